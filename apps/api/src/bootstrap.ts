@@ -1,0 +1,24 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig } from '@yvc/core';
+import { REDIS, assertRedisNoEviction } from '@yvc/database';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP app (used by main.ts and by the end-to-end tests). */
+export async function createApiApp(options: { logger?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+    bodyParser: false,
+    logger: options.logger === false ? false : undefined,
+  });
+  const config = app.get<AppConfig>(APP_CONFIG);
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.enableShutdownHooks();
+  await assertRedisNoEviction(app.get(REDIS));
+  return app;
+}

@@ -1,0 +1,21 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { APP_CONFIG, AppConfig } from '@yvc/core';
+import { IdentityModule } from '@yvc/identity';
+import { graphqlConfig } from './graphql.config';
+import { LoadersFactory } from './loaders';
+
+@Module({
+  imports: [IdentityModule],
+  providers: [LoadersFactory],
+  exports: [LoadersFactory],
+})
+export class LoadersModule {}
+
+export const ApiGraphQLModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
+  driver: ApolloDriver,
+  imports: [LoadersModule],
+  inject: [APP_CONFIG, LoadersFactory],
+  useFactory: (config: AppConfig, loaders: LoadersFactory) => graphqlConfig(config, loaders),
+});

@@ -1,0 +1,69 @@
+import { HttpException } from '@nestjs/common';
+import { ApiErrorCode, CommonError, DomainError, Locale, translate } from '@yvc/core';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+
+type Log = { error: (obj: object, msg: string) => void };
+
+const QUERY_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const HTTP_TO_CODE: Record<number, ApiErrorCode> = {
+  400: ApiErrorCode.BAD_USER_INPUT,
+  401: ApiErrorCode.UNAUTHENTICATED,
+  403: ApiErrorCode.FORBIDDEN,
+  404: ApiErrorCode.NOT_FOUND,
+  409: ApiErrorCode.CONFLICT,
+  429: ApiErrorCode.RATE_LIMITED,
+};
+
+/** Only what is safe to log about an unexpected error: no SQL parameters, no row values. */
+function safeErrorSummary(err: unknown): Record<string, unknown> {
+  const e = err as { name?: string; message?: string; stack?: string; code?: string };
+  return { type: e?.name, message: e?.message, code: e?.code, stack: e?.stack };
+}
+
+export function presentDomainError(err: DomainError, locale: Locale): { message: string; extensions: Record<string, unknown> } {
+  const extensions: Record<string, unknown> = { code: err.code, reason: err.reason };
+  if (err.code === ApiErrorCode.BAD_USER_INPUT || err.fields.length) {
+    extensions.fields = err.fields.map((f) => ({ field: f.field, message: translate(locale, f.key, f.params) }));
+  }
+  if (err.retryAfterSeconds !== undefined) extensions.retryAfter = err.retryAfterSeconds;
+  return { message: translate(locale, `errors.${err.reason}`, err.params), extensions };
+}
+
+/**
+ * The one place where failures become what a client sees: a DomainError keeps its code and gets a
+ * message in the caller's language; a malformed query is BAD_USER_INPUT; anything else is an
+ * INTERNAL_SERVER_ERROR with an errorId that is also logged (with the request id), and nothing more.
+ */
+export function presentGraphQLError(error: GraphQLError, locale: Locale, log: Log): GraphQLFormattedError {
+  const where = { path: error.path, locations: error.locations };
+  const original = error.originalError;
+  if (original instanceof DomainError) return { ...where, ...presentDomainError(original, locale) };
+  if (original instanceof HttpException && HTTP_TO_CODE[original.getStatus()]) {
+    const code = HTTP_TO_CODE[original.getStatus()];
+    const reason = code === ApiErrorCode.BAD_USER_INPUT ? CommonError.INVALID_QUERY : (code as string);
+    const d = new DomainError(code, reason, { detail: original.message });
+    return { ...where, ...presentDomainError(d, locale) };
+  }
+  const apolloCode = error.extensions?.code as string | undefined;
+  if ((!original || original instanceof GraphQLError) && apolloCode && QUERY_CODES.has(apolloCode)) {
+    const d = new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, { detail: error.message });
+    return { ...where, ...presentDomainError(d, locale) };
+  }
+  const errorId = randomUUID();
+  log.error({ errorId, err: safeErrorSummary(original ?? error), path: error.path }, 'unexpected error');
+  return {
+    ...where,
+    message: translate(locale, 'errors.INTERNAL', { errorId }),
+    extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR, errorId },
+  };
+}

@@ -1,0 +1,33 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { AppConfig, localeFromAcceptLanguage } from '@yvc/core';
+import depthLimit from 'graphql-depth-limit';
+import type { GqlContext, GqlRequest } from './graphql-context';
+import { LoadersFactory } from './loaders';
+import { complexityPlugin, errorPresenterPlugin } from './plugins';
+
+/** Apollo settings: code-first schema, limits, the error presenter, per-request loaders. */
+export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig {
+  const production = config.NODE_ENV === 'production';
+  return {
+    autoSchemaFile: true,
+    sortSchema: true,
+    path: '/graphql',
+    playground: false,
+    introspection: !production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    plugins: [
+      errorPresenterPlugin(),
+      complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY),
+      ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+    ],
+    context: ({ req, res }: { req: GqlRequest; res: GqlContext['res'] }): GqlContext => ({
+      req,
+      res,
+      locale: localeFromAcceptLanguage(req.headers['accept-language']),
+      loaders: loaders.create(),
+    }),
+  };
+}

@@ -1,0 +1,53 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { CommonError, DomainError, ApiErrorCode, DEFAULT_LOCALE, localeFromAcceptLanguage } from '@yvc/core';
+import { separateOperations } from 'graphql';
+import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { GqlContext } from './graphql-context';
+import { presentGraphQLError } from './error-presenter';
+
+const fallbackLog = { error: (obj: object, msg: string) => console.error(JSON.stringify({ level: 50, msg, ...obj })) };
+
+/** Rewrites every error of a response through presentGraphQLError, in the caller's language. */
+export function errorPresenterPlugin(): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(rc: GraphQLRequestContext<GqlContext>) {
+          const body = rc.response.body;
+          if (body?.kind !== 'single' || !rc.errors?.length) return;
+          const req = rc.contextValue?.req;
+          const locale = rc.contextValue?.locale ?? localeFromAcceptLanguage(req?.headers?.['accept-language']) ?? DEFAULT_LOCALE;
+          const log = (req as unknown as { log?: typeof fallbackLog })?.log ?? fallbackLog;
+          body.singleResult.errors = rc.errors.map((e) => presentGraphQLError(e, locale, log));
+        },
+      };
+    },
+  };
+}
+
+/** `first: N` multiplies what is below it; every other field costs 1. */
+const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args?.first === 'number' ? Math.max(1, Math.min(args.first, 100)) : null;
+  return first ? 1 + childComplexity * first : undefined;
+};
+
+export function complexityPlugin(max: number): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operationName, schema }) {
+          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+          const cost = getComplexity({
+            schema,
+            query,
+            variables: request.variables ?? {},
+            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > max) {
+            throw new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, { detail: `${cost} > ${max}` });
+          }
+        },
+      };
+    },
+  };
+}

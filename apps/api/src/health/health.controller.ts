@@ -1,0 +1,45 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { REDIS } from '@yvc/database';
+import type Redis from 'ioredis';
+import { Public } from '../common/decorators';
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** The process is up (for restarts). */
+  @Public()
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** PostgreSQL and Redis both answer (for load balancers). */
+  @Public()
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 1500 }),
+      async () => {
+        const redis = this.indicators.check('redis');
+        try {
+          const pong = await Promise.race([
+            this.redis.ping(),
+            new Promise<string>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500)),
+          ]);
+          return pong === 'PONG' ? redis.up() : redis.down({ message: `unexpected reply ${pong}` });
+        } catch (err) {
+          return redis.down({ message: (err as Error).message });
+        }
+      },
+    ]);
+  }
+}

@@ -1,0 +1,66 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, ClubMembershipsService, MembersService, PrivacyService } from '@yvc/identity';
+import { Authenticated, CurrentActor } from '../common/decorators';
+import { JsonScalar } from '../graphql/scalars';
+import { MemberModel } from './member.model';
+import { UpdateMeInput } from './update-me.input';
+
+/** What a logged-in person does with their own account. */
+@Resolver()
+export class MeResolver {
+  constructor(
+    private readonly members: MembersService,
+    private readonly memberships: ClubMembershipsService,
+    private readonly privacy: PrivacyService,
+  ) {}
+
+  @Authenticated()
+  @Query(() => MemberModel, { nullable: true })
+  me(@CurrentActor() actor: Actor): Promise<MemberModel> {
+    return this.members.get(actor.memberId);
+  }
+
+  @Authenticated()
+  @Mutation(() => MemberModel)
+  updateMe(@CurrentActor() actor: Actor, @Args('input') input: UpdateMeInput): Promise<MemberModel> {
+    return this.members.updateProfile(actor.memberId, input);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, { description: 'Also ends every other session of the account.' })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<boolean> {
+    await this.members.changePassword(actor.memberId, actor.sessionId, currentPassword, newPassword);
+    return true;
+  }
+
+  @Authenticated()
+  @Mutation(() => MemberModel)
+  async joinClub(@CurrentActor() actor: Actor, @Args('clubId', { type: () => ID }) clubId: string): Promise<MemberModel> {
+    await this.memberships.join(actor.memberId, clubId);
+    return this.members.get(actor.memberId);
+  }
+
+  @Authenticated()
+  @Mutation(() => MemberModel)
+  async leaveClub(@CurrentActor() actor: Actor, @Args('clubId', { type: () => ID }) clubId: string): Promise<MemberModel> {
+    await this.memberships.leave(actor.memberId, clubId);
+    return this.members.get(actor.memberId);
+  }
+
+  @Authenticated()
+  @Query(() => JsonScalar, { description: 'Everything the platform holds about the caller, as JSON.' })
+  exportMyData(@CurrentActor() actor: Actor): Promise<Record<string, unknown>> {
+    return this.privacy.exportData(actor.memberId);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, { description: 'Withdraws consent: the account is anonymised and can no longer log in.' })
+  async withdrawConsent(@CurrentActor() actor: Actor): Promise<boolean> {
+    await this.privacy.withdrawConsent(actor.memberId);
+    return true;
+  }
+}

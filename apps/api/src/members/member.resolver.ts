@@ -1,0 +1,69 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, AccessPolicy, MemberStatus, MembersService, Role, maskPhone } from '@yvc/identity';
+import { maskEmail, translate } from '@yvc/core';
+import { Authenticated, CurrentActor } from '../common/decorators';
+import type { GqlContext } from '../graphql/graphql-context';
+import { ClubModel } from '../org/club.model';
+import { UnitModel } from '../org/unit.model';
+import { MemberModel } from './member.model';
+
+const isStaff = (a?: Actor) => !!a && a.role !== Role.MEMBER;
+
+@Resolver(() => MemberModel)
+export class MemberResolver {
+  constructor(
+    private readonly members: MembersService,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  @Authenticated()
+  @Query(() => MemberModel, { nullable: true, description: 'Yourself, or a member in your scope (staff).' })
+  async member(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<MemberModel> {
+    const member = await this.members.get(id);
+    await this.policy.assert(this.policy.canSeeMember(actor, member.id));
+    return member;
+  }
+
+  @ResolveField(() => String)
+  fullName(@Parent() m: MemberModel, @Context() ctx: GqlContext): string {
+    return m.status === MemberStatus.WITHDRAWN ? translate(ctx.locale, 'labels.anonymisedMember') : m.fullName;
+  }
+
+  /** Contact details reach the member and staff only (staff reach members only through scoped queries). */
+  @ResolveField(() => String, { nullable: true })
+  email(@Parent() m: MemberModel, @Context() ctx: GqlContext): string | null {
+    return this.visible(m, ctx) ? m.email : null;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  phone(@Parent() m: MemberModel, @Context() ctx: GqlContext): string | null {
+    return this.visible(m, ctx) ? m.phone : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The IIN: in full for its owner only.' })
+  async iin(@Parent() m: MemberModel, @Context() ctx: GqlContext): Promise<string | null> {
+    return ctx.req.user?.memberId === m.id ? this.members.revealIin(m.id) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Contact details in masked form, for lists shown on screens.' })
+  maskedContact(@Parent() m: MemberModel, @Context() ctx: GqlContext): string | null {
+    if (!this.visible(m, ctx)) return null;
+    return [m.email && maskEmail(m.email), m.phone && maskPhone(m.phone)].filter(Boolean).join(', ') || null;
+  }
+
+  @ResolveField(() => UnitModel, { nullable: true })
+  unit(@Parent() m: MemberModel, @Context() ctx: GqlContext) {
+    return m.unitId ? ctx.loaders.unit.load(m.unitId) : null;
+  }
+
+  @ResolveField(() => [ClubModel])
+  async clubs(@Parent() m: MemberModel, @Context() ctx: GqlContext) {
+    const ids = await ctx.loaders.memberClubIds.load(m.id);
+    return (await ctx.loaders.club.loadMany(ids)).filter((c) => c && !(c instanceof Error));
+  }
+
+  private visible(m: MemberModel, ctx: GqlContext): boolean {
+    const viewer = ctx.req.user;
+    return viewer?.memberId === m.id || isStaff(viewer);
+  }
+}

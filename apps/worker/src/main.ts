@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@yvc/core';
+import { REDIS, assertRedisNoEviction } from '@yvc/database';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+/** BullMQ processors in a Nest application context: no HTTP. SIGTERM lets running jobs finish. */
+async function main(): Promise<void> {
+  try {
+    loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await assertRedisNoEviction(app.get(REDIS));
+  app.enableShutdownHooks();
+  app.get(Logger).log('worker started');
+}
+
+main().catch((err: Error) => {
+  console.error(`worker failed to start: ${err.message}`);
+  process.exit(1);
+});

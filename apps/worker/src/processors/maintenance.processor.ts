@@ -1,0 +1,27 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { JOBS, QUEUES } from '@yvc/core';
+import { AuthService } from '@yvc/identity';
+import { Job } from 'bullmq';
+import { PinoLogger } from 'nestjs-pino';
+
+@Processor(QUEUES.maintenance)
+export class MaintenanceProcessor extends WorkerHost {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly log: PinoLogger,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JOBS.purgeExpiredSessions: {
+        const result = await this.auth.purgeExpired();
+        this.log.info({ jobId: job.id, ...result }, 'purged expired sessions');
+        return result;
+      }
+      default:
+        throw new Error(`unknown job ${job.name} on ${QUEUES.maintenance}`);
+    }
+  }
+}

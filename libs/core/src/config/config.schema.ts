@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
+const DEV_IIN_KEY = 'ZGV2LW9ubHktaWluLWVuY3J5cHRpb24ta2V5LTMyYiE='; // 32 bytes, base64
+const DEV_IIN_HASH_KEY = 'dev-only-iin-blind-index-key';
+
+const base64Key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64');
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+/** The environment the processes read at boot. Unknown variables are ignored. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+    DATABASE_URL: z
+      .string()
+      .url()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL')
+      .default('postgres://postgres@127.0.0.1:5432/yvc'),
+    REDIS_URL: z
+      .string()
+      .url()
+      .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// URL')
+      .default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().min(1).default('yvc'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_ACCESS_TTL_SECONDS: int(900, 30),
+    REFRESH_TTL_DAYS: int(30, 1),
+    IIN_ENCRYPTION_KEY: base64Key32.optional(),
+    IIN_HASH_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CONSENT_TEXT_VERSION: z.string().min(1).default('2026-01'),
+    MEMBERSHIP_PREFIX: z
+      .string()
+      .regex(/^[A-Z]{2,5}$/, 'must be 2-5 capital Latin letters')
+      .default('ZHM'),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: int(5, 1),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: int(20, 1),
+    LOGIN_MAX_FAILURES_PER_IP: int(100, 1),
+    LOGIN_FAILURE_WINDOW_SECONDS: int(900, 1),
+    GRAPHQL_MAX_DEPTH: int(10, 2),
+    GRAPHQL_MAX_COMPLEXITY: int(2000, 10),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')
+      .default('1mb'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['JWT_SECRET', 'IIN_ENCRYPTION_KEY', 'IIN_HASH_KEY'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET,
+    IIN_ENCRYPTION_KEY: env.IIN_ENCRYPTION_KEY ?? DEV_IIN_KEY,
+    IIN_HASH_KEY: env.IIN_HASH_KEY ?? DEV_IIN_HASH_KEY,
+  }));
+
+export type AppConfig = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses and validates the environment; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'} ${i.message}`));
+  }
+  return result.data;
+}

@@ -1,0 +1,12 @@
+export * from './config/config.schema';
+export * from './config/config.module';
+export * from './errors/domain-error';
+export * from './errors/common.errors';
+export * from './i18n/locale';
+export * from './i18n/translate';
+export type { MessageKey } from './i18n/en';
+export * from './util/secrets';
+export * from './util/pagination';
+export * from './util/dates';
+export * from './clock';
+export * from './jobs';

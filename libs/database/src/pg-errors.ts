@@ -1,0 +1,14 @@
+/** The name of the constraint a PostgreSQL unique violation (23505) hit, if that is what `err` is. */
+export function uniqueViolation(err: unknown): string | null {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  if (code !== '23505') return null;
+  return e?.driverError?.constraint ?? e?.constraint ?? '';
+}
+
+export function foreignKeyViolation(err: unknown): string | null {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  if (code !== '23503') return null;
+  return e?.driverError?.constraint ?? e?.constraint ?? '';
+}

@@ -1,0 +1,38 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@yvc/core';
+import Redis from 'ioredis';
+
+export const REDIS = Symbol('REDIS');
+
+/** Opens the shared ioredis connection (commands only; BullMQ opens its own). */
+export function createRedis(url: string, extra: Record<string, unknown> = {}): Redis {
+  return new Redis(url, { lazyConnect: false, enableOfflineQueue: true, maxRetriesPerRequest: 3, ...extra });
+}
+
+/**
+ * BullMQ loses jobs when Redis evicts keys under memory pressure, so the processes refuse to start
+ * unless maxmemory-policy is noeviction.
+ */
+export async function assertRedisNoEviction(redis: Redis): Promise<void> {
+  const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+  const policy = reply?.[1];
+  if (policy && policy !== 'noeviction') {
+    throw new Error(
+      `Redis maxmemory-policy is "${policy}"; it must be "noeviction" or queued jobs can be lost. ` +
+        'Fix: redis-cli CONFIG SET maxmemory-policy noeviction (and set it in redis.conf).',
+    );
+  }
+}
+
+@Global()
+@Module({
+  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createRedis(c.REDIS_URL) }],
+  exports: [REDIS],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, ageOn, localDate } from '@yvc/core';
+import {
+  ADULT_AGE,
+  ImportedMember,
+  MemberLocale,
+  MembersService,
+  PasswordHasher,
+  Role,
+  StaffService,
+  makeIin,
+} from '@yvc/identity';
+import { ClubsService, UnitNode, UnitsService } from '@yvc/org';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENT_EMAIL, coordinatorEmail } from './demo-accounts';
+import { DEMO_CLUBS } from './demo-clubs';
+import { demoPerson, pick, rng } from './demo-people';
+
+export const UNITS_FILE = join(__dirname, '..', '..', '..', 'data', 'zhambyl-units.json');
+const MOBILE_PREFIXES = ['700', '701', '702', '705', '707', '708', '747', '771', '775', '776', '777', '778'];
+
+export interface SeedReport {
+  unitsWritten: number;
+  clubsCreated: number;
+  staffCreated: number;
+  membersCreated: number;
+}
+
+/** Reads a units file (data/zhambyl-units.json by default). */
+export function readUnitTree(file = UNITS_FILE): UnitNode {
+  return JSON.parse(readFileSync(file, 'utf8')) as UnitNode;
+}
+
+/**
+ * A believable Zhambyl region: all units, about 25 clubs, a coordinator per club, commission
+ * officers, and about 3,000 members (ages mostly 16-24, some minors with a guardian's consent).
+ * Deterministic and idempotent: a second run finds everything in place and writes nothing.
+ */
+@Injectable()
+export class DemoSeedService {
+  constructor(
+    private readonly units: UnitsService,
+    private readonly clubs: ClubsService,
+    private readonly members: MembersService,
+    private readonly staff: StaffService,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  /** True once any member exists: `npm start` loads demo data only into an empty database. */
+  async hasMembers(): Promise<boolean> {
+    return this.members.anyExist();
+  }
+
+  async seed(memberCount = 3000): Promise<SeedReport> {
+    const report: SeedReport = { unitsWritten: 0, clubsCreated: 0, staffCreated: 0, membersCreated: 0 };
+    report.unitsWritten = await this.units.importTree(readUnitTree());
+    const unitIds = new Map((await this.units.findAll()).map((u) => [u.code, u.id]));
+
+    const clubIds: string[] = [];
+    const clubUnit: string[] = [];
+    for (const c of DEMO_CLUBS) {
+      const unitId = unitIds.get(c.unitCode)!;
+      const existing = (await this.clubs.findActiveByUnitIds([unitId])).find((x) => x.name === c.name);
+      const club = existing ?? (await this.clubs.create(unitId, c));
+      if (!existing) report.clubsCreated += 1;
+      clubIds.push(club.id);
+      clubUnit.push(unitId);
+    }
+
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    const staff = [
+      ...DEMO_STAFF.map((s) => ({ ...s, clubId: undefined as string | undefined })),
+      ...DEMO_CLUBS.map((c, i) => ({
+        email: coordinatorEmail(i),
+        fullName: `${demoPerson(rng(1000 + i)).fullName}`,
+        role: Role.COORDINATOR,
+        unitCode: c.unitCode,
+        clubId: clubIds[i],
+      })),
+    ];
+    for (const s of staff) {
+      if (await this.members.findByEmail(s.email)) continue;
+      await this.staff.createStaffAccount({ ...s, passwordHash });
+      report.staffCreated += 1;
+    }
+
+    report.membersCreated = await this.members.importMembers(
+      this.generateMembers(memberCount, clubIds, clubUnit),
+      passwordHash,
+    );
+    return report;
+  }
+
+  private generateMembers(count: number, clubIds: string[], clubUnit: string[]): ImportedMember[] {
+    const r = rng(20260205);
+    const today = localDate(this.clock.now());
+    const todayMs = Date.parse(`${today}T00:00:00Z`);
+    const seasonStart = Date.parse('2025-03-01T04:00:00Z');
+    const list: ImportedMember[] = [];
+    for (let i = 0; i < count; i++) {
+      const person = demoPerson(r);
+      const joinedAt = new Date(seasonStart + r() * Math.max(1, todayMs - seasonStart - 86_400_000));
+      // age on joining mostly 16-24: a triangular spread around 19, clipped to 14-35
+      const age = Math.min(35, Math.max(14, Math.round(14.5 + (r() + r() + r()) * 3 + (r() < 0.08 ? r() * 12 : 0))));
+      const birthDate = new Date(joinedAt.getTime() - (age * 365.25 + 2 + r() * 355) * 86_400_000).toISOString().slice(0, 10);
+      const clubIndex = i === 0 ? 1 : Math.floor(r() * clubIds.length);
+      const second = r() < 0.12 ? Math.floor(r() * clubIds.length) : -1;
+      const minorAtJoin = ageOn(birthDate, localDate(joinedAt)) < ADULT_AGE;
+      const phone = r() < 0.85 ? `+7${pick(r, MOBILE_PREFIXES)}${String(Math.floor(r() * 1e7)).padStart(7, '0')}` : null;
+      list.push({
+        fullName: i === 0 ? 'Аружан Қасымова' : person.fullName,
+        email: i === 0 ? DEMO_STUDENT_EMAIL : `member${String(i).padStart(4, '0')}@demo.yvc.kz`,
+        phone,
+        birthDate,
+        iin: r() < 0.6 ? makeIin(birthDate, person.sex, 1000 + i) : null,
+        locale: r() < 0.7 ? MemberLocale.KK : r() < 0.9 ? MemberLocale.RU : MemberLocale.EN,
+        unitId: clubUnit[clubIndex],
+        clubIds: second >= 0 && second !== clubIndex ? [clubIds[clubIndex], clubIds[second]] : [clubIds[clubIndex]],
+        joinedAt,
+        guardian: minorAtJoin ? { fullName: demoPerson(r).fullName, phone: `+7701${String(Math.floor(r() * 1e7)).padStart(7, '0')}` } : null,
+      });
+    }
+    return list;
+  }
+}

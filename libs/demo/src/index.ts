@@ -1,0 +1,5 @@
+export * from './demo-accounts';
+export * from './demo-clubs';
+export * from './demo-people';
+export * from './demo-seed.service';
+export * from './demo.module';

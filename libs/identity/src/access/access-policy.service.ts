@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CommonError, commonError } from '@yvc/core';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { Role } from '../members/member.entity';
+
+/** Unit ids in the subtrees of the actor's unit assignments; club ids assigned or inside those units. */
+const SCOPE_CTE = `
+  scope_units AS (
+    SELECT DISTINCT d.id FROM staff_assignments a
+    JOIN units r ON r.id = a.unit_id
+    JOIN units d ON d.code = r.code OR d.code LIKE r.code || '.%'
+    WHERE a.member_id = $1
+  ),
+  scope_clubs AS (
+    SELECT club_id AS id FROM staff_assignments WHERE member_id = $1 AND club_id IS NOT NULL
+    UNION SELECT c.id FROM clubs c WHERE c.unit_id IN (SELECT id FROM scope_units)
+  )`;
+
+/**
+ * Who may see and manage what. COORDINATOR: the clubs and units assigned to them; COMMISSION: the
+ * subtree of its unit; ADMIN: everything; MEMBER: themselves. Checks run in SQL against the
+ * current assignments, so a removed assignment takes effect at once.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async canSeeMember(actor: Actor, memberId: string): Promise<boolean> {
+    if (actor.memberId === memberId || actor.role === Role.ADMIN) return true;
+    if (actor.role === Role.MEMBER) return false;
+    const [row]: Array<{ ok: boolean }> = await this.db.query(
+      `WITH ${SCOPE_CTE}
+       SELECT EXISTS (
+         SELECT 1 FROM members m WHERE m.id = $2 AND (
+           m.unit_id IN (SELECT id FROM scope_units)
+           OR EXISTS (SELECT 1 FROM club_memberships cm WHERE cm.member_id = m.id AND cm.left_at IS NULL
+                      AND cm.club_id IN (SELECT id FROM scope_clubs)))
+       ) AS ok`,
+      [actor.memberId, memberId],
+    );
+    return row.ok;
+  }
+
+  /** Creating, renaming and archiving clubs, and staffing units: COMMISSION in its subtree, ADMIN. */
+  async canManageUnit(actor: Actor, unitId: string): Promise<boolean> {
+    if (actor.role === Role.ADMIN) return true;
+    if (actor.role !== Role.COMMISSION) return false;
+    return this.unitInScope(actor, unitId);
+  }
+
+  async canManageClub(actor: Actor, clubId: string): Promise<boolean> {
+    if (actor.role === Role.ADMIN) return true;
+    if (actor.role !== Role.COMMISSION) return false;
+    const [row]: Array<{ unit_id: string }> = await this.db.query(`SELECT unit_id FROM clubs WHERE id = $1`, [clubId]);
+    return !!row && this.unitInScope(actor, row.unit_id);
+  }
+
+  /** Listing a club's members: its coordinators, the commission above it, admins. */
+  async canViewClub(actor: Actor, clubId: string): Promise<boolean> {
+    if (actor.role === Role.ADMIN) return true;
+    if (actor.role === Role.MEMBER) return false;
+    const [row]: Array<{ ok: boolean }> = await this.db.query(
+      `WITH ${SCOPE_CTE} SELECT $2::uuid IN (SELECT id FROM scope_clubs) AS ok`,
+      [actor.memberId, clubId],
+    );
+    return row.ok;
+  }
+
+  async unitInScope(actor: Actor, unitId: string): Promise<boolean> {
+    if (actor.role === Role.ADMIN) return true;
+    const [row]: Array<{ ok: boolean }> = await this.db.query(
+      `WITH ${SCOPE_CTE} SELECT $2::uuid IN (SELECT id FROM scope_units) AS ok`,
+      [actor.memberId, unitId],
+    );
+    return row.ok;
+  }
+
+  async assert(allowed: boolean | Promise<boolean>): Promise<void> {
+    if (!(await allowed)) throw commonError(CommonError.FORBIDDEN);
+  }
+}
