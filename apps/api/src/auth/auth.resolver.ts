@@ -14,8 +14,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Creates a young member (14-35) and logs them in.' })
-  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
-    return this.payload(await this.auth.signUpAndLogin(input));
+  async signUp(@Args('input') input: SignUpInput, @Context() ctx: GqlContext): Promise<AuthPayload> {
+    return this.payload(await this.auth.signUpAndLogin(input), ctx);
   }
 
   @Public()
@@ -25,13 +25,13 @@ export class AuthResolver {
     @Args('password') password: string,
     @Context() ctx: GqlContext,
   ): Promise<AuthPayload> {
-    return this.payload(await this.auth.login(email, password, ctx.req.ip ?? 'unknown'));
+    return this.payload(await this.auth.login(email, password, ctx.req.ip ?? 'unknown'), ctx);
   }
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Rotates a refresh token; reusing an old one ends the session.' })
-  async refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
-    return this.payload(await this.auth.refresh(refreshToken));
+  async refreshToken(@Args('refreshToken') refreshToken: string, @Context() ctx: GqlContext): Promise<AuthPayload> {
+    return this.payload(await this.auth.refresh(refreshToken), ctx);
   }
 
   @Authenticated()
@@ -41,7 +41,9 @@ export class AuthResolver {
     return true;
   }
 
-  private async payload(pair: TokenPair): Promise<AuthPayload> {
+  /** From here on the request speaks for the member who just proved who they are (their own fields show). */
+  private async payload(pair: TokenPair, ctx: GqlContext): Promise<AuthPayload> {
+    ctx.req.user = pair.actor;
     return { accessToken: pair.accessToken, refreshToken: pair.refreshToken, member: await this.members.get(pair.memberId) };
   }
 }

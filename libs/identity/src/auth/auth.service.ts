@@ -14,6 +14,8 @@ export interface TokenPair {
   accessToken: string;
   refreshToken: string;
   memberId: string;
+  /** who the tokens speak for, so the rest of the request can act as them */
+  actor: Actor;
 }
 
 interface AccessClaims {
@@ -119,7 +121,7 @@ export class AuthService {
     );
     const claims: AccessClaims = { sub: memberId, sid: sessionId, role };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS });
-    return { accessToken, refreshToken, memberId };
+    return { accessToken, refreshToken, memberId, actor: { memberId, role, sessionId } };
   }
 
   /**

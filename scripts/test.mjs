@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// npm test: the whole suite on a real PostgreSQL and Redis (started here when none answers).
+// A fresh database `yvc_test` is made for every run; extra arguments go to jest.
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import { ROOT, ensureServices } from './services.mjs';
+
+const log = (msg) => console.log(`[test] ${msg}`);
+
+function run(cmd, args, env) {
+  const res = spawnSync(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
+  return res.status ?? 1;
+}
+
+async function freshDatabase(serverUrl, name) {
+  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const services = await ensureServices({ log });
+  let code = 1;
+  try {
+    const name = process.env.YVC_TEST_DB ?? 'yvc_test';
+    await freshDatabase(services.databaseServerUrl, name);
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: `${services.databaseServerUrl}/${name}`,
+      REDIS_URL: services.redisUrl,
+      REDIS_PREFIX: `yvc-test-${process.pid}`,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    };
+    log(`database ${name} on ${services.databaseServerUrl.replace(/:[^:@/]+@/, ':***@')}, redis ${services.redisUrl}`);
+    code = run('npm', ['run', '--silent', 'build'], env);
+    if (code === 0) code = run(process.execPath, ['dist/apps/cli/src/main.js', 'migrate'], env);
+    if (code === 0) code = run(process.execPath, ['dist/apps/cli/src/main.js', 'units:import'], env);
+    if (code === 0) code = run(process.execPath, ['node_modules/jest/bin/jest.js', ...process.argv.slice(2)], env);
+  } finally {
+    await services.stop();
+  }
+  process.exit(code);
+}
+
+main().catch((err) => {
+  console.error(`[test] ${err.message}`);
+  process.exit(1);
+});
