@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, randomToken, sha256Hex } from '@yvc/core';
+import { returnedRows } from '@yvc/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdentityError, identityError } from '../identity.errors';
 import { Member, MemberStatus, Role } from '../members/member.entity';
@@ -43,7 +44,9 @@ export class AuthService {
       [normalized],
     );
     const member = row[0];
-    const ok = member ? await this.hasher.verify(member.password_hash, password ?? '') : await this.hasher.verifyNothing(password ?? '');
+    const ok = member
+      ? await this.hasher.verify(member.password_hash, password ?? '')
+      : await this.hasher.verifyNothing(password ?? '');
     if (!ok) {
       await this.throttle.recordFailure(normalized, ip);
       throw identityError(IdentityError.INVALID_CREDENTIALS);
@@ -70,26 +73,38 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPair> {
     const hash = sha256Hex(refreshToken ?? '');
     const outcome = await this.dataSource.transaction(async (em) => {
-      const used: Array<{ session_id: string; member_id: string; role: Role; status: MemberStatus; revoked_at: Date | null }> =
+      const used = returnedRows<{
+        session_id: string;
+        member_id: string;
+        role: Role;
+        status: MemberStatus;
+        revoked_at: Date | null;
+      }>(
         await em.query(
           `UPDATE refresh_tokens t SET used_at = now()
            FROM sessions s JOIN members m ON m.id = s.member_id
            WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND s.id = t.session_id
            RETURNING t.session_id, s.member_id, m.role, m.status, s.revoked_at`,
           [hash],
-        );
+        ),
+      );
       const hit = used[0];
       if (hit) {
-        if (hit.revoked_at || hit.status !== MemberStatus.ACTIVE) return { error: IdentityError.INVALID_REFRESH_TOKEN };
+        if (hit.revoked_at || hit.status !== MemberStatus.ACTIVE)
+          return { error: IdentityError.INVALID_REFRESH_TOKEN };
         return { pair: await this.issue(em, hit.member_id, hit.session_id, hit.role) };
       }
-      const reused: Array<{ session_id: string }> = await em.query(
-        `UPDATE sessions s SET revoked_at = coalesce(s.revoked_at, now()), revoked_reason = coalesce(s.revoked_reason, 'REUSE')
+      const reused = returnedRows<{ session_id: string }>(
+        await em.query(
+          `UPDATE sessions s SET revoked_at = coalesce(s.revoked_at, now()), revoked_reason = coalesce(s.revoked_reason, 'REUSE')
          FROM refresh_tokens t WHERE t.token_hash = $1 AND t.used_at IS NOT NULL AND s.id = t.session_id
          RETURNING s.id AS session_id`,
-        [hash],
+          [hash],
+        ),
       );
-      return { error: reused.length ? IdentityError.REFRESH_TOKEN_REUSED : IdentityError.INVALID_REFRESH_TOKEN };
+      return {
+        error: reused.length ? IdentityError.REFRESH_TOKEN_REUSED : IdentityError.INVALID_REFRESH_TOKEN,
+      };
     });
     if ('error' in outcome && outcome.error) throw identityError(outcome.error);
     return (outcome as { pair: TokenPair }).pair;
@@ -113,7 +128,12 @@ export class AuthService {
     return rows[0] ? { memberId: rows[0].id, role: rows[0].role, sessionId: claims.sid } : null;
   }
 
-  private async issue(em: EntityManager, memberId: string, sessionId: string, role: Role): Promise<TokenPair> {
+  private async issue(
+    em: EntityManager,
+    memberId: string,
+    sessionId: string,
+    role: Role,
+  ): Promise<TokenPair> {
     const refreshToken = randomToken(32);
     await em.query(
       `INSERT INTO refresh_tokens (session_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
