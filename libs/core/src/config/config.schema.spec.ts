@@ -47,7 +47,10 @@ describe('loadConfig', () => {
   });
 
   it('coerces numbers', () => {
-    expect(loadConfig({ PORT: '8080', GRAPHQL_MAX_DEPTH: '7' })).toMatchObject({ PORT: 8080, GRAPHQL_MAX_DEPTH: 7 });
+    expect(loadConfig({ PORT: '8080', GRAPHQL_MAX_DEPTH: '7' })).toMatchObject({
+      PORT: 8080,
+      GRAPHQL_MAX_DEPTH: 7,
+    });
   });
 
   it.each([
@@ -75,7 +78,8 @@ describe('loadConfig', () => {
   it('names every secret that production lacks', () => {
     const err = configError({ NODE_ENV: 'production' });
     expect(err.problems).toHaveLength(3);
-    for (const name of ['JWT_SECRET', 'IIN_ENCRYPTION_KEY', 'IIN_HASH_KEY']) expect(err.message).toContain(name);
+    for (const name of ['JWT_SECRET', 'IIN_ENCRYPTION_KEY', 'IIN_HASH_KEY'])
+      expect(err.message).toContain(name);
   });
 
   it.each(['JWT_SECRET', 'IIN_ENCRYPTION_KEY', 'IIN_HASH_KEY'])('requires %s in production', (name) => {

@@ -56,7 +56,7 @@ describe('ageOn', () => {
     ['2012-06-15', '2026-06-15', 14, 'on the birthday'],
     ['2012-06-16', '2026-06-15', 13, 'the day before'],
     ['2012-06-14', '2026-06-15', 14, 'the day after'],
-    ['2012-12-31', '2026-01-01', 13, 'month before the birth month'],
+    ['2012-12-31', '2026-01-01', 13, 'year-end birthday not reached yet'],
     ['2026-06-15', '2026-06-15', 0, 'born that day'],
     ['2008-02-29', '2026-02-28', 17, '29 Feb birthday, common year, 28 Feb'],
     ['2008-02-29', '2026-03-01', 18, '29 Feb birthday, common year, 1 March'],

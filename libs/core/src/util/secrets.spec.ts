@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { blindIndex, decryptField, encryptField, maskEmail, maskTail, randomToken, sha256Hex } from './secrets';
+import {
+  blindIndex,
+  decryptField,
+  encryptField,
+  maskEmail,
+  maskTail,
+  randomToken,
+  sha256Hex,
+} from './secrets';
 
 const KEY = randomBytes(32).toString('base64');
 
@@ -11,9 +19,12 @@ function flipBit(sealed: string, index: number): string {
 }
 
 describe('encryptField / decryptField', () => {
-  it.each(['990115300426', 'Әсем Құдайбергенова: ҒғҚқҢңӨөҰұҮүҺһІі', '😀 emoji', ''])('round-trips %j', (plain) => {
-    expect(decryptField(encryptField(plain, KEY), KEY)).toBe(plain);
-  });
+  it.each(['990115300426', 'Әсем Құдайбергенова: ҒғҚқҢңӨөҰұҮүҺһІі', '😀 emoji', ''])(
+    'round-trips %j',
+    (plain) => {
+      expect(decryptField(encryptField(plain, KEY), KEY)).toBe(plain);
+    },
+  );
 
   it('lays out iv(12) | tag(16) | ciphertext and does not contain the plain text', () => {
     const sealed = encryptField('990115300426', KEY);
@@ -58,7 +69,9 @@ describe('blindIndex', () => {
   });
 
   it('is deterministic', () => {
-    expect(blindIndex('990115300426', 'key-one-0123456789')).toBe(blindIndex('990115300426', 'key-one-0123456789'));
+    expect(blindIndex('990115300426', 'key-one-0123456789')).toBe(
+      blindIndex('990115300426', 'key-one-0123456789'),
+    );
   });
 
   it('depends on the key and on the value', () => {

@@ -78,7 +78,9 @@ describe('validateSignUp', () => {
 
   it('treats someone who turns 18 today as an adult', () => {
     expect(validateSignUp(command({ birthDate: '2008-06-15' }), NOW).minor).toBe(false);
-    expect(problemsOf(command({ birthDate: '2008-06-16' }))).toEqual({ guardian: 'validation.guardianRequired' });
+    expect(problemsOf(command({ birthDate: '2008-06-16' }))).toEqual({
+      guardian: 'validation.guardianRequired',
+    });
   });
 
   describe('for a minor', () => {

@@ -163,7 +163,9 @@ describe('normalizeFullName', () => {
     ['   ', 'validation.required'],
     ['А'.repeat(201), 'validation.tooLong'],
   ])('rejects %j with %s', (input, key) => {
-    expect(problemsOf((p) => normalizeFullName(input, p))).toEqual([expect.objectContaining({ field: 'fullName', key })]);
+    expect(problemsOf((p) => normalizeFullName(input, p))).toEqual([
+      expect.objectContaining({ field: 'fullName', key }),
+    ]);
   });
 
   it('passes min and max to the message', () => {
@@ -202,7 +204,9 @@ describe('normalizeEmail', () => {
     ['  ', 'validation.required'],
     [`${'a'.repeat(250)}@x.kz`, 'validation.tooLong'],
   ])('rejects %j with %s', (input, key) => {
-    expect(problemsOf((p) => normalizeEmail(input, p))).toEqual([expect.objectContaining({ field: 'email', key })]);
+    expect(problemsOf((p) => normalizeEmail(input, p))).toEqual([
+      expect.objectContaining({ field: 'email', key }),
+    ]);
   });
 });
 

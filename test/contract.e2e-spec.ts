@@ -1,0 +1,81 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, findBreakingChanges, GraphQLObjectType } from 'graphql';
+import { TestApi } from './helpers/test-api';
+
+/**
+ * The parts of docs/api-contract.graphql not served yet, each owned by a later issue.
+ * This list only shrinks: an entry that is served (or no longer breaks) fails the test.
+ */
+const NOT_SERVED_YET = [
+  // events, registration, check-in (issue: events)
+  'Venue was removed.',
+  'Event was removed.',
+  'EventEdge was removed.',
+  'EventConnection was removed.',
+  'Registration was removed.',
+  'RegistrationEdge was removed.',
+  'RegistrationConnection was removed.',
+  'CheckInResult was removed.',
+  'EventKind was removed.',
+  'EventStatus was removed.',
+  'RegistrationStatus was removed.',
+  'VenueInput was removed.',
+  'CreateEventInput was removed.',
+  'UpdateEventInput was removed.',
+  'EventFilter was removed.',
+  'Member.registrations was removed.',
+  'Query.events was removed.',
+  'Query.event was removed.',
+  'Mutation.createEvent was removed.',
+  'Mutation.updateEvent was removed.',
+  'Mutation.publishEvent was removed.',
+  'Mutation.cancelEvent was removed.',
+  'Mutation.registerForEvent was removed.',
+  'Mutation.cancelRegistration was removed.',
+  'Mutation.checkIn was removed.',
+  // certificates and badges (issue: credentials)
+  'Certificate was removed.',
+  'CertificateVerification was removed.',
+  'CertificateStatus was removed.',
+  'BadgeClass was removed.',
+  'BadgeAward was removed.',
+  'Member.badges was removed.',
+  'Member.certificate was removed.',
+  'Query.badgeClasses was removed.',
+  'Query.verifyCertificate was removed.',
+  'Mutation.issueCertificate was removed.',
+  'Mutation.revokeCertificate was removed.',
+  'Mutation.awardBadge was removed.',
+  // engagement analytics (issue: engagement)
+  'UnitEngagement was removed.',
+  'Engagement was removed.',
+  'EngagementFilter was removed.',
+  'Query.engagement was removed.',
+  'Standard scalar Float was removed because it is not referenced anymore.',
+];
+
+describe('the served schema is a superset of the contract', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.close());
+
+  it('has no breaking change from docs/api-contract.graphql except the parts not served yet', () => {
+    const contract = buildSchema(readFileSync(join(__dirname, '..', 'docs', 'api-contract.graphql'), 'utf8'));
+    const served = api.app.get(GraphQLSchemaHost).schema;
+    const breaking = findBreakingChanges(contract, served).map((c) => c.description);
+    expect(breaking.filter((d) => !NOT_SERVED_YET.includes(d))).toEqual([]);
+    expect(NOT_SERVED_YET.filter((d) => !breaking.includes(d))).toEqual([]);
+  });
+
+  it('serves what this issue promised: me, units, unit, member, signUp, login, refreshToken, logout', () => {
+    const served = api.app.get(GraphQLSchemaHost).schema;
+    const query = served.getType('Query') as GraphQLObjectType;
+    const mutation = served.getType('Mutation') as GraphQLObjectType;
+    for (const f of ['me', 'units', 'unit', 'member']) expect(query.getFields()[f]).toBeDefined();
+    for (const f of ['signUp', 'login', 'refreshToken', 'logout']) expect(mutation.getFields()[f]).toBeDefined();
+  });
+});
