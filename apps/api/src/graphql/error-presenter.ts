@@ -55,7 +55,8 @@ export function presentGraphQLError(error: GraphQLError, locale: Locale, log: Lo
     return { ...where, ...presentDomainError(d, locale) };
   }
   const apolloCode = error.extensions?.code as string | undefined;
-  if ((!original || original instanceof GraphQLError) && apolloCode && QUERY_CODES.has(apolloCode)) {
+  // graphql-js reports parse, validation and variable errors without an originalError
+  if (!original || (original instanceof GraphQLError && apolloCode && QUERY_CODES.has(apolloCode))) {
     const d = new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, { detail: error.message });
     return { ...where, ...presentDomainError(d, locale) };
   }

@@ -78,8 +78,9 @@ describe('loadConfig', () => {
   it('names every secret that production lacks', () => {
     const err = configError({ NODE_ENV: 'production' });
     expect(err.problems).toHaveLength(3);
-    for (const name of ['JWT_SECRET', 'IIN_ENCRYPTION_KEY', 'IIN_HASH_KEY'])
+    for (const name of ['JWT_SECRET', 'IIN_ENCRYPTION_KEY', 'IIN_HASH_KEY']) {
       expect(err.message).toContain(name);
+    }
   });
 
   it.each(['JWT_SECRET', 'IIN_ENCRYPTION_KEY', 'IIN_HASH_KEY'])('requires %s in production', (name) => {

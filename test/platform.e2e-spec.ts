@@ -1,0 +1,114 @@
+import { UnitsService } from '@yvc/org';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { TestApi } from './helpers/test-api';
+
+describe('platform behaviour (e2e)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.close());
+
+  it('health: live, and ready when PostgreSQL and Redis answer', async () => {
+    const live = await api.http.get('/health/live');
+    expect(live.status).toBe(200);
+    const ready = await api.http.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('every response carries a request id (given or new)', async () => {
+    const given = await api.http.get('/health/live').set('X-Request-Id', 'req-12345678');
+    expect(given.headers['x-request-id']).toBe('req-12345678');
+    const fresh = await api.http.get('/health/live').set('X-Request-Id', 'bad id with spaces');
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('public queries need no token and answer in the caller’s language', async () => {
+    const q = `{ units { code name level parent { code } } }`;
+    const kk = await api.gql(q, {}, { lang: 'kk' });
+    const ru = await api.gql(q, {}, { lang: 'ru' });
+    const en = await api.gql(q, {}, { lang: 'en' });
+    expect(kk.data.units[0]).toEqual({ code: 'zhambyl', name: 'Жамбыл облысы', level: 'REGION', parent: null });
+    expect(ru.data.units[0].name).toBe('Жамбылская область');
+    expect(en.data.units[0].name).toBe('Zhambyl Region');
+    expect(kk.data.units).toHaveLength(12);
+    expect(kk.data.units[1]).toMatchObject({ code: 'zhambyl.taraz', level: 'CITY', parent: { code: 'zhambyl' } });
+    const ryskulov = await api.gql(`{ unit(code: "zhambyl.ryskulov") { name children { code } } }`, {}, { lang: 'kk' });
+    expect(ryskulov.data.unit).toEqual({ name: 'Т. Рысқұлов ауданы', children: [] });
+    expect((await api.gql(`{ unit(code: "nowhere") { name } }`)).data.unit).toBeNull();
+  });
+
+  it('relation fields go through DataLoaders: a deep listing costs a fixed number of queries', async () => {
+    await api.createClub('zhambyl.taraz');
+    await api.createClub('zhambyl.shu');
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      const q = `{ units { name parent { name } children { name clubs { name memberCount unit { code } } }
+                   clubs { name memberCount unit { code parent { code } } } } }`;
+      const res = await api.gql(q);
+      expect(res.errors).toBeUndefined();
+      const clubs = res.data.units.flatMap((u: any) => u.clubs);
+      expect(clubs.length).toBeGreaterThanOrEqual(2);
+      // units, parents, children, clubs of units, member counts (plus at most one or two repeats)
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(8);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('an unexpected failure returns INTERNAL_SERVER_ERROR with an errorId and nothing else', async () => {
+    const spy = jest
+      .spyOn(api.app.get(UnitsService), 'findAll')
+      .mockRejectedValueOnce(new Error('relation "units" failed near SELECT * FROM members WHERE email = \'a@b.kz\''));
+    try {
+      const res = await api.gql(`{ units { code } }`, {}, { lang: 'ru' });
+      const err = res.errors![0];
+      expect(err.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(err.message).toBe(`На нашей стороне произошла ошибка. Код обращения: ${err.extensions.errorId}.`);
+      expect(JSON.stringify(res)).not.toMatch(/SELECT|a@b\.kz|stack/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('malformed queries are BAD_USER_INPUT', async () => {
+    const syntax = await api.gql(`{ units { code `);
+    expect(syntax.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    const unknown = await api.gql(`{ units { nope } }`);
+    expect(unknown.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_QUERY' });
+    const badVar = await api.gql(`query($c: String!) { unit(code: $c) { code } }`, {});
+    expect(badVar.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('limits query depth and complexity', async () => {
+    const deep = `{ units { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } }`;
+    const tooDeep = await api.gql(deep);
+    expect(tooDeep.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(tooDeep.errors![0].message).toMatch(/depth/);
+
+    const token = await api.adminToken();
+    const club = await api.createClub('zhambyl.taraz');
+    const wide = `query($id: ID!) { a: clubMembers(clubId: $id, first: 100) { edges { node { id fullName email phone clubs { id name unit { code name } } unit { code name children { code } } } } }
+                                        b: clubMembers(clubId: $id, first: 100) { edges { node { id fullName email phone clubs { id name unit { code name } } unit { code name children { code } } } } } }`;
+    const tooComplex = await api.gql(wide, { id: club.id }, { token });
+    expect(tooComplex.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' });
+  });
+
+  it('refuses CSRF-prone requests and oversized bodies', async () => {
+    const simple = await api.http.get('/graphql').query({ query: '{ units { code } }' });
+    expect(simple.status).toBe(400);
+    const form = await api.http.post('/graphql').set('Content-Type', 'text/plain').send('{"query":"{ units { code } }"}');
+    expect(form.status).toBeGreaterThanOrEqual(400);
+    const huge = await api.http
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send({ query: '{ units { code } }', variables: { pad: 'x'.repeat(1_200_000) } });
+    expect(huge.status).toBe(413);
+  });
+
+  it('introspection is on outside production', async () => {
+    const res = await api.gql(`{ __schema { queryType { name } } }`);
+    expect(res.data.__schema.queryType.name).toBe('Query');
+  });
+});
