@@ -67,7 +67,18 @@ async function startRedis(log) {
   }
   const child = spawn(
     'redis-server',
-    ['--port', '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    [
+      '--port',
+      '6379',
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
     { stdio: 'ignore' },
   );
   if (!(await waitForPort(6379, 5000))) throw new Error('redis-server did not start on 127.0.0.1:6379');

@@ -12,7 +12,11 @@ function run(cmd, args, env) {
 }
 
 function launch(name, script, env) {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
   }
@@ -38,7 +42,13 @@ async function main() {
   const databaseUrl = `${services.databaseServerUrl}/${services.databaseName ?? 'yvc'}`;
   const port = process.env.PORT ?? '3000';
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: services.redisUrl, PORT: port, PUBLIC_URL: publicUrl };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: services.redisUrl,
+    PORT: port,
+    PUBLIC_URL: publicUrl,
+  };
 
   log('building');
   run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], env);
@@ -49,27 +59,37 @@ async function main() {
   cli('migrate');
   cli('seed:demo', '--if-empty');
 
-  const children = [launch('api', 'dist/apps/api/src/main.js', env), launch('worker', 'dist/apps/worker/src/main.js', env)];
+  const children = [
+    launch('api', 'dist/apps/api/src/main.js', env),
+    launch('worker', 'dist/apps/worker/src/main.js', env),
+  ];
   let stopping = false;
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
     log('stopping');
-    await Promise.all(
-      children.map((c) => (c.exitCode === null ? new Promise((r) => (c.once('exit', r), c.kill('SIGTERM')))) : null)),
-    );
+    const exited = (c) =>
+      new Promise((resolve) => {
+        if (c.exitCode !== null || c.signalCode !== null) return resolve();
+        c.once('exit', resolve);
+        c.kill('SIGTERM');
+      });
+    await Promise.all(children.map(exited));
     await services.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
-  for (const c of children) c.once('exit', (code) => !stopping && (log(`a process exited (${code}); stopping`), stop(1)));
+  for (const c of children)
+    c.once('exit', (code) => !stopping && (log(`a process exited (${code}); stopping`), stop(1)));
 
   if (!(await waitReady(`http://127.0.0.1:${port}/health/ready`, 60_000))) {
     log('the api did not become ready within 60 s');
     return stop(1);
   }
-  const { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENT_EMAIL } = await import(`${ROOT}/dist/libs/demo/src/demo-accounts.js`);
+  const { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENT_EMAIL } = await import(
+    `${ROOT}/dist/libs/demo/src/demo-accounts.js`
+  );
   console.log(`
   ┌──────────────────────────────────────────────────────────────────────
   │ Young Voters Club platform is running

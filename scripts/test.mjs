@@ -37,11 +37,14 @@ async function main() {
       REDIS_PREFIX: `yvc-test-${process.pid}`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     };
-    log(`database ${name} on ${services.databaseServerUrl.replace(/:[^:@/]+@/, ':***@')}, redis ${services.redisUrl}`);
+    log(
+      `database ${name} on ${services.databaseServerUrl.replace(/:[^:@/]+@/, ':***@')}, redis ${services.redisUrl}`,
+    );
     code = run('npm', ['run', '--silent', 'build'], env);
     if (code === 0) code = run(process.execPath, ['dist/apps/cli/src/main.js', 'migrate'], env);
     if (code === 0) code = run(process.execPath, ['dist/apps/cli/src/main.js', 'units:import'], env);
-    if (code === 0) code = run(process.execPath, ['node_modules/jest/bin/jest.js', ...process.argv.slice(2)], env);
+    if (code === 0)
+      code = run(process.execPath, ['node_modules/jest/bin/jest.js', ...process.argv.slice(2)], env);
   } finally {
     await services.stop();
   }

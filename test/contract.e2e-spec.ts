@@ -76,6 +76,7 @@ describe('the served schema is a superset of the contract', () => {
     const query = served.getType('Query') as GraphQLObjectType;
     const mutation = served.getType('Mutation') as GraphQLObjectType;
     for (const f of ['me', 'units', 'unit', 'member']) expect(query.getFields()[f]).toBeDefined();
-    for (const f of ['signUp', 'login', 'refreshToken', 'logout']) expect(mutation.getFields()[f]).toBeDefined();
+    for (const f of ['signUp', 'login', 'refreshToken', 'logout'])
+      expect(mutation.getFields()[f]).toBeDefined();
   });
 });

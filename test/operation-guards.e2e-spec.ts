@@ -25,7 +25,8 @@ describe('operation guards', () => {
           const type = Reflect.getMetadata('graphql:resolver_type', method) as string | undefined;
           if (type !== 'Query' && type !== 'Mutation') continue;
           const name = (Reflect.getMetadata('graphql:resolver_name', method) as string | undefined) ?? key;
-          const isPublic = Reflect.getMetadata(IS_PUBLIC, method) ?? Reflect.getMetadata(IS_PUBLIC, proto.constructor);
+          const isPublic =
+            Reflect.getMetadata(IS_PUBLIC, method) ?? Reflect.getMetadata(IS_PUBLIC, proto.constructor);
           const roles = Reflect.getMetadata(ROLES, method) ?? Reflect.getMetadata(ROLES, proto.constructor);
           found.set(`${type}.${name}`, isPublic ? 'public' : roles?.length ? roles.join(',') : 'NONE');
         }
@@ -46,8 +47,20 @@ describe('operation guards', () => {
   });
 
   it('only the contract’s public operations are public', () => {
-    const publicOps = [...declarations()].filter(([, d]) => d === 'public').map(([op]) => op).sort();
-    const allowed = ['Query.units', 'Query.unit', 'Query.club', 'Query.badgeClasses', 'Query.verifyCertificate', 'Mutation.signUp', 'Mutation.login', 'Mutation.refreshToken'];
+    const publicOps = [...declarations()]
+      .filter(([, d]) => d === 'public')
+      .map(([op]) => op)
+      .sort();
+    const allowed = [
+      'Query.units',
+      'Query.unit',
+      'Query.club',
+      'Query.badgeClasses',
+      'Query.verifyCertificate',
+      'Mutation.signUp',
+      'Mutation.login',
+      'Mutation.refreshToken',
+    ];
     expect(publicOps.filter((op) => !allowed.includes(op))).toEqual([]);
   });
 

@@ -29,12 +29,25 @@ describe('platform behaviour (e2e)', () => {
     const kk = await api.gql(q, {}, { lang: 'kk' });
     const ru = await api.gql(q, {}, { lang: 'ru' });
     const en = await api.gql(q, {}, { lang: 'en' });
-    expect(kk.data.units[0]).toEqual({ code: 'zhambyl', name: 'Жамбыл облысы', level: 'REGION', parent: null });
+    expect(kk.data.units[0]).toEqual({
+      code: 'zhambyl',
+      name: 'Жамбыл облысы',
+      level: 'REGION',
+      parent: null,
+    });
     expect(ru.data.units[0].name).toBe('Жамбылская область');
     expect(en.data.units[0].name).toBe('Zhambyl Region');
     expect(kk.data.units).toHaveLength(12);
-    expect(kk.data.units[1]).toMatchObject({ code: 'zhambyl.taraz', level: 'CITY', parent: { code: 'zhambyl' } });
-    const ryskulov = await api.gql(`{ unit(code: "zhambyl.ryskulov") { name children { code } } }`, {}, { lang: 'kk' });
+    expect(kk.data.units[1]).toMatchObject({
+      code: 'zhambyl.taraz',
+      level: 'CITY',
+      parent: { code: 'zhambyl' },
+    });
+    const ryskulov = await api.gql(
+      `{ unit(code: "zhambyl.ryskulov") { name children { code } } }`,
+      {},
+      { lang: 'kk' },
+    );
     expect(ryskulov.data.unit).toEqual({ name: 'Т. Рысқұлов ауданы', children: [] });
     expect((await api.gql(`{ unit(code: "nowhere") { name } }`)).data.unit).toBeNull();
   });
@@ -60,12 +73,19 @@ describe('platform behaviour (e2e)', () => {
   it('an unexpected failure returns INTERNAL_SERVER_ERROR with an errorId and nothing else', async () => {
     const spy = jest
       .spyOn(api.app.get(UnitsService), 'findAll')
-      .mockRejectedValueOnce(new Error('relation "units" failed near SELECT * FROM members WHERE email = \'a@b.kz\''));
+      .mockRejectedValueOnce(
+        new Error('relation "units" failed near SELECT * FROM members WHERE email = \'a@b.kz\''),
+      );
     try {
       const res = await api.gql(`{ units { code } }`, {}, { lang: 'ru' });
       const err = res.errors![0];
-      expect(err.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-      expect(err.message).toBe(`На нашей стороне произошла ошибка. Код обращения: ${err.extensions.errorId}.`);
+      expect(err.extensions).toEqual({
+        code: 'INTERNAL_SERVER_ERROR',
+        errorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
+      expect(err.message).toBe(
+        `На нашей стороне произошла ошибка. Код обращения: ${err.extensions.errorId}.`,
+      );
       expect(JSON.stringify(res)).not.toMatch(/SELECT|a@b\.kz|stack/);
     } finally {
       spy.mockRestore();
@@ -92,13 +112,19 @@ describe('platform behaviour (e2e)', () => {
     const wide = `query($id: ID!) { a: clubMembers(clubId: $id, first: 100) { edges { node { id fullName email phone clubs { id name unit { code name } } unit { code name children { code } } } } }
                                         b: clubMembers(clubId: $id, first: 100) { edges { node { id fullName email phone clubs { id name unit { code name } } unit { code name children { code } } } } } }`;
     const tooComplex = await api.gql(wide, { id: club.id }, { token });
-    expect(tooComplex.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' });
+    expect(tooComplex.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COMPLEX',
+    });
   });
 
   it('refuses CSRF-prone requests and oversized bodies', async () => {
     const simple = await api.http.get('/graphql').query({ query: '{ units { code } }' });
     expect(simple.status).toBe(400);
-    const form = await api.http.post('/graphql').set('Content-Type', 'text/plain').send('{"query":"{ units { code } }"}');
+    const form = await api.http
+      .post('/graphql')
+      .set('Content-Type', 'text/plain')
+      .send('{"query":"{ units { code } }"}');
     expect(form.status).toBeGreaterThanOrEqual(400);
     const huge = await api.http
       .post('/graphql')

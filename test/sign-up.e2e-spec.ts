@@ -15,7 +15,17 @@ describe('signUp (e2e, real PostgreSQL)', () => {
     const clubId = (await api.createClub('zhambyl.taraz')).id;
     const birthDate = birthDateYearsAgo(19);
     const iin = randomIin(birthDate);
-    const res = await api.signUp({ locale, clubId, iin, birthDate, fullName: '  Іңкәр   Құдайбергенова ', email: `Inkar.${lang}.${Date.now()}@Mail.KZ` }, lang);
+    const res = await api.signUp(
+      {
+        locale,
+        clubId,
+        iin,
+        birthDate,
+        fullName: '  Іңкәр   Құдайбергенова ',
+        email: `Inkar.${lang}.${Date.now()}@Mail.KZ`,
+      },
+      lang,
+    );
     expect(res.accessToken).toEqual(expect.any(String));
     expect(res.refreshToken).toEqual(expect.any(String));
     expect(res.member).toMatchObject({
@@ -34,24 +44,36 @@ describe('signUp (e2e, real PostgreSQL)', () => {
     expect(me.data.me).toEqual({ id: res.member.id, fullName: 'Іңкәр Құдайбергенова', iin });
 
     // the IIN is stored encrypted and hashed, never in clear
-    const [row] = await api.db.query(`SELECT iin_ciphertext, iin_hash FROM members WHERE id = $1`, [res.member.id]);
+    const [row] = await api.db.query(`SELECT iin_ciphertext, iin_hash FROM members WHERE id = $1`, [
+      res.member.id,
+    ]);
     expect(row.iin_ciphertext).not.toContain(iin);
     expect(row.iin_hash).toMatch(/^[0-9a-f]{64}$/);
-    const consents = await api.db.query(`SELECT given_by, text_version FROM consents WHERE member_id = $1`, [res.member.id]);
+    const consents = await api.db.query(`SELECT given_by, text_version FROM consents WHERE member_id = $1`, [
+      res.member.id,
+    ]);
     expect(consents).toEqual([{ given_by: 'SELF', text_version: '2026-01' }]);
   });
 
   it('requires a guardian for a minor and records the guardian consent', async () => {
     const base = { birthDate: birthDateYearsAgo(15) };
     const missing = await api.gql(SIGN_UP, { input: await api.signUpInput(base) }, { lang: 'kk' });
-    expect(fieldErrors(missing).guardian).toBe('18 жасқа толмаған қатысушыға ата-анасының немесе заңды өкілінің келісімі қажет.');
+    expect(fieldErrors(missing).guardian).toBe(
+      '18 жасқа толмаған қатысушыға ата-анасының немесе заңды өкілінің келісімі қажет.',
+    );
 
     const notGiven = await api.gql(SIGN_UP, {
-      input: await api.signUpInput({ ...base, guardian: { fullName: 'Гүлнар Ахметова', phone: '+7 777 000 11 22', consentGiven: false } }),
+      input: await api.signUpInput({
+        ...base,
+        guardian: { fullName: 'Гүлнар Ахметова', phone: '+7 777 000 11 22', consentGiven: false },
+      }),
     });
     expect(Object.keys(fieldErrors(notGiven))).toEqual(['guardian.consentGiven']);
 
-    const ok = await api.signUp({ ...base, guardian: { fullName: 'Гүлнар Ахметова', phone: '+7 777 000 11 22', consentGiven: true } });
+    const ok = await api.signUp({
+      ...base,
+      guardian: { fullName: 'Гүлнар Ахметова', phone: '+7 777 000 11 22', consentGiven: true },
+    });
     const consents = await api.db.query(
       `SELECT given_by, guardian_name, guardian_phone FROM consents WHERE member_id = $1 ORDER BY given_by`,
       [ok.member.id],
@@ -71,11 +93,23 @@ describe('signUp (e2e, real PostgreSQL)', () => {
       ['password', { password: 'short7!' }, 'The password must be at least 8 characters.'],
       ['birthDate', { birthDate: '2006-02-29' }, 'Enter a real date as YYYY-MM-DD.'],
       ['birthDate', { birthDate: '3000-01-01' }, 'The birth date cannot be in the future.'],
-      ['birthDate', { birthDate: birthDateYearsAgo(13) }, 'Members must be 14 to 35 years old on the day they sign up.'],
-      ['birthDate', { birthDate: birthDateYearsAgo(36) }, 'Members must be 14 to 35 years old on the day they sign up.'],
+      [
+        'birthDate',
+        { birthDate: birthDateYearsAgo(13) },
+        'Members must be 14 to 35 years old on the day they sign up.',
+      ],
+      [
+        'birthDate',
+        { birthDate: birthDateYearsAgo(36) },
+        'Members must be 14 to 35 years old on the day they sign up.',
+      ],
       ['iin', { iin: '061211600013' }, 'The IIN must be 12 digits with a valid check digit.'],
       ['iin', { iin: '990115300426' }, 'The IIN does not match the birth date.'],
-      ['consentToDataProcessing', { consentToDataProcessing: false }, 'Consent to the processing of personal data is required.'],
+      [
+        'consentToDataProcessing',
+        { consentToDataProcessing: false },
+        'Consent to the processing of personal data is required.',
+      ],
       ['unitId', { unitId: '00000000-0000-4000-8000-000000000000' }, 'No such unit.'],
       ['unitId', { unitId: 'taraz' }, 'No such unit.'],
       ['clubId', { clubId: '00000000-0000-4000-8000-000000000000' }, 'No such club, or it is archived.'],
@@ -85,7 +119,9 @@ describe('signUp (e2e, real PostgreSQL)', () => {
       expect(res.errors).toHaveLength(1);
       expect(res.errors![0].message).toBe('Some fields need fixing.');
       expect(fieldErrors(res)[field]).toBe(message);
-      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM members WHERE email = $1`, [String(input.email).toLowerCase()]);
+      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM members WHERE email = $1`, [
+        String(input.email).toLowerCase(),
+      ]);
       expect(n).toBe(0);
     });
 
@@ -103,7 +139,11 @@ describe('signUp (e2e, real PostgreSQL)', () => {
 
     it('an archived club cannot be joined at sign-up', async () => {
       const club = await api.createClub('zhambyl.merke');
-      await api.gql(`mutation($id: ID!) { archiveClub(id: $id) { id } }`, { id: club.id }, { token: await api.adminToken() });
+      await api.gql(
+        `mutation($id: ID!) { archiveClub(id: $id) { id } }`,
+        { id: club.id },
+        { token: await api.adminToken() },
+      );
       const res = await api.gql(SIGN_UP, { input: await api.signUpInput({ clubId: club.id }) });
       expect(fieldErrors(res).clubId).toBe('No such club, or it is archived.');
     });
@@ -112,7 +152,11 @@ describe('signUp (e2e, real PostgreSQL)', () => {
   describe('uniqueness lives in PostgreSQL', () => {
     it('rejects the same email in another case with CONFLICT', async () => {
       const first = await api.signUp();
-      const res = await api.gql(SIGN_UP, { input: await api.signUpInput({ email: first.input.email.toUpperCase() }) }, { lang: 'ru' });
+      const res = await api.gql(
+        SIGN_UP,
+        { input: await api.signUpInput({ email: first.input.email.toUpperCase() }) },
+        { lang: 'ru' },
+      );
       expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
       expect(res.errors![0].message).toBe('Учётная запись с этим email уже существует.');
     });
@@ -144,7 +188,9 @@ describe('signUp (e2e, real PostgreSQL)', () => {
         Array.from({ length: 12 }, (_, i) => api.signUpInput(i % 3 === 0 ? { email: taken } : {})),
       );
       const results = await Promise.all(inputs.map((input) => api.gql(SIGN_UP, { input })));
-      const numbers = results.filter((r) => !r.errors).map((r) => r.data.signUp.member.membershipNumber as string);
+      const numbers = results
+        .filter((r) => !r.errors)
+        .map((r) => r.data.signUp.member.membershipNumber as string);
       expect(numbers).toHaveLength(8);
       const year = Number(numbers[0].slice(4, 8));
       // one statement, one snapshot: the counter and the numbers in use agree, with no gaps

@@ -48,8 +48,15 @@ export class TestApi {
     return this.app.get(DataSource);
   }
 
-  async gql<T = any>(query: string, variables: Record<string, unknown> = {}, opts: GqlOptions = {}): Promise<GqlResult<T>> {
-    let req = this.http.post('/graphql').set('Content-Type', 'application/json').set('Accept-Language', opts.lang ?? 'en');
+  async gql<T = any>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    opts: GqlOptions = {},
+  ): Promise<GqlResult<T>> {
+    let req = this.http
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .set('Accept-Language', opts.lang ?? 'en');
     if (opts.token) req = req.set('Authorization', `Bearer ${opts.token}`);
     if (opts.ip) req = req.set('X-Forwarded-For', opts.ip);
     const res = await req.send({ query, variables });
@@ -80,7 +87,12 @@ export class TestApi {
     const input = await this.signUpInput(overrides);
     const res = await this.gql(SIGN_UP, { input }, { lang });
     if (res.errors) throw new Error(`signUp failed: ${JSON.stringify(res.errors)}`);
-    return { ...res.data.signUp, input } as { accessToken: string; refreshToken: string; member: any; input: any };
+    return { ...res.data.signUp, input } as {
+      accessToken: string;
+      refreshToken: string;
+      member: any;
+      input: any;
+    };
   }
 
   /** A staff account made as the CLI makes it, logged in. */
@@ -94,7 +106,9 @@ export class TestApi {
       unitCode,
       clubId,
     });
-    const pair = await this.app.get(AuthService).login(mail, PASSWORD, `10.9.${Math.floor(Math.random() * 250)}.1`);
+    const pair = await this.app
+      .get(AuthService)
+      .login(mail, PASSWORD, `10.9.${Math.floor(Math.random() * 250)}.1`);
     return { id: member.id, email: mail, token: pair.accessToken };
   }
 
@@ -102,7 +116,14 @@ export class TestApi {
     const admin = await this.adminToken();
     const res = await this.gql(
       `mutation($input: CreateClubInput!) { createClub(input: $input) { id name } }`,
-      { input: { unitId: await this.unitId(unitCode), name, institution: 'Тараз өңірлік университеті', institutionKind: 'UNIVERSITY' } },
+      {
+        input: {
+          unitId: await this.unitId(unitCode),
+          name,
+          institution: 'Тараз өңірлік университеті',
+          institutionKind: 'UNIVERSITY',
+        },
+      },
       { token: admin },
     );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
@@ -130,8 +151,11 @@ export const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
 /** The field-level messages of a BAD_USER_INPUT, by field. */
 export function fieldErrors(res: GqlResult): Record<string, string> {
   const err = res.errors?.[0];
-  if (err?.extensions.code !== 'BAD_USER_INPUT') throw new Error(`expected BAD_USER_INPUT, got ${JSON.stringify(res.errors)}`);
-  return Object.fromEntries((err.extensions.fields as Array<{ field: string; message: string }>).map((f) => [f.field, f.message]));
+  if (err?.extensions.code !== 'BAD_USER_INPUT')
+    throw new Error(`expected BAD_USER_INPUT, got ${JSON.stringify(res.errors)}`);
+  return Object.fromEntries(
+    (err.extensions.fields as Array<{ field: string; message: string }>).map((f) => [f.field, f.message]),
+  );
 }
 
 /** A valid IIN for the birth date with a random serial, so tests do not collide. */

@@ -70,7 +70,11 @@ async function main(): Promise<void> {
       const ds = await new DataSource(dataSourceOptions(config.DATABASE_URL)).initialize();
       try {
         const ran = await ds.runMigrations({ transaction: 'each' });
-        console.log(ran.length ? `ran ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}` : 'no pending migrations');
+        console.log(
+          ran.length
+            ? `ran ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`
+            : 'no pending migrations',
+        );
       } finally {
         await ds.destroy();
       }
@@ -84,8 +88,15 @@ async function main(): Promise<void> {
     case 'user:create':
       return withApp(async (get) => {
         const role = (values.role ?? '').toUpperCase() as Role;
-        if (!values.email || !values.password || !values.unit || ![Role.COORDINATOR, Role.COMMISSION, Role.ADMIN].includes(role)) {
-          throw new UsageError('user:create needs --email, --password, --role COORDINATOR|COMMISSION|ADMIN and --unit');
+        if (
+          !values.email ||
+          !values.password ||
+          !values.unit ||
+          ![Role.COORDINATOR, Role.COMMISSION, Role.ADMIN].includes(role)
+        ) {
+          throw new UsageError(
+            'user:create needs --email, --password, --role COORDINATOR|COMMISSION|ADMIN and --unit',
+          );
         }
         const member = await get(StaffService).createStaffAccount({
           email: values.email,
@@ -93,7 +104,12 @@ async function main(): Promise<void> {
           role,
           unitCode: values.unit,
           clubId: values.club,
-          fullName: values.name ?? values.email.split('@')[0].replace(/[^\p{L}]+/gu, ' ').trim(),
+          fullName:
+            values.name ??
+            values.email
+              .split('@')[0]
+              .replace(/[^\p{L}]+/gu, ' ')
+              .trim(),
         });
         console.log(`created ${role} ${member.id}`);
       });

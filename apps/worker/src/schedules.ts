@@ -10,7 +10,11 @@ export class Schedules implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     for (const s of SCHEDULES) {
-      await this.maintenance.upsertJobScheduler(s.schedulerId, { every: s.everyMs }, { name: s.job, data: {} });
+      await this.maintenance.upsertJobScheduler(
+        s.schedulerId,
+        { every: s.everyMs },
+        { name: s.job, data: {} },
+      );
     }
   }
 }

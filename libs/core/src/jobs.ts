@@ -18,5 +18,10 @@ export interface JobPayloads {
 
 /** Repeatable jobs the worker schedules at boot (BullMQ job schedulers, idempotent by id). */
 export const SCHEDULES = [
-  { queue: QUEUES.maintenance, job: JOBS.purgeExpiredSessions, schedulerId: 'purge-expired-sessions-hourly', everyMs: 60 * 60 * 1000 },
+  {
+    queue: QUEUES.maintenance,
+    job: JOBS.purgeExpiredSessions,
+    schedulerId: 'purge-expired-sessions-hourly',
+    everyMs: 60 * 60 * 1000,
+  },
 ] as const;

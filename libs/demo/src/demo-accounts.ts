@@ -14,12 +14,31 @@ export interface DemoAccount {
 }
 
 export const DEMO_STAFF: DemoAccount[] = [
-  { email: 'admin@demo.yvc.kz', fullName: 'Әкімші Жүйе', role: Role.ADMIN, unitCode: 'zhambyl', note: 'platform administrator' },
-  { email: 'commission@demo.yvc.kz', fullName: 'Гүлмира Сәрсенбаева', role: Role.COMMISSION, unitCode: 'zhambyl', note: 'regional commission officer (Zhambyl region)' },
-  { email: 'commission.taraz@demo.yvc.kz', fullName: 'Ерлан Жақыпов', role: Role.COMMISSION, unitCode: 'zhambyl.taraz', note: 'Taraz city commission officer' },
+  {
+    email: 'admin@demo.yvc.kz',
+    fullName: 'Әкімші Жүйе',
+    role: Role.ADMIN,
+    unitCode: 'zhambyl',
+    note: 'platform administrator',
+  },
+  {
+    email: 'commission@demo.yvc.kz',
+    fullName: 'Гүлмира Сәрсенбаева',
+    role: Role.COMMISSION,
+    unitCode: 'zhambyl',
+    note: 'regional commission officer (Zhambyl region)',
+  },
+  {
+    email: 'commission.taraz@demo.yvc.kz',
+    fullName: 'Ерлан Жақыпов',
+    role: Role.COMMISSION,
+    unitCode: 'zhambyl.taraz',
+    note: 'Taraz city commission officer',
+  },
 ];
 
 /** The student everyone can log in as. */
 export const DEMO_STUDENT_EMAIL = 'student@demo.yvc.kz';
 
-export const coordinatorEmail = (clubIndex: number) => `coordinator${String(clubIndex + 1).padStart(2, '0')}@demo.yvc.kz`;
+export const coordinatorEmail = (clubIndex: number) =>
+  `coordinator${String(clubIndex + 1).padStart(2, '0')}@demo.yvc.kz`;

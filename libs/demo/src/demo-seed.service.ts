@@ -103,12 +103,18 @@ export class DemoSeedService {
       const person = demoPerson(r);
       const joinedAt = new Date(seasonStart + r() * Math.max(1, todayMs - seasonStart - 86_400_000));
       // age on joining mostly 16-24: a triangular spread around 19, clipped to 14-35
-      const age = Math.min(35, Math.max(14, Math.round(14.5 + (r() + r() + r()) * 3 + (r() < 0.08 ? r() * 12 : 0))));
-      const birthDate = new Date(joinedAt.getTime() - (age * 365.25 + 2 + r() * 355) * 86_400_000).toISOString().slice(0, 10);
+      const age = Math.min(
+        35,
+        Math.max(14, Math.round(14.5 + (r() + r() + r()) * 3 + (r() < 0.08 ? r() * 12 : 0))),
+      );
+      const birthDate = new Date(joinedAt.getTime() - (age * 365.25 + 2 + r() * 355) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       const clubIndex = i === 0 ? 1 : Math.floor(r() * clubIds.length);
       const second = r() < 0.12 ? Math.floor(r() * clubIds.length) : -1;
       const minorAtJoin = ageOn(birthDate, localDate(joinedAt)) < ADULT_AGE;
-      const phone = r() < 0.85 ? `+7${pick(r, MOBILE_PREFIXES)}${String(Math.floor(r() * 1e7)).padStart(7, '0')}` : null;
+      const phone =
+        r() < 0.85 ? `+7${pick(r, MOBILE_PREFIXES)}${String(Math.floor(r() * 1e7)).padStart(7, '0')}` : null;
       list.push({
         fullName: i === 0 ? 'Аружан Қасымова' : person.fullName,
         email: i === 0 ? DEMO_STUDENT_EMAIL : `member${String(i).padStart(4, '0')}@demo.yvc.kz`,
@@ -117,9 +123,15 @@ export class DemoSeedService {
         iin: r() < 0.6 ? makeIin(birthDate, person.sex, 1000 + i) : null,
         locale: r() < 0.7 ? MemberLocale.KK : r() < 0.9 ? MemberLocale.RU : MemberLocale.EN,
         unitId: clubUnit[clubIndex],
-        clubIds: second >= 0 && second !== clubIndex ? [clubIds[clubIndex], clubIds[second]] : [clubIds[clubIndex]],
+        clubIds:
+          second >= 0 && second !== clubIndex ? [clubIds[clubIndex], clubIds[second]] : [clubIds[clubIndex]],
         joinedAt,
-        guardian: minorAtJoin ? { fullName: demoPerson(r).fullName, phone: `+7701${String(Math.floor(r() * 1e7)).padStart(7, '0')}` } : null,
+        guardian: minorAtJoin
+          ? {
+              fullName: demoPerson(r).fullName,
+              phone: `+7701${String(Math.floor(r() * 1e7)).padStart(7, '0')}`,
+            }
+          : null,
       });
     }
     return list;

@@ -33,10 +33,22 @@ const services = [
 @Module({
   imports: [
     OrgModule,
-    TypeOrmModule.forFeature([Member, MembershipCounter, ClubMembership, Consent, StaffAssignment, Session, RefreshToken]),
+    TypeOrmModule.forFeature([
+      Member,
+      MembershipCounter,
+      ClubMembership,
+      Consent,
+      StaffAssignment,
+      Session,
+      RefreshToken,
+    ]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => ({ secret: c.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: 'yvc' }, verifyOptions: { algorithms: ['HS256'], issuer: 'yvc' } }),
+      useFactory: (c: AppConfig) => ({
+        secret: c.JWT_SECRET,
+        signOptions: { algorithm: 'HS256', issuer: 'yvc' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'yvc' },
+      }),
     }),
   ],
   providers: services,

@@ -29,8 +29,13 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Rotates a refresh token; reusing an old one ends the session.' })
-  async refreshToken(@Args('refreshToken') refreshToken: string, @Context() ctx: GqlContext): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, {
+    description: 'Rotates a refresh token; reusing an old one ends the session.',
+  })
+  async refreshToken(
+    @Args('refreshToken') refreshToken: string,
+    @Context() ctx: GqlContext,
+  ): Promise<AuthPayload> {
     return this.payload(await this.auth.refresh(refreshToken), ctx);
   }
 
@@ -44,6 +49,10 @@ export class AuthResolver {
   /** From here on the request speaks for the member who just proved who they are (their own fields show). */
   private async payload(pair: TokenPair, ctx: GqlContext): Promise<AuthPayload> {
     ctx.req.user = pair.actor;
-    return { accessToken: pair.accessToken, refreshToken: pair.refreshToken, member: await this.members.get(pair.memberId) };
+    return {
+      accessToken: pair.accessToken,
+      refreshToken: pair.refreshToken,
+      member: await this.members.get(pair.memberId),
+    };
   }
 }

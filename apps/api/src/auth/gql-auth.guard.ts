@@ -28,7 +28,9 @@ export class GqlAuthGuard extends AuthGuard('jwt') {
   }
 
   override getRequest(context: ExecutionContext) {
-    return context.getType<GqlContextType>() === 'graphql' ? gqlContext(context).req : context.switchToHttp().getRequest();
+    return context.getType<GqlContextType>() === 'graphql'
+      ? gqlContext(context).req
+      : context.switchToHttp().getRequest();
   }
 
   override handleRequest<T>(err: unknown, user: T): T {

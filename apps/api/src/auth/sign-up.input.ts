@@ -32,7 +32,10 @@ export class SignUpInput {
   @Field(() => DateScalar)
   birthDate: string;
 
-  @Field(() => String, { nullable: true, description: 'optional; when given it must pass the IIN checksum and agree with birthDate' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'optional; when given it must pass the IIN checksum and agree with birthDate',
+  })
   iin?: string | null;
 
   @Field(() => MemberLocale, { nullable: true, defaultValue: MemberLocale.KK })

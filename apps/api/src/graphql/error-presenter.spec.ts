@@ -160,11 +160,15 @@ describe('presentGraphQLError', () => {
       expect(result.message).not.toContain('secret detail');
     });
 
-    it('treats a bare GraphQLError without a known code as internal', () => {
+    it('treats a bare GraphQLError (graphql-js: parse, validation, variables) as BAD_USER_INPUT', () => {
       const log = fakeLog();
-      const result = presentGraphQLError(new GraphQLError('something odd'), 'en', log);
-      expect(result.extensions!.code).toBe('INTERNAL_SERVER_ERROR');
-      expect(log.error).toHaveBeenCalledTimes(1);
+      const result = presentGraphQLError(
+        new GraphQLError('Variable "$c" of required type "String!" was not provided.'),
+        'en',
+        log,
+      );
+      expect(result.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(log.error).not.toHaveBeenCalled();
     });
   });
 

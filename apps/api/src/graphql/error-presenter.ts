@@ -20,20 +20,41 @@ const HTTP_TO_CODE: Record<number, ApiErrorCode> = {
   401: ApiErrorCode.UNAUTHENTICATED,
   403: ApiErrorCode.FORBIDDEN,
   404: ApiErrorCode.NOT_FOUND,
-  409: ApiErrorCode.CONFLICT,
-  429: ApiErrorCode.RATE_LIMITED,
 };
 
-/** Only what is safe to log about an unexpected error: no SQL parameters, no row values. */
-function safeErrorSummary(err: unknown): Record<string, unknown> {
-  const e = err as { name?: string; message?: string; stack?: string; code?: string };
-  return { type: e?.name, message: e?.message, code: e?.code, stack: e?.stack };
+const EMAIL_RE = /[^\s@'"()<>]+@[^\s@'"()<>]+/g;
+const LONG_NUMBER_RE = /\+?\d[\d\s-]{8,}\d/g;
+
+/** Masks what could be personal data in a message: emails, IINs, phone numbers. */
+export function redactPersonalData(text: string | undefined): string | undefined {
+  return text?.replace(EMAIL_RE, '[email]').replace(LONG_NUMBER_RE, '[number]');
 }
 
-export function presentDomainError(err: DomainError, locale: Locale): { message: string; extensions: Record<string, unknown> } {
+/**
+ * Only what is safe to log about an unexpected error: no SQL parameters, no row details
+ * (PostgreSQL's `detail` quotes row values), and the message with personal data masked.
+ */
+function safeErrorSummary(err: unknown): Record<string, unknown> {
+  const e = err as { name?: string; message?: string; stack?: string; code?: string; constraint?: string };
+  return {
+    type: e?.name,
+    message: redactPersonalData(e?.message),
+    code: e?.code,
+    constraint: e?.constraint,
+    stack: redactPersonalData(e?.stack),
+  };
+}
+
+export function presentDomainError(
+  err: DomainError,
+  locale: Locale,
+): { message: string; extensions: Record<string, unknown> } {
   const extensions: Record<string, unknown> = { code: err.code, reason: err.reason };
   if (err.code === ApiErrorCode.BAD_USER_INPUT || err.fields.length) {
-    extensions.fields = err.fields.map((f) => ({ field: f.field, message: translate(locale, f.key, f.params) }));
+    extensions.fields = err.fields.map((f) => ({
+      field: f.field,
+      message: translate(locale, f.key, f.params),
+    }));
   }
   if (err.retryAfterSeconds !== undefined) extensions.retryAfter = err.retryAfterSeconds;
   return { message: translate(locale, `errors.${err.reason}`, err.params), extensions };
@@ -50,14 +71,21 @@ export function presentGraphQLError(error: GraphQLError, locale: Locale, log: Lo
   if (original instanceof DomainError) return { ...where, ...presentDomainError(original, locale) };
   if (original instanceof HttpException && HTTP_TO_CODE[original.getStatus()]) {
     const code = HTTP_TO_CODE[original.getStatus()];
-    const reason = code === ApiErrorCode.BAD_USER_INPUT ? CommonError.INVALID_QUERY : (code as string);
+    const reason = {
+      [ApiErrorCode.BAD_USER_INPUT]: CommonError.INVALID_QUERY,
+      [ApiErrorCode.UNAUTHENTICATED]: CommonError.UNAUTHENTICATED,
+      [ApiErrorCode.FORBIDDEN]: CommonError.FORBIDDEN,
+      [ApiErrorCode.NOT_FOUND]: CommonError.NOT_FOUND,
+    }[code as string]!;
     const d = new DomainError(code, reason, { detail: original.message });
     return { ...where, ...presentDomainError(d, locale) };
   }
   const apolloCode = error.extensions?.code as string | undefined;
   // graphql-js reports parse, validation and variable errors without an originalError
   if (!original || (original instanceof GraphQLError && apolloCode && QUERY_CODES.has(apolloCode))) {
-    const d = new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, { detail: error.message });
+    const d = new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, {
+      detail: error.message,
+    });
     return { ...where, ...presentDomainError(d, locale) };
   }
   const errorId = randomUUID();

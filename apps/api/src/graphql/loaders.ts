@@ -39,8 +39,12 @@ export class LoadersFactory {
   create(): Loaders {
     return {
       unit: new DataLoader(async (ids) => byId(ids, await this.units.findByIds(ids))),
-      unitChildren: new DataLoader(async (ids) => groupBy(ids, await this.units.findChildrenOf(ids), (u) => u.parentId!)),
-      clubsOfUnit: new DataLoader(async (ids) => groupBy(ids, await this.clubs.findActiveByUnitIds(ids), (c) => c.unitId)),
+      unitChildren: new DataLoader(async (ids) =>
+        groupBy(ids, await this.units.findChildrenOf(ids), (u) => u.parentId!),
+      ),
+      clubsOfUnit: new DataLoader(async (ids) =>
+        groupBy(ids, await this.clubs.findActiveByUnitIds(ids), (c) => c.unitId),
+      ),
       club: new DataLoader(async (ids) => byId(ids, await this.clubs.findByIds(ids))),
       clubMemberCount: new DataLoader(async (ids) => {
         const counts = await this.memberships.countByClub(ids);

@@ -5,7 +5,9 @@ import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-que
 import type { GqlContext } from './graphql-context';
 import { presentGraphQLError } from './error-presenter';
 
-const fallbackLog = { error: (obj: object, msg: string) => console.error(JSON.stringify({ level: 50, msg, ...obj })) };
+const fallbackLog = {
+  error: (obj: object, msg: string) => console.error(JSON.stringify({ level: 50, msg, ...obj })),
+};
 
 /** Rewrites every error of a response through presentGraphQLError, in the caller's language. */
 export function errorPresenterPlugin(): ApolloServerPlugin<GqlContext> {
@@ -16,7 +18,10 @@ export function errorPresenterPlugin(): ApolloServerPlugin<GqlContext> {
           const body = rc.response.body;
           if (body?.kind !== 'single' || !rc.errors?.length) return;
           const req = rc.contextValue?.req;
-          const locale = rc.contextValue?.locale ?? localeFromAcceptLanguage(req?.headers?.['accept-language']) ?? DEFAULT_LOCALE;
+          const locale =
+            rc.contextValue?.locale ??
+            localeFromAcceptLanguage(req?.headers?.['accept-language']) ??
+            DEFAULT_LOCALE;
           const log = (req as unknown as { log?: typeof fallbackLog })?.log ?? fallbackLog;
           body.singleResult.errors = rc.errors.map((e) => presentGraphQLError(e, locale, log));
         },
@@ -36,7 +41,7 @@ export function complexityPlugin(max: number): ApolloServerPlugin<GqlContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName, schema }) {
-          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+          const query = operationName ? (separateOperations(document)[operationName] ?? document) : document;
           const cost = getComplexity({
             schema,
             query,
@@ -44,7 +49,9 @@ export function complexityPlugin(max: number): ApolloServerPlugin<GqlContext> {
             estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > max) {
-            throw new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, { detail: `${cost} > ${max}` });
+            throw new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
+              detail: `${cost} > ${max}`,
+            });
           }
         },
       };

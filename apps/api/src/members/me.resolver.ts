@@ -39,14 +39,20 @@ export class MeResolver {
 
   @Authenticated()
   @Mutation(() => MemberModel)
-  async joinClub(@CurrentActor() actor: Actor, @Args('clubId', { type: () => ID }) clubId: string): Promise<MemberModel> {
+  async joinClub(
+    @CurrentActor() actor: Actor,
+    @Args('clubId', { type: () => ID }) clubId: string,
+  ): Promise<MemberModel> {
     await this.memberships.join(actor.memberId, clubId);
     return this.members.get(actor.memberId);
   }
 
   @Authenticated()
   @Mutation(() => MemberModel)
-  async leaveClub(@CurrentActor() actor: Actor, @Args('clubId', { type: () => ID }) clubId: string): Promise<MemberModel> {
+  async leaveClub(
+    @CurrentActor() actor: Actor,
+    @Args('clubId', { type: () => ID }) clubId: string,
+  ): Promise<MemberModel> {
     await this.memberships.leave(actor.memberId, clubId);
     return this.members.get(actor.memberId);
   }
@@ -58,7 +64,9 @@ export class MeResolver {
   }
 
   @Authenticated()
-  @Mutation(() => Boolean, { description: 'Withdraws consent: the account is anonymised and can no longer log in.' })
+  @Mutation(() => Boolean, {
+    description: 'Withdraws consent: the account is anonymised and can no longer log in.',
+  })
   async withdrawConsent(@CurrentActor() actor: Actor): Promise<boolean> {
     await this.privacy.withdrawConsent(actor.memberId);
     return true;

@@ -18,7 +18,10 @@ export class MemberResolver {
 
   @Authenticated()
   @Query(() => MemberModel, { nullable: true, description: 'Yourself, or a member in your scope (staff).' })
-  async member(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<MemberModel> {
+  async member(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<MemberModel> {
     const member = await this.members.get(id);
     await this.policy.assert(this.policy.canSeeMember(actor, member.id));
     return member;
@@ -26,7 +29,9 @@ export class MemberResolver {
 
   @ResolveField(() => String)
   fullName(@Parent() m: MemberModel, @Context() ctx: GqlContext): string {
-    return m.status === MemberStatus.WITHDRAWN ? translate(ctx.locale, 'labels.anonymisedMember') : m.fullName;
+    return m.status === MemberStatus.WITHDRAWN
+      ? translate(ctx.locale, 'labels.anonymisedMember')
+      : m.fullName;
   }
 
   /** Contact details reach the member and staff only (staff reach members only through scoped queries). */
@@ -45,7 +50,10 @@ export class MemberResolver {
     return ctx.req.user?.memberId === m.id ? this.members.revealIin(m.id) : null;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Contact details in masked form, for lists shown on screens.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Contact details in masked form, for lists shown on screens.',
+  })
   maskedContact(@Parent() m: MemberModel, @Context() ctx: GqlContext): string | null {
     if (!this.visible(m, ctx)) return null;
     return [m.email && maskEmail(m.email), m.phone && maskPhone(m.phone)].filter(Boolean).join(', ') || null;

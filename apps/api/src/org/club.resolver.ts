@@ -45,19 +45,26 @@ export class ClubResolver {
 
   @Roles(Role.COMMISSION, Role.ADMIN)
   @Mutation(() => ClubModel, { description: 'Archived clubs keep their history and take no new members.' })
-  async archiveClub(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ClubModel> {
+  async archiveClub(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ClubModel> {
     await this.clubs.get(id);
     await this.policy.assert(this.policy.canManageClub(actor, id));
     return this.clubs.archive(id);
   }
 
   @Staff()
-  @Query(() => MemberConnection, { description: "A club's members in Kazakh alphabetical order; staff in scope only." })
+  @Query(() => MemberConnection, {
+    description: "A club's members in Kazakh alphabetical order; staff in scope only.",
+  })
   async clubMembers(@CurrentActor() actor: Actor, @Args() args: ClubMembersArgs): Promise<MemberConnection> {
     const page = pageRequest(args.first, args.after, isMemberCursor);
     await this.clubs.get(args.clubId);
     await this.policy.assert(this.policy.canViewClub(actor, args.clubId));
-    return toConnection(await this.memberships.listMembers(args.clubId, args.search ?? null, page.first, page.after));
+    return toConnection(
+      await this.memberships.listMembers(args.clubId, args.search ?? null, page.first, page.after),
+    );
   }
 
   @ResolveField(() => UnitModel)

@@ -22,7 +22,8 @@ export class StaffAssignmentResolver {
 
   @Roles(Role.COMMISSION, Role.ADMIN)
   @Mutation(() => [StaffAssignmentModel], {
-    description: 'Makes a coordinator (or commission) account responsible for a club or a unit; returns all of its assignments.',
+    description:
+      'Makes a coordinator (or commission) account responsible for a club or a unit; returns all of its assignments.',
   })
   async assignCoordinator(@CurrentActor() actor: Actor, @Args('input') input: StaffAssignmentInput) {
     const target = await this.authorize(actor, input);
@@ -65,7 +66,8 @@ export class StaffAssignmentResolver {
       await this.policy.assert(this.policy.canManageClub(actor, input.clubId));
       return { clubId: input.clubId };
     }
-    if (!(await this.units.findById(input.unitId!))) problems.add('unitId', 'validation.unitNotFound').throwIfAny();
+    if (!(await this.units.findById(input.unitId!)))
+      problems.add('unitId', 'validation.unitNotFound').throwIfAny();
     await this.policy.assert(this.policy.canManageUnit(actor, input.unitId!));
     return { unitId: input.unitId! };
   }

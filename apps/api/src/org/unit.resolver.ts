@@ -10,7 +10,10 @@ export class UnitResolver {
   constructor(private readonly units: UnitsService) {}
 
   @Public()
-  @Query(() => [UnitModel], { name: 'units', description: 'Every unit: the region first, then cities, then districts.' })
+  @Query(() => [UnitModel], {
+    name: 'units',
+    description: 'Every unit: the region first, then cities, then districts.',
+  })
   allUnits(): Promise<UnitModel[]> {
     return this.units.findAll();
   }

@@ -1,7 +1,8 @@
 import type { Catalogue } from './catalogue';
 import { plural } from './locale';
 
-const chars = (n: string | number) => `${n} ${plural('en', Number(n), { one: 'character', other: 'characters' })}`;
+const chars = (n: string | number) =>
+  `${n} ${plural('en', Number(n), { one: 'character', other: 'characters' })}`;
 
 export const en = {
   // errors.*
@@ -16,7 +17,8 @@ export const en = {
   'errors.INTERNAL': (p) => `Something went wrong on our side. Reference: ${p.errorId}.`,
   'errors.INVALID_CREDENTIALS': 'Wrong email or password.',
   'errors.INVALID_REFRESH_TOKEN': 'Your session has expired. Please log in again.',
-  'errors.REFRESH_TOKEN_REUSED': 'This session was ended for safety because an old token was used. Please log in again.',
+  'errors.REFRESH_TOKEN_REUSED':
+    'This session was ended for safety because an old token was used. Please log in again.',
   'errors.ACCOUNT_INACTIVE': 'This account can no longer be used.',
   'errors.EMAIL_TAKEN': 'An account with this email already exists.',
   'errors.IIN_TAKEN': 'An account with this IIN already exists.',
@@ -37,7 +39,8 @@ export const en = {
   'validation.iinBirthDateMismatch': 'The IIN does not match the birth date.',
   'validation.invalidDate': 'Enter a real date as YYYY-MM-DD.',
   'validation.birthDateInFuture': 'The birth date cannot be in the future.',
-  'validation.ageOutOfRange': (p) => `Members must be ${p.min} to ${p.max} years old on the day they sign up.`,
+  'validation.ageOutOfRange': (p) =>
+    `Members must be ${p.min} to ${p.max} years old on the day they sign up.`,
   'validation.consentRequired': 'Consent to the processing of personal data is required.',
   'validation.guardianRequired': 'Members under 18 need a parent or guardian to consent.',
   'validation.passwordTooShort': (p) => `The password must be at least ${chars(p.min)}.`,

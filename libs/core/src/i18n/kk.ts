@@ -13,7 +13,8 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'errors.INTERNAL': (p) => `Біз тарапта қате шықты. Анықтама коды: ${p.errorId}.`,
   'errors.INVALID_CREDENTIALS': 'Email немесе құпиясөз қате.',
   'errors.INVALID_REFRESH_TOKEN': 'Сеанс мерзімі аяқталды. Қайта кіріңіз.',
-  'errors.REFRESH_TOKEN_REUSED': 'Ескі токен қолданылғандықтан, сеанс қауіпсіздік үшін жабылды. Қайта кіріңіз.',
+  'errors.REFRESH_TOKEN_REUSED':
+    'Ескі токен қолданылғандықтан, сеанс қауіпсіздік үшін жабылды. Қайта кіріңіз.',
   'errors.ACCOUNT_INACTIVE': 'Бұл тіркелгі енді қолданылмайды.',
   'errors.EMAIL_TAKEN': 'Бұл email-мен тіркелгі бар.',
   'errors.IIN_TAKEN': 'Бұл ЖСН-мен тіркелгі бар.',
@@ -33,9 +34,11 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'validation.iinBirthDateMismatch': 'ЖСН туған күнге сәйкес келмейді.',
   'validation.invalidDate': 'Нақты күнді ЖЖЖЖ-АА-КК түрінде енгізіңіз.',
   'validation.birthDateInFuture': 'Туған күн болашақта бола алмайды.',
-  'validation.ageOutOfRange': (p) => `Тіркелген күні қатысушының жасы ${p.min} мен ${p.max} аралығында болуы керек.`,
+  'validation.ageOutOfRange': (p) =>
+    `Тіркелген күні қатысушының жасы ${p.min} мен ${p.max} аралығында болуы керек.`,
   'validation.consentRequired': 'Дербес деректерді өңдеуге келісім қажет.',
-  'validation.guardianRequired': '18 жасқа толмаған қатысушыға ата-анасының немесе заңды өкілінің келісімі қажет.',
+  'validation.guardianRequired':
+    '18 жасқа толмаған қатысушыға ата-анасының немесе заңды өкілінің келісімі қажет.',
   'validation.passwordTooShort': (p) => `Құпиясөз кемінде ${p.min} таңба болуы керек.`,
   'validation.passwordTooLong': (p) => `Құпиясөз ${p.max} таңбадан аспауы керек.`,
   'validation.passwordSameAsOld': 'Жаңа құпиясөз қазіргісінен өзгеше болуы керек.',

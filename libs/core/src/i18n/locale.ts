@@ -15,7 +15,11 @@ export function localeFromAcceptLanguage(header: string | undefined | null): Loc
       const [tag, ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const weight = q ? Number(q.slice(2)) : 1;
-      return { lang: tag.trim().toLowerCase().split('-')[0], weight: Number.isFinite(weight) ? weight : 0, index };
+      return {
+        lang: tag.trim().toLowerCase().split('-')[0],
+        weight: Number.isFinite(weight) ? weight : 0,
+        index,
+      };
     })
     .filter((c) => c.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
@@ -23,7 +27,11 @@ export function localeFromAcceptLanguage(header: string | undefined | null): Loc
 }
 
 /** Picks the CLDR plural form for `n` (kk: one/other, ru: one/few/many/other). */
-export function plural(locale: Locale, n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>>): string {
+export function plural(
+  locale: Locale,
+  n: number,
+  forms: Partial<Record<Intl.LDMLPluralRule, string>>,
+): string {
   const rule = new Intl.PluralRules(locale).select(n);
   return forms[rule] ?? forms.other ?? '';
 }

@@ -17,7 +17,8 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'errors.INTERNAL': (p) => `На нашей стороне произошла ошибка. Код обращения: ${p.errorId}.`,
   'errors.INVALID_CREDENTIALS': 'Неверный email или пароль.',
   'errors.INVALID_REFRESH_TOKEN': 'Сеанс истёк. Войдите снова.',
-  'errors.REFRESH_TOKEN_REUSED': 'Сеанс завершён в целях безопасности: использован старый токен. Войдите снова.',
+  'errors.REFRESH_TOKEN_REUSED':
+    'Сеанс завершён в целях безопасности: использован старый токен. Войдите снова.',
   'errors.ACCOUNT_INACTIVE': 'Эта учётная запись больше не действует.',
   'errors.EMAIL_TAKEN': 'Учётная запись с этим email уже существует.',
   'errors.IIN_TAKEN': 'Учётная запись с этим ИИН уже существует.',

@@ -12,7 +12,12 @@ export const REGION_TIME_ZONE = 'Asia/Almaty';
 
 /** Today's calendar date in `timeZone` as 'YYYY-MM-DD' (never assumes a fixed offset). */
 export function localDate(now: Date, timeZone = REGION_TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** Full years between a birth date and a day, both 'YYYY-MM-DD'. A 29 Feb birthday counts from 1 March in common years. */

@@ -19,7 +19,11 @@ export function encodeCursor(value: unknown): string {
 }
 
 /** Validates `first` (1..100) and decodes `after`; a bad value is a field-level BAD_USER_INPUT. */
-export function pageRequest<C>(first: number | undefined, after: string | undefined | null, isCursor: (v: unknown) => v is C): PageRequest<C> {
+export function pageRequest<C>(
+  first: number | undefined,
+  after: string | undefined | null,
+  isCursor: (v: unknown) => v is C,
+): PageRequest<C> {
   const problems = new FieldProblems();
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {

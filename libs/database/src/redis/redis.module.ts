@@ -26,7 +26,9 @@ export async function assertRedisNoEviction(redis: Redis): Promise<void> {
 
 @Global()
 @Module({
-  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createRedis(c.REDIS_URL) }],
+  providers: [
+    { provide: REDIS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createRedis(c.REDIS_URL) },
+  ],
   exports: [REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {

@@ -53,7 +53,9 @@ export class AccessPolicy {
   async canManageClub(actor: Actor, clubId: string): Promise<boolean> {
     if (actor.role === Role.ADMIN) return true;
     if (actor.role !== Role.COMMISSION) return false;
-    const [row]: Array<{ unit_id: string }> = await this.db.query(`SELECT unit_id FROM clubs WHERE id = $1`, [clubId]);
+    const [row]: Array<{ unit_id: string }> = await this.db.query(`SELECT unit_id FROM clubs WHERE id = $1`, [
+      clubId,
+    ]);
     return !!row && this.unitInScope(actor, row.unit_id);
   }
 

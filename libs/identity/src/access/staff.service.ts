@@ -22,7 +22,8 @@ export interface CreateStaffCommand {
   locale?: MemberLocale;
 }
 
-export type AssignmentTarget = { unitId: string; clubId?: undefined } | { clubId: string; unitId?: undefined };
+export type AssignmentTarget =
+  { unitId: string; clubId?: undefined } | { clubId: string; unitId?: undefined };
 
 @Injectable()
 export class StaffService {
@@ -44,7 +45,8 @@ export class StaffService {
     const email = normalizeEmail(cmd.email, problems);
     const fullName = normalizeFullName(cmd.fullName, problems);
     if (!cmd.passwordHash) checkPassword(cmd.password ?? '', problems);
-    if (cmd.role === Role.MEMBER) problems.add('role', 'validation.outOfRange', { min: 'COORDINATOR', max: 'ADMIN' });
+    if (cmd.role === Role.MEMBER)
+      problems.add('role', 'validation.outOfRange', { min: 'COORDINATOR', max: 'ADMIN' });
     const unit = await this.units.findByCode(cmd.unitCode);
     if (!unit) problems.add('unit', 'validation.unitNotFound');
     if (cmd.clubId && (!isUuid(cmd.clubId) || !(await this.clubs.findById(cmd.clubId)))) {
@@ -65,7 +67,12 @@ export class StaffService {
           }),
         );
         if (cmd.role !== Role.ADMIN) {
-          await em.insert(StaffAssignment, cmd.clubId ? { memberId: member.id, clubId: cmd.clubId } : { memberId: member.id, unitId: unit!.id });
+          await em.insert(
+            StaffAssignment,
+            cmd.clubId
+              ? { memberId: member.id, clubId: cmd.clubId }
+              : { memberId: member.id, unitId: unit!.id },
+          );
         }
         return member;
       });
@@ -88,7 +95,9 @@ export class StaffService {
 
   async remove(staffId: string, target: AssignmentTarget): Promise<void> {
     await this.assignments.delete(
-      target.clubId ? { memberId: staffId, clubId: target.clubId } : { memberId: staffId, unitId: target.unitId },
+      target.clubId
+        ? { memberId: staffId, clubId: target.clubId }
+        : { memberId: staffId, unitId: target.unitId },
     );
   }
 

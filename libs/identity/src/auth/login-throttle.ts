@@ -18,7 +18,12 @@ export class LoginThrottle {
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
     const duration = config.LOGIN_FAILURE_WINDOW_SECONDS;
     const make = (name: string, points: number) =>
-      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.REDIS_PREFIX}:login:${name}`, points, duration });
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${config.REDIS_PREFIX}:login:${name}`,
+        points,
+        duration,
+      });
     this.byAccountIp = make('acct-ip', config.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP);
     this.byAccount = make('acct', config.LOGIN_MAX_FAILURES_PER_ACCOUNT);
     this.byIp = make('ip', config.LOGIN_MAX_FAILURES_PER_IP);

@@ -20,7 +20,9 @@ export class PrivacyService {
     const iin = await this.members.revealIin(memberId);
     const q = (sql: string) => this.db.query(sql, [memberId]);
     const [unit, clubs, consents, sessions, assignments] = await Promise.all([
-      member.unitId ? this.db.query(`SELECT code, name_kk, name_ru, name_en FROM units WHERE id = $1`, [member.unitId]) : [],
+      member.unitId
+        ? this.db.query(`SELECT code, name_kk, name_ru, name_en FROM units WHERE id = $1`, [member.unitId])
+        : [],
       q(`SELECT c.id AS "clubId", c.name, c.institution, cm.joined_at AS "joinedAt", cm.left_at AS "leftAt"
          FROM club_memberships cm JOIN clubs c ON c.id = cm.club_id WHERE cm.member_id = $1 ORDER BY cm.joined_at`),
       q(`SELECT text_version AS "textVersion", given_by AS "givenBy", guardian_name AS "guardianName",
@@ -76,7 +78,9 @@ export class PrivacyService {
         `UPDATE sessions SET revoked_at = now(), revoked_reason = 'WITHDRAWN' WHERE member_id = $1 AND revoked_at IS NULL`,
         [memberId],
       );
-      await em.query(`UPDATE club_memberships SET left_at = now() WHERE member_id = $1 AND left_at IS NULL`, [memberId]);
+      await em.query(`UPDATE club_memberships SET left_at = now() WHERE member_id = $1 AND left_at IS NULL`, [
+        memberId,
+      ]);
       await em.query(`DELETE FROM staff_assignments WHERE member_id = $1`, [memberId]);
     });
   }

@@ -12,7 +12,10 @@ export interface MemberCursor {
 }
 
 export const isMemberCursor = (v: unknown): v is MemberCursor =>
-  typeof v === 'object' && v !== null && typeof (v as MemberCursor).n === 'string' && typeof (v as MemberCursor).i === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as MemberCursor).n === 'string' &&
+  typeof (v as MemberCursor).i === 'string';
 
 @Injectable()
 export class ClubMembershipsService {
@@ -68,16 +71,29 @@ export class ClubMembershipsService {
    * A club's active members in Kazakh alphabetical order (ICU collation), keyset-paginated;
    * `search` matches any part of the name, case-insensitively.
    */
-  async listMembers(clubId: string, search: string | null, first: number, after?: MemberCursor): Promise<Page<Member>> {
+  async listMembers(
+    clubId: string,
+    search: string | null,
+    first: number,
+    after?: MemberCursor,
+  ): Promise<Page<Member>> {
     const qb = this.members
       .createQueryBuilder('m')
-      .innerJoin(ClubMembership, 'cm', 'cm.member_id = m.id AND cm.left_at IS NULL AND cm.club_id = :clubId', { clubId });
+      .innerJoin(
+        ClubMembership,
+        'cm',
+        'cm.member_id = m.id AND cm.left_at IS NULL AND cm.club_id = :clubId',
+        { clubId },
+      );
     const term = search?.trim();
     if (term) {
-      qb.andWhere(`m.full_name ILIKE :pattern ESCAPE '\\'`, { pattern: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      qb.andWhere(`m.full_name ILIKE :pattern ESCAPE '\\'`, {
+        pattern: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     }
     const totalCount = await qb.clone().getCount();
-    if (after) qb.andWhere('(m.full_name, m.id) > (:n COLLATE "kk-KZ-x-icu", :i::uuid)', { n: after.n, i: after.i });
+    if (after)
+      qb.andWhere('(m.full_name, m.id) > (:n COLLATE "kk-KZ-x-icu", :i::uuid)', { n: after.n, i: after.i });
     const rows = await qb
       .orderBy('m.full_name', 'ASC')
       .addOrderBy('m.id', 'ASC')

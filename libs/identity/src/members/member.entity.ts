@@ -33,8 +33,14 @@ export enum MemberStatus {
 
 /** A person with an account: a young member or a staff account (coordinator, commission, admin). */
 @Entity('members')
-@Check('members_contact_unless_withdrawn_chk', `"status" = 'WITHDRAWN' OR ("email" IS NOT NULL AND "password_hash" IS NOT NULL)`)
-@Check('members_young_member_fields_chk', `"role" <> 'MEMBER' OR ("birth_date" IS NOT NULL AND "membership_number" IS NOT NULL)`)
+@Check(
+  'members_contact_unless_withdrawn_chk',
+  `"status" = 'WITHDRAWN' OR ("email" IS NOT NULL AND "password_hash" IS NOT NULL)`,
+)
+@Check(
+  'members_young_member_fields_chk',
+  `"role" <> 'MEMBER' OR ("birth_date" IS NOT NULL AND "membership_number" IS NOT NULL)`,
+)
 @Check('members_iin_pair_chk', `("iin_ciphertext" IS NULL) = ("iin_hash" IS NULL)`)
 @Check('members_phone_e164_chk', `"phone" IS NULL OR "phone" ~ '^\\+[1-9][0-9]{7,14}$'`)
 @Check('members_email_lower_chk', `"email" = lower("email")`)

@@ -94,7 +94,11 @@ export class MembersService {
             joinedAt: now,
           }),
         );
-        const consentBase = { memberId: member.id, textVersion: this.config.CONSENT_TEXT_VERSION, givenAt: now };
+        const consentBase = {
+          memberId: member.id,
+          textVersion: this.config.CONSENT_TEXT_VERSION,
+          givenAt: now,
+        };
         const consents: Array<Partial<Consent>> = [{ ...consentBase, givenBy: ConsentGivenBy.SELF }];
         if (input.guardian) {
           consents.push({
@@ -105,7 +109,8 @@ export class MembersService {
           });
         }
         await em.insert(Consent, consents);
-        if (input.clubId) await em.insert(ClubMembership, { memberId: member.id, clubId: input.clubId, joinedAt: now });
+        if (input.clubId)
+          await em.insert(ClubMembership, { memberId: member.id, clubId: input.clubId, joinedAt: now });
         return member;
       });
     } catch (err) {
@@ -124,11 +129,14 @@ export class MembersService {
   async importMembers(list: ImportedMember[], passwordHash: string): Promise<number> {
     if (!list.length) return 0;
     return this.dataSource.transaction(async (em) => {
-      const existing: Array<{ email: string }> = await em.query(`SELECT email FROM members WHERE email = ANY($1::text[])`, [
-        list.map((m) => m.email),
-      ]);
+      const existing: Array<{ email: string }> = await em.query(
+        `SELECT email FROM members WHERE email = ANY($1::text[])`,
+        [list.map((m) => m.email)],
+      );
       const taken = new Set(existing.map((r) => r.email));
-      const fresh = list.filter((m) => !taken.has(m.email)).sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime());
+      const fresh = list
+        .filter((m) => !taken.has(m.email))
+        .sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime());
       const byYear = new Map<number, ImportedMember[]>();
       for (const m of fresh) {
         const year = Number(localDate(m.joinedAt).slice(0, 4));
@@ -156,18 +164,35 @@ export class MembersService {
                 role: Role.MEMBER,
                 locale: m.locale,
                 unitId: m.unitId,
-                membershipNumber: formatMembershipNumber(this.config.MEMBERSHIP_PREFIX, year, last - members.length + offset + i + 1),
+                membershipNumber: formatMembershipNumber(
+                  this.config.MEMBERSHIP_PREFIX,
+                  year,
+                  last - members.length + offset + i + 1,
+                ),
                 joinedAt: m.joinedAt,
               }),
             ),
             { chunk: 500 },
           );
           const consents: Array<Partial<Consent>> = saved.flatMap((row, i) => {
-            const base = { memberId: row.id, textVersion: this.config.CONSENT_TEXT_VERSION, givenAt: chunk[i].joinedAt };
+            const base = {
+              memberId: row.id,
+              textVersion: this.config.CONSENT_TEXT_VERSION,
+              givenAt: chunk[i].joinedAt,
+            };
             const g = chunk[i].guardian;
             return [
               { ...base, givenBy: ConsentGivenBy.SELF },
-              ...(g ? [{ ...base, givenBy: ConsentGivenBy.GUARDIAN, guardianName: g.fullName, guardianPhone: g.phone }] : []),
+              ...(g
+                ? [
+                    {
+                      ...base,
+                      givenBy: ConsentGivenBy.GUARDIAN,
+                      guardianName: g.fullName,
+                      guardianPhone: g.phone,
+                    },
+                  ]
+                : []),
             ];
           });
           await em.insert(Consent, consents);
@@ -196,7 +221,8 @@ export class MembersService {
   async updateProfile(memberId: string, cmd: UpdateProfileCommand): Promise<Member> {
     const problems = new FieldProblems();
     const patch: Partial<Member> = {};
-    if (cmd.fullName !== undefined && cmd.fullName !== null) patch.fullName = normalizeFullName(cmd.fullName, problems);
+    if (cmd.fullName !== undefined && cmd.fullName !== null)
+      patch.fullName = normalizeFullName(cmd.fullName, problems);
     if (cmd.phone !== undefined) {
       if (cmd.phone === null || cmd.phone.trim() === '') patch.phone = null;
       else {
@@ -222,7 +248,10 @@ export class MembersService {
     const problems = new FieldProblems();
     checkPassword(next, problems, 'newPassword');
     problems.throwIfAny();
-    const member = await this.members.findOne({ where: { id: memberId }, select: { id: true, passwordHash: true } });
+    const member = await this.members.findOne({
+      where: { id: memberId },
+      select: { id: true, passwordHash: true },
+    });
     if (!member?.passwordHash || !(await this.hasher.verify(member.passwordHash, current))) {
       problems.add('currentPassword', 'validation.wrongPassword').throwIfAny();
     }
@@ -258,7 +287,10 @@ export class MembersService {
 
   /** The member's IIN in clear, for the member alone (null when none was given). */
   async revealIin(memberId: string): Promise<string | null> {
-    const row = await this.members.findOne({ where: { id: memberId }, select: { id: true, iinCiphertext: true } });
+    const row = await this.members.findOne({
+      where: { id: memberId },
+      select: { id: true, iinCiphertext: true },
+    });
     return row?.iinCiphertext ? decryptField(row.iinCiphertext, this.config.IIN_ENCRYPTION_KEY) : null;
   }
 

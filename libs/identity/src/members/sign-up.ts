@@ -58,7 +58,8 @@ export function validateSignUp(cmd: SignUpCommand, now: Date): CleanSignUp {
   const age = checkBirthDateAndIin(cmd.birthDate ?? '', iin, now, problems);
   if (!isUuid(cmd.unitId)) problems.add('unitId', 'validation.unitNotFound');
   if (cmd.clubId && !isUuid(cmd.clubId)) problems.add('clubId', 'validation.clubNotFound');
-  if (cmd.consentToDataProcessing !== true) problems.add('consentToDataProcessing', 'validation.consentRequired');
+  if (cmd.consentToDataProcessing !== true)
+    problems.add('consentToDataProcessing', 'validation.consentRequired');
 
   const minor = age !== null && age < ADULT_AGE;
   let guardian: CleanSignUp['guardian'] = null;

@@ -25,7 +25,8 @@ export function parseIin(value: string): IinFacts | null {
   const month = Number(value.slice(2, 4));
   const day = Number(value.slice(4, 6));
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   if (iinCheckDigit(d.slice(0, 11)) !== d[11]) return null;
   const pad = (n: number) => String(n).padStart(2, '0');
   return { birthDate: `${year}-${pad(month)}-${pad(day)}`, sex: centuryDigit % 2 === 1 ? 'M' : 'F' };

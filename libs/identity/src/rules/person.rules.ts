@@ -7,7 +7,7 @@ export const ADULT_AGE = 18;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
-const NAME_RE = /^[\p{L}\p{M}]+(?:(?:[ '’\-]|\. ?)[\p{L}\p{M}]+)*\.?$/u;
+const NAME_RE = /^[\p{L}\p{M}]+(?:(?:[ '’-]|\. ?)[\p{L}\p{M}]+)*\.?$/u;
 const EMAIL_RE = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\]+\.[^\s@"<>()[\],;:\\]{2,}$/;
 
 /** NFC, single spaces, trimmed; letters of any script, with spaces, hyphens, dots and apostrophes. */

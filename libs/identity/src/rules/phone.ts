@@ -14,7 +14,7 @@ export function normalizeKzMobile(input: string): string | null {
   return parsed.number;
 }
 
-/** +7 701 *** ** 67: enough to recognise, not enough to use. */
+/** +7701*****67: the operator code and the last two digits, enough to recognise, not to use. */
 export function maskPhone(e164: string): string {
-  return `${e164.slice(0, 6)}*****${e164.slice(-2)}`;
+  return `${e164.slice(0, 5)}${'*'.repeat(Math.max(0, e164.length - 7))}${e164.slice(-2)}`;
 }

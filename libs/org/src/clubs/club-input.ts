@@ -14,7 +14,8 @@ export function normalizeClubDraft(draft: ClubDraft): Required<ClubDraft> {
   if (name.length < 3) problems.add('name', 'validation.tooShort', { min: 3 });
   if (name.length > 200) problems.add('name', 'validation.tooLong', { max: 200 });
   const institution = draft.institution?.trim().replace(/\s+/g, ' ') || null;
-  if (institution && institution.length > 300) problems.add('institution', 'validation.tooLong', { max: 300 });
+  if (institution && institution.length > 300)
+    problems.add('institution', 'validation.tooLong', { max: 300 });
   problems.throwIfAny();
   return {
     name,

@@ -39,7 +39,8 @@ export class ClubsService {
   /** Archiving is idempotent; an archived club keeps its history but takes no new members. */
   async archive(id: string): Promise<Club> {
     const club = await this.get(id);
-    if (!club.archivedAt) await this.clubs.update({ id, archivedAt: IsNull() }, { archivedAt: () => 'now()' });
+    if (!club.archivedAt)
+      await this.clubs.update({ id, archivedAt: IsNull() }, { archivedAt: () => 'now()' });
     return this.get(id);
   }
 

@@ -19,6 +19,9 @@ export function isWithinUnit(code: string, ancestor: string): boolean {
 }
 
 /** Parents before children, so each row's parent already exists when it is written. */
-export function flattenUnitTree(root: UnitNode, parentCode: string | null = null): Array<UnitNode & { parentCode: string | null }> {
+export function flattenUnitTree(
+  root: UnitNode,
+  parentCode: string | null = null,
+): Array<UnitNode & { parentCode: string | null }> {
   return [{ ...root, parentCode }, ...(root.children ?? []).flatMap((c) => flattenUnitTree(c, root.code))];
 }

@@ -1,0 +1,104 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+
+/** The built processes (dist/, as `npm start` runs them): config errors, boot, worker jobs. */
+const ROOT = join(__dirname, '..');
+
+function run(script: string, env: Record<string, string | undefined>) {
+  const child = spawn(process.execPath, [join(ROOT, script)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
+  return { child, exited, output: () => out };
+}
+
+async function until<T>(fn: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+const stop = (c: ChildProcess) =>
+  new Promise((r) => (c.exitCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))));
+
+describe('built processes', () => {
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
+    [{ NODE_ENV: 'production', JWT_SECRET: undefined }, 'JWT_SECRET'],
+    [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+  ])('api refuses to start with %j, naming the variable', async (env, name) => {
+    const p = run('dist/apps/api/src/main.js', env);
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toContain(name);
+  });
+
+  it('the worker refuses a bad configuration too', async () => {
+    const p = run('dist/apps/worker/src/main.js', { REDIS_URL: 'http://nope' });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toContain('REDIS_URL');
+  });
+
+  it('the api boots, serves GraphQL and health, and stops on SIGTERM', async () => {
+    const port = String(30_000 + Math.floor(Math.random() * 20_000));
+    const p = run('dist/apps/api/src/main.js', { PORT: port, LOG_LEVEL: 'info' });
+    try {
+      const ready = await until(async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null);
+        return res?.ok ? res : undefined;
+      });
+      expect(ready.status).toBe(200);
+      const gql = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+        body: JSON.stringify({ query: '{ units { code } }' }),
+      });
+      expect(((await gql.json()) as any).data.units.length).toBe(12);
+      // logs are JSON lines with a request id, and carry no request bodies
+      const request = await until<any>(() =>
+        p
+          .output()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l))
+          .find((l) => l.req?.path === '/graphql'),
+      );
+      expect(request.req.id).toEqual(expect.any(String));
+      expect(JSON.stringify(request)).not.toContain('units');
+    } finally {
+      await stop(p.child);
+    }
+    // Nest closes the app (connections, queues) and then re-raises the signal
+    expect([0, 'SIGTERM']).toContain(await p.exited);
+  });
+
+  it('the worker boots, schedules its maintenance job and processes it', async () => {
+    const prefix = `yvc-worker-${process.pid}`;
+    const p = run('dist/apps/worker/src/main.js', { REDIS_PREFIX: prefix, LOG_LEVEL: 'info' });
+    const redis = new Redis(process.env.REDIS_URL!);
+    try {
+      await until(() => p.output().includes('worker started'));
+      const scheduler = await until(
+        async () => (await redis.keys(`${prefix}:bull:maintenance:repeat*`)).length > 0,
+      );
+      expect(scheduler).toBe(true);
+      await until(() => p.output().includes('purged expired sessions'));
+    } finally {
+      await stop(p.child);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    }
+  });
+});
