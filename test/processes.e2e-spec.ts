@@ -83,6 +83,32 @@ describe('built processes', () => {
     expect([0, 'SIGTERM']).toContain(await p.exited);
   });
 
+  it('in production: introspection and the landing page are off', async () => {
+    const port = String(30_000 + Math.floor(Math.random() * 20_000));
+    const p = run('dist/apps/api/src/main.js', {
+      PORT: port,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-chars!!',
+      IIN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      IIN_HASH_KEY: 'a-production-blind-index-key',
+    });
+    try {
+      await until(async () => ((await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => null))?.ok ? true : undefined));
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      });
+      const body = (await res.json()) as any;
+      expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(body.data).toBeUndefined();
+      const page = await fetch(`http://127.0.0.1:${port}/graphql`, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toMatch(/<html/i);
+    } finally {
+      await stop(p.child);
+    }
+  });
+
   it('the worker boots, schedules its maintenance job and processes it', async () => {
     const prefix = `yvc-worker-${process.pid}`;
     const p = run('dist/apps/worker/src/main.js', { REDIS_PREFIX: prefix, LOG_LEVEL: 'info' });

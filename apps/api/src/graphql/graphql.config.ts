@@ -1,3 +1,4 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig, localeFromAcceptLanguage } from '@yvc/core';
@@ -21,7 +22,7 @@ export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): Apoll
     plugins: [
       errorPresenterPlugin(),
       complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY),
-      ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
     context: ({ req, res }: { req: GqlRequest; res: GqlContext['res'] }): GqlContext => ({
       req,
