@@ -93,7 +93,9 @@ describe('built processes', () => {
       IIN_HASH_KEY: 'a-production-blind-index-key',
     });
     try {
-      await until(async () => ((await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => null))?.ok ? true : undefined));
+      await until(async () =>
+        (await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => null))?.ok ? true : undefined,
+      );
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -22,7 +22,9 @@ export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): Apoll
     plugins: [
       errorPresenterPlugin(),
       complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
     context: ({ req, res }: { req: GqlRequest; res: GqlContext['res'] }): GqlContext => ({
       req,
