@@ -111,6 +111,63 @@ describe('built processes', () => {
     }
   });
 
+  it('the CLI creates staff accounts and explains what is wrong', async () => {
+    const mail = `cli.${process.pid}.${Date.now()}@example.kz`;
+    const create = (args: string[]) => {
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'dist/apps/cli/src/main.js'), 'user:create', ...args],
+        { cwd: ROOT },
+      );
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      return new Promise<{ code: number | null; out: string }>((r) =>
+        child.once('exit', (code) => r({ code, out })),
+      );
+    };
+    const args = [
+      '--email',
+      mail,
+      '--password',
+      'cli-password-1',
+      '--role',
+      'COORDINATOR',
+      '--unit',
+      'zhambyl.merke',
+    ];
+    const first = await create(args);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/created COORDINATOR [0-9a-f-]{36}/);
+    const again = await create(args);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain('An account with this email already exists.');
+    const badUnit = await create([
+      '--email',
+      `x${mail}`,
+      '--password',
+      'cli-password-1',
+      '--role',
+      'COMMISSION',
+      '--unit',
+      'nowhere',
+    ]);
+    expect(badUnit.code).toBe(1);
+    expect(badUnit.out).toContain('unit: No such unit.');
+    const badRole = await create([
+      '--email',
+      `y${mail}`,
+      '--password',
+      'p',
+      '--role',
+      'KING',
+      '--unit',
+      'zhambyl',
+    ]);
+    expect(badRole.code).toBe(1);
+    expect(badRole.out).toContain('Usage: npm run cli');
+  });
+
   it('the worker boots, schedules its maintenance job and processes it', async () => {
     const prefix = `yvc-worker-${process.pid}`;
     const p = run('dist/apps/worker/src/main.js', { REDIS_PREFIX: prefix, LOG_LEVEL: 'info' });
