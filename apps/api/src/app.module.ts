@@ -4,9 +4,13 @@ import { PassportModule } from '@nestjs/passport';
 import { TerminusModule } from '@nestjs/terminus';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@yvc/core';
 import { DatabaseModule, RedisModule } from '@yvc/database';
-import { IdentityModule } from '@yvc/identity';
+import { EventsModule } from '@yvc/events';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthResolver } from './auth/auth.resolver';
+import { CheckInResolver } from './events/check-in.resolver';
+import { EventStaffGuard } from './events/event-staff.guard';
+import { EventsResolver } from './events/events.resolver';
+import { MemberRegistrationsResolver, RegistrationsResolver } from './events/registrations.resolver';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -27,7 +31,7 @@ import { UnitResolver } from './org/unit.resolver';
     RedisModule,
     PassportModule,
     TerminusModule.forRoot({ logger: false }),
-    IdentityModule,
+    EventsModule,
     ApiGraphQLModule,
   ],
   controllers: [HealthController],
@@ -41,6 +45,11 @@ import { UnitResolver } from './org/unit.resolver';
     UnitResolver,
     ClubResolver,
     StaffAssignmentResolver,
+    EventStaffGuard,
+    EventsResolver,
+    RegistrationsResolver,
+    MemberRegistrationsResolver,
+    CheckInResolver,
   ],
 })
 export class AppModule {}

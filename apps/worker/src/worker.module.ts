@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, ConfigModule, QUEUES } from '@yvc/core';
 import { DatabaseModule, RedisModule, createRedis } from '@yvc/database';
-import { IdentityModule } from '@yvc/identity';
+import { EventsModule } from '@yvc/events';
 import { LoggerModule } from 'nestjs-pino';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { Schedules } from './schedules';
@@ -30,7 +30,7 @@ import { Schedules } from './schedules';
       }),
     }),
     BullModule.registerQueue({ name: QUEUES.maintenance }),
-    IdentityModule,
+    EventsModule,
   ],
   providers: [MaintenanceProcessor, Schedules],
 })

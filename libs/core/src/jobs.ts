@@ -10,10 +10,12 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   purgeExpiredSessions: 'purge-expired-sessions',
+  completeEndedEvents: 'complete-ended-events',
 } as const;
 
 export interface JobPayloads {
   [JOBS.purgeExpiredSessions]: Record<string, never>;
+  [JOBS.completeEndedEvents]: Record<string, never>;
 }
 
 /** Repeatable jobs the worker schedules at boot (BullMQ job schedulers, idempotent by id). */

@@ -2,12 +2,12 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from '@yvc/core';
-import { IdentityModule } from '@yvc/identity';
+import { EventsModule } from '@yvc/events';
 import { graphqlConfig } from './graphql.config';
 import { LoadersFactory } from './loaders';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [EventsModule],
   providers: [LoadersFactory],
   exports: [LoadersFactory],
 })

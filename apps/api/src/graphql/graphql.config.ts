@@ -5,6 +5,7 @@ import { AppConfig, localeFromAcceptLanguage } from '@yvc/core';
 import depthLimit from 'graphql-depth-limit';
 import type { GqlContext, GqlRequest } from './graphql-context';
 import { LoadersFactory } from './loaders';
+import { DateTimeScalar } from './scalars';
 import { complexityPlugin, errorPresenterPlugin } from './plugins';
 
 /** Apollo settings: code-first schema, limits, the error presenter, per-request loaders. */
@@ -12,6 +13,7 @@ export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): Apoll
   const production = config.NODE_ENV === 'production';
   return {
     autoSchemaFile: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     sortSchema: true,
     path: '/graphql',
     playground: false,

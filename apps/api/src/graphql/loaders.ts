@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Event, EventCounts, EventsService, Registration, RegistrationsService } from '@yvc/events';
 import { ClubMembershipsService, Member, MembersService, StaffService } from '@yvc/identity';
 import { Club, ClubsService, Unit, UnitsService } from '@yvc/org';
 import DataLoader from 'dataloader';
@@ -24,6 +25,12 @@ export interface Loaders {
   clubStaffIds: DataLoader<string, string[]>;
   member: DataLoader<string, Member | null>;
   memberClubIds: DataLoader<string, string[]>;
+  event: DataLoader<string, Event | null>;
+  eventCounts: DataLoader<string, EventCounts>;
+  /** key: `${memberId}|${eventId}` */
+  activeRegistration: DataLoader<string, Registration | null>;
+  registration: DataLoader<string, Registration | null>;
+  waitlistPosition: DataLoader<string, number | null>;
 }
 
 @Injectable()
@@ -34,6 +41,8 @@ export class LoadersFactory {
     private readonly members: MembersService,
     private readonly memberships: ClubMembershipsService,
     private readonly staff: StaffService,
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
   ) {}
 
   create(): Loaders {
@@ -58,6 +67,29 @@ export class LoadersFactory {
       memberClubIds: new DataLoader(async (ids) => {
         const map = await this.memberships.clubIdsByMember(ids);
         return ids.map((id) => map.get(id) ?? []);
+      }),
+      event: new DataLoader(async (ids) => byId(ids, await this.events.findByIds(ids))),
+      eventCounts: new DataLoader(async (ids) => {
+        const counts = await this.registrations.countsByEvent(ids);
+        return ids.map((id) => counts.get(id) ?? { registered: 0, waitlisted: 0, attended: 0 });
+      }),
+      activeRegistration: new DataLoader(async (keys) => {
+        const byMember = new Map<string, string[]>();
+        for (const key of keys) {
+          const [memberId, eventId] = key.split('|');
+          byMember.set(memberId, [...(byMember.get(memberId) ?? []), eventId]);
+        }
+        const found = new Map<string, Registration>();
+        for (const [memberId, eventIds] of byMember) {
+          for (const [eventId, reg] of await this.registrations.activeFor(memberId, eventIds))
+            found.set(`${memberId}|${eventId}`, reg);
+        }
+        return keys.map((k) => found.get(k) ?? null);
+      }),
+      registration: new DataLoader(async (ids) => byId(ids, await this.registrations.findByIds(ids))),
+      waitlistPosition: new DataLoader(async (ids) => {
+        const positions = await this.registrations.waitlistPositions(ids);
+        return ids.map((id) => positions.get(id) ?? null);
       }),
     };
   }

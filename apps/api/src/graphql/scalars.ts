@@ -1,3 +1,4 @@
+import { parseDateTime, toZonedIso } from '@yvc/core';
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
 
 /**
@@ -42,4 +43,28 @@ export const JsonScalar = new GraphQLScalarType({
   serialize: (v) => v,
   parseValue: (v) => v,
   parseLiteral: parseJson,
+});
+
+/**
+ * ISO 8601 with an offset. Served in the region's zone (Asia/Almaty, UTC+5 since 2024-03-01),
+ * e.g. 2026-02-05T10:00:00.000+05:00; accepted with Z, any offset, or none (then Almaty time).
+ */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'ISO 8601 date-time with offset, e.g. 2026-02-05T10:00:00+05:00 (served in Asia/Almaty)',
+  serialize: (v) => {
+    const d = v instanceof Date ? v : new Date(String(v));
+    if (Number.isNaN(d.getTime())) throw new TypeError('DateTime cannot represent an invalid date');
+    return toZonedIso(d);
+  },
+  parseValue: (v) => {
+    const d = typeof v === 'string' ? parseDateTime(v) : null;
+    if (!d) throw new TypeError('expected an ISO 8601 date-time such as 2026-02-05T10:00:00+05:00');
+    return d;
+  },
+  parseLiteral: (ast: ValueNode) => {
+    const d = ast.kind === Kind.STRING ? parseDateTime(ast.value) : null;
+    if (!d) throw new TypeError('expected an ISO 8601 date-time such as 2026-02-05T10:00:00+05:00');
+    return d;
+  },
 });

@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JOBS, QUEUES } from '@yvc/core';
+import { EventsService } from '@yvc/events';
 import { AuthService } from '@yvc/identity';
 import { Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -8,6 +9,7 @@ import { PinoLogger } from 'nestjs-pino';
 export class MaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly auth: AuthService,
+    private readonly events: EventsService,
     private readonly log: PinoLogger,
   ) {
     super();
@@ -18,6 +20,11 @@ export class MaintenanceProcessor extends WorkerHost {
       case JOBS.purgeExpiredSessions: {
         const result = await this.auth.purgeExpired();
         this.log.info({ jobId: job.id, ...result }, 'purged expired sessions');
+        return result;
+      }
+      case JOBS.completeEndedEvents: {
+        const result = await this.events.completeEnded();
+        if (result.events) this.log.info({ jobId: job.id, ...result }, 'completed ended events');
         return result;
       }
       default:

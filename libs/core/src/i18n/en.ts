@@ -52,6 +52,28 @@ export const en = {
   'validation.invalidId': 'Not a valid id.',
   'validation.outOfRange': (p) => `Must be between ${p.min} and ${p.max}.`,
   'validation.oneOfRequired': (p) => `Give exactly one of: ${p.fields}.`,
+  'errors.EVENT_NOT_FOUND': 'Event not found.',
+  'errors.EVENT_NOT_EDITABLE': 'This event is cancelled or over and can no longer be changed.',
+  'errors.REGISTRATION_CLOSED': 'Registration for this event is not open.',
+  'errors.MEMBER_NOT_ACTIVE': 'Only active members can register.',
+  'errors.REGISTRATION_NOT_FOUND': 'Registration not found.',
+  'errors.REGISTRATION_NOT_ACTIVE': 'This registration is already cancelled or used.',
+  'errors.CHECK_IN_CODE_UNKNOWN': 'This QR code is not a registration.',
+  'errors.CHECK_IN_WRONG_EVENT': 'This QR code is for another event.',
+  'errors.CHECK_IN_CANCELLED': 'This registration was cancelled.',
+  'errors.CHECK_IN_WAITLISTED': 'This person is on the waiting list, not registered.',
+  'errors.CHECK_IN_CLOSED': 'Check-in is open from 2 hours before the start until the end of the event.',
+  'errors.WALK_IN_NOT_FOUND': 'No member with this email or phone.',
+  'errors.WALK_IN_AMBIGUOUS': 'Several members share this phone: use the email.',
+  'validation.endsBeforeStart': 'Must be after the start.',
+  'validation.startsInPast': 'Must be in the future.',
+  'validation.capacityBelowRegistered': (p) =>
+    `Already ${p.registered} registered: the capacity cannot be lower.`,
+  'validation.duplicateValues': 'Values must not repeat.',
+  'validation.tooMany': (p) => `At most ${p.max}.`,
+  'validation.invalidValue': 'Not a valid value.',
+  'validation.clubNotInUnit': 'The club must belong to this unit or a unit under it.',
+  'validation.invalidTimeZone': 'Unknown time zone.',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;

@@ -29,3 +29,66 @@ export function ageOn(birthDate: string, day: string): number {
   if (d.month < b.month || (d.month === b.month && d.day < b.day)) age -= 1;
   return age;
 }
+
+/** Minutes east of UTC that `timeZone` is at `at` (Asia/Almaty: +300 since 2024-03-01, +360 before). */
+export function zoneOffsetMinutes(at: Date, timeZone = REGION_TIME_ZONE): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const local = Date.UTC(
+    +parts.year,
+    +parts.month - 1,
+    +parts.day,
+    +parts.hour,
+    +parts.minute,
+    +parts.second,
+  );
+  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** ISO 8601 with the zone's offset: 2026-02-05T10:00:00.000+05:00. */
+export function toZonedIso(at: Date, timeZone = REGION_TIME_ZONE): string {
+  const offset = zoneOffsetMinutes(at, timeZone);
+  const local = new Date(at.getTime() + offset * 60_000).toISOString().slice(0, -1);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Reads an ISO 8601 date-time. With Z or an offset it is exact; without one it is a wall-clock
+ * time in `timeZone` (a coordinator typing "2026-02-05T10:00" means Taraz time). Null if invalid.
+ */
+export function parseDateTime(value: string, timeZone = REGION_TIME_ZONE): Date | null {
+  const m = ISO_RE.exec(value.trim());
+  if (!m || !parseIsoDate(`${m[1]}-${m[2]}-${m[3]}`) || +m[4] > 23 || +m[5] > 59 || +(m[6] ?? 0) > 59)
+    return null;
+  if (m[8]) {
+    const d = new Date(value.trim());
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  const wall = Date.UTC(
+    +m[1],
+    +m[2] - 1,
+    +m[3],
+    +m[4],
+    +m[5],
+    +(m[6] ?? 0),
+    Math.round(Number(m[7] ?? 0) * 1000),
+  );
+  const guess = new Date(wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000);
+  return new Date(wall - zoneOffsetMinutes(guess, timeZone) * 60_000);
+}

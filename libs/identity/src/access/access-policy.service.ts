@@ -70,6 +70,33 @@ export class AccessPolicy {
     return row.ok;
   }
 
+  /**
+   * Staff of an event or of anything held by a unit or a club: COORDINATOR for their clubs and
+   * units, COMMISSION for its subtree, ADMIN everywhere.
+   */
+  async canStaff(actor: Actor, unitId: string, clubId: string | null): Promise<boolean> {
+    if (actor.role === Role.ADMIN) return true;
+    if (actor.role === Role.MEMBER) return false;
+    const [row]: Array<{ ok: boolean }> = await this.db.query(
+      `WITH ${SCOPE_CTE}
+       SELECT $2::uuid IN (SELECT id FROM scope_units) OR ($3::uuid IS NOT NULL AND $3::uuid IN (SELECT id FROM scope_clubs)) AS ok`,
+      [actor.memberId, unitId, clubId],
+    );
+    return row.ok;
+  }
+
+  /** The unit and club ids a staff account works in ('ALL' for admins, empty for members). */
+  async scope(actor: Actor): Promise<'ALL' | { unitIds: string[]; clubIds: string[] }> {
+    if (actor.role === Role.ADMIN) return 'ALL';
+    if (actor.role === Role.MEMBER) return { unitIds: [], clubIds: [] };
+    const [row]: Array<{ units: string[] | null; clubs: string[] | null }> = await this.db.query(
+      `WITH ${SCOPE_CTE}
+       SELECT (SELECT array_agg(id) FROM scope_units) AS units, (SELECT array_agg(id) FROM scope_clubs) AS clubs`,
+      [actor.memberId],
+    );
+    return { unitIds: row.units ?? [], clubIds: row.clubs ?? [] };
+  }
+
   async unitInScope(actor: Actor, unitId: string): Promise<boolean> {
     if (actor.role === Role.ADMIN) return true;
     const [row]: Array<{ ok: boolean }> = await this.db.query(

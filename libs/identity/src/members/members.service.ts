@@ -277,6 +277,16 @@ export class MembersService {
     return ids.length ? this.members.findBy({ id: In(ids.filter(isUuid)) }) : Promise.resolve([]);
   }
 
+  /** Active young members with this phone (phones are not unique: a family may share one). */
+  async activeMemberIdsByPhone(phone: string): Promise<string[]> {
+    const rows = await this.members.find({
+      select: { id: true },
+      where: { phone, role: Role.MEMBER, status: MemberStatus.ACTIVE },
+      take: 5,
+    });
+    return rows.map((r) => r.id);
+  }
+
   async anyExist(): Promise<boolean> {
     return (await this.members.count({ take: 1 })) > 0;
   }

@@ -1,0 +1,63 @@
+import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { translate } from '@yvc/core';
+import { CheckInService } from '@yvc/events';
+import { Actor } from '@yvc/identity';
+import { CurrentActor, Staff } from '../common/decorators';
+import type { GqlContext } from '../graphql/graphql-context';
+import { OfflineScanInput } from './event.inputs';
+import { EventStaffGuard } from './event-staff.guard';
+import { CheckInResult, SyncedScanResult } from './registration.model';
+
+/** At the door: staff of the event scan QR codes, from 2 hours before the start until the end. */
+@Resolver()
+export class CheckInResolver {
+  constructor(
+    private readonly checkIns: CheckInService,
+    private readonly staffOf: EventStaffGuard,
+  ) {}
+
+  @Staff()
+  @Mutation(() => CheckInResult)
+  async checkIn(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('code') code: string,
+  ): Promise<CheckInResult> {
+    await this.staffOf.assert(actor, eventId);
+    return this.checkIns.checkIn(eventId, code, actor.memberId);
+  }
+
+  @Staff()
+  @Mutation(() => [SyncedScanResult], {
+    description: 'Scans collected offline; idempotent by scanId; a result per scan.',
+  })
+  async syncCheckIns(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('scans', { type: () => [OfflineScanInput] }) scans: OfflineScanInput[],
+    @Context() ctx: GqlContext,
+  ): Promise<SyncedScanResult[]> {
+    await this.staffOf.assert(actor, eventId);
+    const results = await this.checkIns.sync(eventId, scans, actor.memberId);
+    return results.map((r) => ({
+      scanId: r.scanId,
+      outcome: r.outcome,
+      registration: r.registration,
+      message: r.error ? translate(ctx.locale, `errors.${r.error.reason}`, r.error.params) : null,
+    }));
+  }
+
+  @Staff()
+  @Mutation(() => CheckInResult, {
+    description:
+      'Registers and checks in a member on the spot, by email or phone; over capacity when the event is full.',
+  })
+  async walkIn(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('emailOrPhone') emailOrPhone: string,
+  ): Promise<CheckInResult> {
+    await this.staffOf.assert(actor, eventId);
+    return this.checkIns.walkIn(eventId, emailOrPhone, actor.memberId);
+  }
+}

@@ -1,0 +1,223 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, DomainError, FieldProblems, isUuid, randomToken } from '@yvc/core';
+import { returnedRows } from '@yvc/database';
+import { MemberStatus, MembersService, Role, normalizeKzMobile } from '@yvc/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventsError, eventsError } from '../events.errors';
+import { Event, EventStatus } from '../events/event.entity';
+import { EventsService } from '../events/events.service';
+import { CheckInMethod, Registration, RegistrationStatus } from '../registrations/registration.entity';
+import { RegistrationsService } from '../registrations/registrations.service';
+
+/** Check-in opens this long before the start and closes at the end. */
+export const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
+/** Scanner clocks may run a little ahead. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+export const MAX_SYNC_BATCH = 500;
+
+export interface CheckInOutcome {
+  registration: Registration;
+  alreadyCheckedIn: boolean;
+}
+
+export interface OfflineScan {
+  scanId: string;
+  code: string;
+  scannedAt: Date;
+}
+
+export interface SyncedScan {
+  scanId: string;
+  /** OK, ALREADY_CHECKED_IN, or the EventsError / CommonError reason */
+  outcome: string;
+  registration: Registration | null;
+  error: DomainError | null;
+}
+
+@Injectable()
+export class CheckInService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly members: MembersService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Marks a registration ATTENDED by its QR code. A second scan of the same code changes nothing
+   * and says alreadyCheckedIn; two scans racing: the conditional UPDATE lets exactly one win.
+   */
+  async checkIn(eventId: string, code: string, by: string): Promise<CheckInOutcome> {
+    const event = await this.events.get(eventId);
+    return this.db.transaction((em) => this.apply(em, event, code, this.clock.now(), by, CheckInMethod.QR));
+  }
+
+  /**
+   * Scans collected offline, each applied at its own scannedAt. Idempotent by scanId: a scan sent
+   * again returns what it returned the first time. One scan's failure does not stop the others.
+   */
+  async sync(eventId: string, scans: OfflineScan[], by: string): Promise<SyncedScan[]> {
+    const event = await this.events.get(eventId);
+    const problems = new FieldProblems();
+    if (scans.length > MAX_SYNC_BATCH) problems.add('scans', 'validation.tooMany', { max: MAX_SYNC_BATCH });
+    scans.forEach((s, i) => {
+      if (!isUuid(s.scanId)) problems.add(`scans.${i}.scanId`, 'validation.invalidId');
+      if (!(s.scannedAt instanceof Date) || Number.isNaN(s.scannedAt.getTime()))
+        problems.add(`scans.${i}.scannedAt`, 'validation.invalidValue');
+    });
+    problems.throwIfAny();
+    const results: SyncedScan[] = [];
+    for (const scan of scans) results.push(await this.syncOne(event, scan, by));
+    return results;
+  }
+
+  private async syncOne(event: Event, scan: OfflineScan, by: string): Promise<SyncedScan> {
+    return this.db.transaction(async (em) => {
+      const [fresh] = await em.query(
+        `INSERT INTO check_in_scans (scan_id, event_id, outcome, scanned_at, scanned_by) VALUES ($1, $2, 'PENDING', $3, $4)
+         ON CONFLICT (scan_id) DO NOTHING RETURNING scan_id`,
+        [scan.scanId, event.id, scan.scannedAt, by],
+      );
+      if (!fresh) {
+        const [prior] = await em.query(
+          `SELECT outcome, registration_id FROM check_in_scans WHERE scan_id = $1`,
+          [scan.scanId],
+        );
+        const registration = prior.registration_id
+          ? await em.findOneBy(Registration, { id: prior.registration_id })
+          : null;
+        const ok = prior.outcome === 'OK' || prior.outcome === 'ALREADY_CHECKED_IN';
+        return {
+          scanId: scan.scanId,
+          outcome: prior.outcome,
+          registration,
+          error: ok ? null : eventsError(prior.outcome as EventsError),
+        };
+      }
+      let result: SyncedScan;
+      try {
+        const at = new Date(Math.min(scan.scannedAt.getTime(), this.clock.now().getTime()));
+        if (scan.scannedAt.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS)
+          throw eventsError(EventsError.CHECK_IN_CLOSED);
+        const outcome = await this.apply(em, event, scan.code, at, by, CheckInMethod.OFFLINE_SYNC);
+        result = {
+          scanId: scan.scanId,
+          outcome: outcome.alreadyCheckedIn ? 'ALREADY_CHECKED_IN' : 'OK',
+          registration: outcome.registration,
+          error: null,
+        };
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        result = { scanId: scan.scanId, outcome: err.reason, registration: null, error: err };
+      }
+      await em.query(`UPDATE check_in_scans SET outcome = $2, registration_id = $3 WHERE scan_id = $1`, [
+        scan.scanId,
+        result.outcome,
+        result.registration?.id ?? null,
+      ]);
+      return result;
+    });
+  }
+
+  /**
+   * A member who comes without registering (found by email or phone) is registered and checked in
+   * on the spot: into a free seat if there is one, else as a walk-in over capacity.
+   */
+  async walkIn(eventId: string, emailOrPhone: string, by: string): Promise<CheckInOutcome> {
+    const memberId = await this.findWalkInMember(emailOrPhone);
+    return this.db.transaction(async (em) => {
+      const event = await this.events.lock(em, eventId);
+      const now = this.clock.now();
+      this.assertWindow(event, now);
+      const existing = await em.findOneBy(Registration, {
+        eventId,
+        memberId,
+        status: RegistrationStatus.ATTENDED,
+      });
+      if (existing) return { registration: existing, alreadyCheckedIn: true };
+      const active = await em.findOne(Registration, {
+        where: [
+          { eventId, memberId, status: RegistrationStatus.REGISTERED },
+          { eventId, memberId, status: RegistrationStatus.WAITLISTED },
+        ],
+      });
+      if (active?.status === RegistrationStatus.REGISTERED) {
+        return this.apply(em, event, active.checkInCode, now, by, CheckInMethod.WALK_IN);
+      }
+      const seatFree = event.seatsTaken < event.capacity;
+      if (seatFree)
+        await em.query(`UPDATE events SET seats_taken = seats_taken + 1 WHERE id = $1`, [eventId]);
+      else await em.query(`UPDATE events SET walk_ins = walk_ins + 1 WHERE id = $1`, [eventId]);
+      const fields = {
+        status: RegistrationStatus.ATTENDED,
+        waitlistSeq: null,
+        walkIn: !seatFree,
+        checkedInAt: now,
+        checkedInBy: by,
+        checkInMethod: CheckInMethod.WALK_IN,
+      };
+      if (active) {
+        await em.update(Registration, { id: active.id }, fields);
+        return {
+          registration: (await em.findOneBy(Registration, { id: active.id }))!,
+          alreadyCheckedIn: false,
+        };
+      }
+      const saved = await em.save(
+        em.create(Registration, { eventId, memberId, checkInCode: randomToken(32), ...fields }),
+      );
+      return { registration: saved, alreadyCheckedIn: false };
+    });
+  }
+
+  private async apply(
+    em: EntityManager,
+    event: Event,
+    code: string,
+    at: Date,
+    by: string,
+    method: CheckInMethod,
+  ): Promise<CheckInOutcome> {
+    this.assertWindow(event, at);
+    const [hit] = returnedRows<{ id: string }>(
+      await em.query(
+        `UPDATE registrations SET status = 'ATTENDED', checked_in_at = $3, checked_in_by = $4, check_in_method = $5, updated_at = now()
+         WHERE check_in_code = $1 AND event_id = $2 AND status IN ('REGISTERED', 'NO_SHOW') RETURNING id`,
+        [code ?? '', event.id, at, by, method],
+      ),
+    );
+    if (hit)
+      return { registration: (await em.findOneBy(Registration, { id: hit.id }))!, alreadyCheckedIn: false };
+    const reg = code ? await em.findOneBy(Registration, { checkInCode: code }) : null;
+    if (!reg) throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
+    if (reg.eventId !== event.id) throw eventsError(EventsError.CHECK_IN_WRONG_EVENT);
+    if (reg.status === RegistrationStatus.ATTENDED) return { registration: reg, alreadyCheckedIn: true };
+    if (reg.status === RegistrationStatus.WAITLISTED) throw eventsError(EventsError.CHECK_IN_WAITLISTED);
+    throw eventsError(EventsError.CHECK_IN_CANCELLED);
+  }
+
+  private assertWindow(event: Event, at: Date): void {
+    const opens = event.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS;
+    const open = event.status === EventStatus.PUBLISHED || event.status === EventStatus.COMPLETED;
+    if (!open || at.getTime() < opens || at.getTime() > event.endsAt.getTime())
+      throw eventsError(EventsError.CHECK_IN_CLOSED);
+  }
+
+  private async findWalkInMember(emailOrPhone: string): Promise<string> {
+    const value = (emailOrPhone ?? '').trim();
+    if (value.includes('@')) {
+      const member = await this.members.findByEmail(value);
+      if (!member || member.role !== Role.MEMBER) throw eventsError(EventsError.WALK_IN_NOT_FOUND);
+      if (member.status !== MemberStatus.ACTIVE) throw eventsError(EventsError.MEMBER_NOT_ACTIVE);
+      return member.id;
+    }
+    const phone = normalizeKzMobile(value);
+    if (!phone) new FieldProblems().add('emailOrPhone', 'validation.invalidPhone').throwIfAny();
+    const ids = await this.members.activeMemberIdsByPhone(phone!);
+    if (!ids.length) throw eventsError(EventsError.WALK_IN_NOT_FOUND);
+    if (ids.length > 1) throw eventsError(EventsError.WALK_IN_AMBIGUOUS);
+    return ids[0];
+  }
+}

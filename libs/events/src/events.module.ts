@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@yvc/identity';
+import { CalendarFeed } from './calendar/calendar-feed.entity';
+import { CheckInScan } from './check-in/check-in-scan.entity';
+import { CheckInService } from './check-in/check-in.service';
+import { Event } from './events/event.entity';
+import { EventsService } from './events/events.service';
+import { Registration } from './registrations/registration.entity';
+import { RegistrationsService } from './registrations/registrations.service';
+
+const services = [EventsService, RegistrationsService, CheckInService];
+
+@Module({
+  imports: [IdentityModule, TypeOrmModule.forFeature([Event, Registration, CheckInScan, CalendarFeed])],
+  providers: services,
+  exports: [...services, IdentityModule],
+})
+export class EventsModule {}

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Page, encodeCursor, isUuid, randomToken } from '@yvc/core';
+import { returnedRows } from '@yvc/database';
+import { OutboxKind, writeOutbox } from '@yvc/notifications';
+import { DataSource, In, Repository } from 'typeorm';
+import { EventsError, eventsError } from '../events.errors';
+import { EventStatus } from '../events/event.entity';
+import { fillFreeSeats } from './seats';
+import { ACTIVE_STATUSES, Registration, RegistrationStatus } from './registration.entity';
+
+export interface EventCounts {
+  registered: number;
+  waitlisted: number;
+  attended: number;
+}
+
+export interface RegistrationCursor {
+  c: string;
+  i: string;
+}
+
+export const isRegistrationCursor = (v: unknown): v is RegistrationCursor =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as RegistrationCursor).c === 'string' &&
+  isUuid((v as RegistrationCursor).i);
+
+class AlreadyRegistered extends Error {}
+
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectRepository(Registration) private readonly registrations: Repository<Registration>,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  /**
+   * Registers a member: a free seat makes it REGISTERED, a full event WAITLISTED. The seat and the
+   * waitlist number are taken in one statement under the event's row lock (no overbooking, no
+   * gaps); registering again while a registration is active returns it unchanged.
+   */
+  async register(eventId: string, memberId: string): Promise<Registration> {
+    if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
+    const existing = await this.findActive(eventId, memberId);
+    if (existing) return existing;
+    try {
+      return await this.db
+        .transaction(async (em) => {
+          const [slot] = returnedRows<{ got_seat: boolean; waitlist_seq: number }>(
+            await em.query(
+              `WITH old AS (SELECT id, seats_taken, capacity FROM events
+                          WHERE id = $1 AND status = 'PUBLISHED' AND starts_at > now() FOR UPDATE)
+             UPDATE events e
+             SET seats_taken = e.seats_taken + (old.seats_taken < old.capacity)::int,
+                 waitlist_seq = e.waitlist_seq + (old.seats_taken >= old.capacity)::int
+             FROM old WHERE e.id = old.id
+             RETURNING old.seats_taken < old.capacity AS got_seat, e.waitlist_seq`,
+              [eventId],
+            ),
+          );
+          if (!slot) throw await this.closedOrMissing(eventId);
+          const status = slot.got_seat ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
+          const [row] = await em.query(
+            `INSERT INTO registrations (event_id, member_id, status, waitlist_seq, check_in_code)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (event_id, member_id) WHERE status IN ('REGISTERED', 'WAITLISTED', 'ATTENDED') DO NOTHING
+           RETURNING id`,
+            [eventId, memberId, status, slot.got_seat ? null : slot.waitlist_seq, randomToken(32)],
+          );
+          if (!row) throw new AlreadyRegistered();
+          await writeOutbox(em, [
+            {
+              kind: slot.got_seat ? OutboxKind.REGISTERED : OutboxKind.WAITLISTED,
+              memberId,
+              eventId,
+              registrationId: row.id,
+            },
+          ]);
+          return row.id as string;
+        })
+        .then((id) => this.get(id));
+    } catch (err) {
+      if (err instanceof AlreadyRegistered) return (await this.findActive(eventId, memberId))!;
+      throw err;
+    }
+  }
+
+  /**
+   * Cancels a REGISTERED or WAITLISTED registration. A freed seat goes, in the same transaction,
+   * to the first on the waitlist, who is told through the outbox.
+   */
+  async cancel(registrationId: string, by: string): Promise<Registration> {
+    const reg = await this.get(registrationId);
+    await this.db.transaction(async (em) => {
+      await em.query(`SELECT id FROM events WHERE id = $1 FOR UPDATE`, [reg.eventId]);
+      const [old] = returnedRows<{ status: RegistrationStatus; member_id: string }>(
+        await em.query(
+          `WITH old AS (SELECT id, status FROM registrations WHERE id = $1 AND status IN ('REGISTERED', 'WAITLISTED') FOR UPDATE)
+           UPDATE registrations r SET status = 'CANCELLED', waitlist_seq = NULL, cancelled_at = now(), cancelled_by = $2, updated_at = now()
+           FROM old WHERE r.id = old.id RETURNING old.status, r.member_id`,
+          [registrationId, by],
+        ),
+      );
+      if (!old) throw eventsError(EventsError.REGISTRATION_NOT_ACTIVE);
+      if (old.status === RegistrationStatus.REGISTERED) {
+        await em.query(`UPDATE events SET seats_taken = seats_taken - 1 WHERE id = $1`, [reg.eventId]);
+        const [event] = await em.query(`SELECT status FROM events WHERE id = $1`, [reg.eventId]);
+        if (event.status === EventStatus.PUBLISHED) await fillFreeSeats(em, reg.eventId);
+      }
+      await writeOutbox(em, [
+        {
+          kind: OutboxKind.REGISTRATION_CANCELLED,
+          memberId: old.member_id,
+          eventId: reg.eventId,
+          registrationId,
+        },
+      ]);
+    });
+    return this.get(registrationId);
+  }
+
+  async get(id: string): Promise<Registration> {
+    const reg = isUuid(id) ? await this.registrations.findOneBy({ id }) : null;
+    if (!reg) throw eventsError(EventsError.REGISTRATION_NOT_FOUND);
+    return reg;
+  }
+
+  findActive(eventId: string, memberId: string): Promise<Registration | null> {
+    return this.registrations.findOneBy({ eventId, memberId, status: In(ACTIVE_STATUSES) });
+  }
+
+  findByIds(ids: readonly string[]): Promise<Registration[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? this.registrations.findBy({ id: In(valid) }) : Promise.resolve([]);
+  }
+
+  /** The active registration of `memberId` at each event (for Event.myRegistration). */
+  async activeFor(memberId: string, eventIds: readonly string[]): Promise<Map<string, Registration>> {
+    const rows = eventIds.length
+      ? await this.registrations.findBy({ memberId, eventId: In([...eventIds]), status: In(ACTIVE_STATUSES) })
+      : [];
+    return new Map(rows.map((r) => [r.eventId, r]));
+  }
+
+  /** Registered (REGISTERED or ATTENDED), waitlisted and attended counts per event, in one query. */
+  async countsByEvent(eventIds: readonly string[]): Promise<Map<string, EventCounts>> {
+    const rows: Array<{ event_id: string; registered: number; waitlisted: number; attended: number }> =
+      eventIds.length
+        ? await this.db.query(
+            `SELECT event_id,
+             count(*) FILTER (WHERE status IN ('REGISTERED', 'ATTENDED'))::int AS registered,
+             count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted,
+             count(*) FILTER (WHERE status = 'ATTENDED')::int AS attended
+           FROM registrations WHERE event_id = ANY($1::uuid[]) AND status IN ('REGISTERED', 'WAITLISTED', 'ATTENDED')
+           GROUP BY event_id`,
+            [eventIds],
+          )
+        : [];
+    return new Map(
+      rows.map((r) => [
+        r.event_id,
+        { registered: r.registered, waitlisted: r.waitlisted, attended: r.attended },
+      ]),
+    );
+  }
+
+  /** 1-based waitlist positions: ranks among the event's WAITLISTED rows, so never a gap. */
+  async waitlistPositions(registrationIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: Array<{ id: string; position: number }> = registrationIds.length
+      ? await this.db.query(
+          `SELECT id, position FROM (
+             SELECT id, row_number() OVER (PARTITION BY event_id ORDER BY waitlist_seq)::int AS position
+             FROM registrations
+             WHERE status = 'WAITLISTED'
+               AND event_id IN (SELECT event_id FROM registrations WHERE id = ANY($1::uuid[]) AND status = 'WAITLISTED')
+           ) ranked WHERE id = ANY($1::uuid[])`,
+          [registrationIds],
+        )
+      : [];
+    return new Map(rows.map((r) => [r.id, r.position]));
+  }
+
+  /** A member's registrations, newest first. */
+  async listForMember(
+    memberId: string,
+    first: number,
+    after?: RegistrationCursor,
+  ): Promise<Page<Registration>> {
+    const qb = this.registrations.createQueryBuilder('r').where('r.member_id = :memberId', { memberId });
+    const totalCount = await qb.clone().getCount();
+    // cursors carry milliseconds; PostgreSQL keeps microseconds, so compare at the cursor's precision
+    const created = `date_trunc('milliseconds', r.created_at)`;
+    if (after) qb.andWhere(`(${created}, r.id) < (:c::timestamptz, :i::uuid)`, { c: after.c, i: after.i });
+    const rows = await qb
+      .orderBy(created, 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    return {
+      items: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      totalCount,
+      cursorOf: (r) => encodeCursor({ c: r.createdAt.toISOString(), i: r.id }),
+    };
+  }
+
+  private async closedOrMissing(eventId: string): Promise<Error> {
+    const [event] = await this.db.query(`SELECT 1 FROM events WHERE id = $1`, [eventId]);
+    return eventsError(event ? EventsError.REGISTRATION_CLOSED : EventsError.EVENT_NOT_FOUND);
+  }
+}

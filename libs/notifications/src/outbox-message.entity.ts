@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum OutboxKind {
+  REGISTERED = 'REGISTERED',
+  WAITLISTED = 'WAITLISTED',
+  PROMOTED = 'PROMOTED',
+  REGISTRATION_CANCELLED = 'REGISTRATION_CANCELLED',
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
+  EVENT_MOVED = 'EVENT_MOVED',
+}
+
+/**
+ * A notification to send, written in the same transaction as the change that causes it
+ * (transactional outbox). A relay moves undispatched rows to the queue (the reminders issue).
+ */
+@Entity('notification_outbox')
+@Index('notification_outbox_pending_idx', ['createdAt'], { where: '"dispatched_at" IS NULL' })
+export class OutboxMessage {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: OutboxKind, enumName: 'outbox_kind' })
+  kind: OutboxKind;
+
+  @Column({ name: 'member_id', type: 'uuid' })
+  memberId: string;
+
+  @Column({ name: 'event_id', type: 'uuid', nullable: true })
+  eventId: string | null;
+
+  @Column({ name: 'registration_id', type: 'uuid', nullable: true })
+  registrationId: string | null;
+
+  /** ids and small facts only (e.g. the cancellation reason); templates read the rest. */
+  @Column({ type: 'jsonb' })
+  payload: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt: Date | null;
+}
