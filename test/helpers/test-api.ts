@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { AuthService, Role, StaffService, makeIin } from '@yvc/identity';
+import { AuthService, MemberLocale, MembersService, PasswordHasher, Role, StaffService, makeIin } from '@yvc/identity';
 import { UnitsService } from '@yvc/org';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -130,6 +130,43 @@ export class TestApi {
     return res.data.createClub as { id: string; name: string };
   }
 
+  /**
+   * Many members at once, each logged in, without paying argon2 per member (one shared hash):
+   * for concurrency tests that need hundreds of distinct callers.
+   */
+  async bulkMembers(n: number, unitCode = 'zhambyl.taraz'): Promise<Array<{ id: string; token: string }>> {
+    this.sharedHash ??= this.app.get(PasswordHasher).hash(PASSWORD);
+    const tag = randomUUID().slice(0, 8);
+    const unitId = await this.unitId(unitCode);
+    const list = Array.from({ length: n }, (_, i) => ({
+      fullName: 'Көпшілік Қатысушы',
+      email: `bulk.${tag}.${i}@example.kz`,
+      phone: null,
+      birthDate: birthDateYearsAgo(20),
+      iin: null,
+      locale: MemberLocale.KK,
+      unitId,
+      clubIds: [],
+      joinedAt: new Date(),
+      guardian: null,
+    }));
+    await this.app.get(MembersService).importMembers(list, await this.sharedHash);
+    const rows: Array<{ id: string; email: string }> = await this.db.query(
+      `SELECT id, email FROM members WHERE email LIKE $1`,
+      [`bulk.${tag}.%`],
+    );
+    const auth = this.app.get(AuthService);
+    const byEmail = new Map(rows.map((r) => [r.email, r.id]));
+    const out: Array<{ id: string; token: string }> = [];
+    for (const m of list) {
+      const id = byEmail.get(m.email)!;
+      const pair = await this.db.transaction((em) => auth.openSession(em, id));
+      out.push({ id, token: pair.accessToken });
+    }
+    return out;
+  }
+
+  private sharedHash?: Promise<string>;
   private admin?: Promise<string>;
   adminToken(): Promise<string> {
     this.admin ??= this.staff(Role.ADMIN, 'zhambyl').then((a) => a.token);

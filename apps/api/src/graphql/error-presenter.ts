@@ -82,10 +82,22 @@ export function presentGraphQLError(error: GraphQLError, locale: Locale, log: Lo
   }
   const apolloCode = error.extensions?.code as string | undefined;
   // graphql-js reports parse, validation and variable errors without an originalError
-  if (!original || (original instanceof GraphQLError && apolloCode && QUERY_CODES.has(apolloCode))) {
-    const d = new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, {
-      detail: error.message,
-    });
+  // (a scalar's parse error arrives as the originalError of a 'Variable "$x" got invalid value' error)
+  const badVariable = !error.path && /^Variable "\$/.test(error.message);
+  if (
+    !original ||
+    badVariable ||
+    (original instanceof GraphQLError && apolloCode && QUERY_CODES.has(apolloCode))
+  ) {
+    // 'Variable "$input" got invalid value "x" at "input.startsAt"; ...' names the bad field
+    const at = /^Variable "\$[^"]+" got invalid value .* at "[^".]+\.([^"]+)"/.exec(error.message);
+    const fields = at ? [{ field: at[1], key: 'validation.invalidValue' }] : [];
+    const d = new DomainError(
+      ApiErrorCode.BAD_USER_INPUT,
+      CommonError.INVALID_QUERY,
+      { detail: error.message },
+      fields,
+    );
     return { ...where, ...presentDomainError(d, locale) };
   }
   const errorId = randomUUID();
