@@ -58,7 +58,11 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
             kind: 'FORUM',
             unitId: tarazId,
             clubId,
-            venue: { name: 'Дулати университеті, актовый зал', address: 'Тараз, Сүлейменов к., 7', wheelchairAccessible: true },
+            venue: {
+              name: 'Дулати университеті, актовый зал',
+              address: 'Тараз, Сүлейменов к., 7',
+              wheelchairAccessible: true,
+            },
             startsAt: '2031-02-06T10:00', // no offset: a wall-clock time in Asia/Almaty
             endsAt: '2031-02-06T13:00:00+05:00',
             capacity: 300,
@@ -81,11 +85,21 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const [row] = await api.db.query(`SELECT starts_at FROM events WHERE id = $1`, [event.id]);
       expect(new Date(row.starts_at).toISOString()).toBe('2031-02-06T05:00:00.000Z');
 
+      const local = await api.gql(
+        `query($id: ID!) { event(id: $id) { kk: startsAtLocal ny: startsAtLocal(timeZone: "America/New_York") } }`,
+        { id: event.id },
+        { token: coordinator.token, lang: 'kk' },
+      );
+      expect(local.data.event).toEqual({ kk: '6 ақпан, 10:00', ny: '6 ақпан, 00:00' });
+
       const member = await api.signUp();
       const hidden = await api.gql(EVENT, { id: event.id }, { token: member.accessToken });
       expect(hidden.errors![0].extensions.code).toBe('NOT_FOUND');
       const register = await api.gql(REGISTER, { id: event.id }, { token: member.accessToken });
-      expect(register.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'REGISTRATION_CLOSED' });
+      expect(register.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'REGISTRATION_CLOSED',
+      });
 
       await api.gql(PUBLISH, { id: event.id }, { token: coordinator.token });
       const visible = await api.gql(EVENT, { id: event.id }, { token: member.accessToken });
@@ -124,7 +138,16 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const admin = await api.adminToken();
       const past = await api.gql(
         CREATE,
-        { input: { title: 'Өткен іс-шара', kind: 'QUIZ', unitId: tarazId, startsAt: hours(-3).toISOString(), endsAt: hours(-1).toISOString(), capacity: 10 } },
+        {
+          input: {
+            title: 'Өткен іс-шара',
+            kind: 'QUIZ',
+            unitId: tarazId,
+            startsAt: hours(-3).toISOString(),
+            endsAt: hours(-1).toISOString(),
+            capacity: 10,
+          },
+        },
         { token: admin },
       );
       const publish = await api.gql(PUBLISH, { id: past.data.createEvent.id }, { token: admin, lang: 'ru' });
@@ -133,7 +156,11 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const id = await publishedEvent({ capacity: 5 });
       const members = await api.bulkMembers(3);
       for (const m of members) await api.gql(REGISTER, { id }, { token: m.token });
-      const lower = await api.gql(`mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 2 }) { id } }`, { id }, { token: coordinator.token });
+      const lower = await api.gql(
+        `mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 2 }) { id } }`,
+        { id },
+        { token: coordinator.token },
+      );
       expect(fieldErrors(lower)).toEqual({ capacity: 'Already 3 registered: the capacity cannot be lower.' });
     });
 
@@ -142,19 +169,43 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const other = await api.staff(Role.COORDINATOR, 'zhambyl.shu');
       const member = await api.signUp();
       const update = `mutation($id: ID!) { updateEvent(id: $id, input: { title: "Жаңа атау" }) { title } }`;
-      expect((await api.gql(update, { id }, { token: other.token })).errors![0].extensions.code).toBe('FORBIDDEN');
-      expect((await api.gql(update, { id }, { token: member.accessToken })).errors![0].extensions.code).toBe('FORBIDDEN');
+      expect((await api.gql(update, { id }, { token: other.token })).errors![0].extensions.code).toBe(
+        'FORBIDDEN',
+      );
+      expect((await api.gql(update, { id }, { token: member.accessToken })).errors![0].extensions.code).toBe(
+        'FORBIDDEN',
+      );
       const commission = await api.staff(Role.COMMISSION, 'zhambyl');
-      expect((await api.gql(update, { id }, { token: commission.token })).data.updateEvent.title).toBe('Жаңа атау');
+      expect((await api.gql(update, { id }, { token: commission.token })).data.updateEvent.title).toBe(
+        'Жаңа атау',
+      );
       const create = await api.gql(
         CREATE,
-        { input: { title: 'Менің форумым', kind: 'FORUM', unitId: tarazId, startsAt: hours(5).toISOString(), endsAt: hours(6).toISOString(), capacity: 5 } },
+        {
+          input: {
+            title: 'Менің форумым',
+            kind: 'FORUM',
+            unitId: tarazId,
+            startsAt: hours(5).toISOString(),
+            endsAt: hours(6).toISOString(),
+            capacity: 5,
+          },
+        },
         { token: member.accessToken },
       );
       expect(create.errors![0].extensions.code).toBe('FORBIDDEN');
       const outside = await api.gql(
         CREATE,
-        { input: { title: 'Шу форумы', kind: 'FORUM', unitId: await api.unitId('zhambyl.shu'), startsAt: hours(5).toISOString(), endsAt: hours(6).toISOString(), capacity: 5 } },
+        {
+          input: {
+            title: 'Шу форумы',
+            kind: 'FORUM',
+            unitId: await api.unitId('zhambyl.shu'),
+            startsAt: hours(5).toISOString(),
+            endsAt: hours(6).toISOString(),
+            capacity: 5,
+          },
+        },
         { token: coordinator.token },
       );
       expect(outside.errors![0].extensions.code).toBe('FORBIDDEN');
@@ -190,7 +241,11 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const LIST = `query($f: EventFilter, $first: Int, $after: String) { events(filter: $f, first: $first, after: $after) {
         totalCount pageInfo { hasNextPage endCursor }
         edges { node { id title registeredCount waitlistCount attendedCount unit { code } club { name } myRegistration { status } } } } }`;
-      const filter = { unitId: await api.unitId('zhambyl'), from: new Date(base).toISOString(), to: new Date(base + 30 * 86_400_000).toISOString() };
+      const filter = {
+        unitId: await api.unitId('zhambyl'),
+        from: new Date(base).toISOString(),
+        to: new Date(base + 30 * 86_400_000).toISOString(),
+      };
 
       const seen: string[] = [];
       let after: string | null = null;
@@ -204,13 +259,20 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       expect(seen).toEqual(ids.slice(0, 6));
       const staffView = await api.gql(LIST, { f: filter, first: 10 }, { token: shuCoordinator.token });
       expect(staffView.data.events.totalCount).toBe(7);
-      const published = await api.gql(LIST, { f: { ...filter, status: 'DRAFT' } }, { token: shuCoordinator.token });
+      const published = await api.gql(
+        LIST,
+        { f: { ...filter, status: 'DRAFT' } },
+        { token: shuCoordinator.token },
+      );
       expect(published.data.events.edges.map((e: any) => e.node.id)).toEqual([ids[6]]);
 
       const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
       try {
         const res = await api.gql(LIST, { f: filter, first: 50 }, { token: member.accessToken });
-        expect(res.data.events.edges[0].node).toMatchObject({ registeredCount: 1, myRegistration: { status: 'REGISTERED' } });
+        expect(res.data.events.edges[0].node).toMatchObject({
+          registeredCount: 1,
+          myRegistration: { status: 'REGISTERED' },
+        });
         // session check, scope, count, page, units, clubs, counts, my registrations: not one per event
         expect(spy.mock.calls.length).toBeLessThanOrEqual(10);
       } finally {
@@ -230,7 +292,12 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       await api.gql(REGISTER, { id }, { token: b.token });
       const rc = (await api.gql(REGISTER, { id }, { token: c.token })).data.registerForEvent;
       const rd = (await api.gql(REGISTER, { id }, { token: d.token })).data.registerForEvent;
-      expect([rc.status, rc.waitlistPosition, rd.status, rd.waitlistPosition]).toEqual(['WAITLISTED', 1, 'WAITLISTED', 2]);
+      expect([rc.status, rc.waitlistPosition, rd.status, rd.waitlistPosition]).toEqual([
+        'WAITLISTED',
+        1,
+        'WAITLISTED',
+        2,
+      ]);
       expect((await api.gql(EVENT, { id }, { token: c.token })).data.event).toMatchObject({
         registeredCount: 2,
         waitlistCount: 2,
@@ -240,15 +307,36 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const cancelled = await api.gql(CANCEL_REG, { id: ra.id }, { token: a.token });
       expect(cancelled.data.cancelRegistration.status).toBe('CANCELLED');
       const after = await api.gql(EVENT, { id }, { token: c.token });
-      expect(after.data.event.myRegistration).toEqual({ id: rc.id, status: 'REGISTERED', waitlistPosition: null });
-      expect((await api.gql(EVENT, { id }, { token: d.token })).data.event.myRegistration.waitlistPosition).toBe(1);
+      expect(after.data.event.myRegistration).toEqual({
+        id: rc.id,
+        status: 'REGISTERED',
+        waitlistPosition: null,
+      });
+      expect(
+        (await api.gql(EVENT, { id }, { token: d.token })).data.event.myRegistration.waitlistPosition,
+      ).toBe(1);
 
       const again = await api.gql(CANCEL_REG, { id: ra.id }, { token: a.token });
-      expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'REGISTRATION_NOT_ACTIVE' });
-      expect((await api.gql(CANCEL_REG, { id: rd.id }, { token: c.token })).errors![0].extensions.code).toBe('FORBIDDEN');
+      expect(again.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'REGISTRATION_NOT_ACTIVE',
+      });
+      expect((await api.gql(CANCEL_REG, { id: rd.id }, { token: c.token })).errors![0].extensions.code).toBe(
+        'FORBIDDEN',
+      );
 
-      const outbox = await api.db.query(`SELECT kind, member_id FROM notification_outbox WHERE event_id = $1 ORDER BY created_at, kind`, [id]);
-      expect(outbox.map((o: any) => o.kind).sort()).toEqual(['PROMOTED', 'REGISTERED', 'REGISTERED', 'REGISTRATION_CANCELLED', 'WAITLISTED', 'WAITLISTED']);
+      const outbox = await api.db.query(
+        `SELECT kind, member_id FROM notification_outbox WHERE event_id = $1 ORDER BY created_at, kind`,
+        [id],
+      );
+      expect(outbox.map((o: any) => o.kind).sort()).toEqual([
+        'PROMOTED',
+        'REGISTERED',
+        'REGISTERED',
+        'REGISTRATION_CANCELLED',
+        'WAITLISTED',
+        'WAITLISTED',
+      ]);
       expect(outbox.find((o: any) => o.kind === 'PROMOTED').member_id).toBe(c.id);
 
       // a member may register again after cancelling: a new registration, at the end of the line
@@ -260,24 +348,46 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const id = await publishedEvent({ capacity: 1 });
       const members = await api.bulkMembers(5);
       const regs = [];
-      for (const m of members) regs.push((await api.gql(REGISTER, { id }, { token: m.token })).data.registerForEvent);
-      await api.gql(`mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 3 }) { capacity } }`, { id }, { token: coordinator.token });
+      for (const m of members)
+        regs.push((await api.gql(REGISTER, { id }, { token: m.token })).data.registerForEvent);
+      await api.gql(
+        `mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 3 }) { capacity } }`,
+        { id },
+        { token: coordinator.token },
+      );
       const statuses = await api.db.query(`SELECT id, status FROM registrations WHERE event_id = $1`, [id]);
       const byId = new Map(statuses.map((r: any) => [r.id, r.status]));
-      expect(regs.map((r) => byId.get(r.id))).toEqual(['REGISTERED', 'REGISTERED', 'REGISTERED', 'WAITLISTED', 'WAITLISTED']);
+      expect(regs.map((r) => byId.get(r.id))).toEqual([
+        'REGISTERED',
+        'REGISTERED',
+        'REGISTERED',
+        'WAITLISTED',
+        'WAITLISTED',
+      ]);
     });
 
     it('cancelling an event cancels every registration and tells each holder', async () => {
       const id = await publishedEvent({ capacity: 1 });
       const members = await api.bulkMembers(3);
       for (const m of members) await api.gql(REGISTER, { id }, { token: m.token });
-      const noReason = await api.gql(`mutation($id: ID!) { cancelEvent(id: $id, reason: " ") { id } }`, { id }, { token: coordinator.token });
+      const noReason = await api.gql(
+        `mutation($id: ID!) { cancelEvent(id: $id, reason: " ") { id } }`,
+        { id },
+        { token: coordinator.token },
+      );
       expect(fieldErrors(noReason)).toEqual({ reason: 'Required.' });
-      const res = await api.gql(`mutation($id: ID!) { cancelEvent(id: $id, reason: "Ғимарат жөнделуде") { status } }`, { id }, { token: coordinator.token });
+      const res = await api.gql(
+        `mutation($id: ID!) { cancelEvent(id: $id, reason: "Ғимарат жөнделуде") { status } }`,
+        { id },
+        { token: coordinator.token },
+      );
       expect(res.data.cancelEvent.status).toBe('CANCELLED');
       const regs = await api.db.query(`SELECT DISTINCT status FROM registrations WHERE event_id = $1`, [id]);
       expect(regs).toEqual([{ status: 'CANCELLED' }]);
-      const told = await api.db.query(`SELECT member_id, payload FROM notification_outbox WHERE event_id = $1 AND kind = 'EVENT_CANCELLED'`, [id]);
+      const told = await api.db.query(
+        `SELECT member_id, payload FROM notification_outbox WHERE event_id = $1 AND kind = 'EVENT_CANCELLED'`,
+        [id],
+      );
       expect(told.map((t: any) => t.member_id).sort()).toEqual(members.map((m) => m.id).sort());
       expect(told[0].payload).toEqual({ reason: 'Ғимарат жөнделуде' });
       const late = await api.gql(REGISTER, { id }, { token: (await api.bulkMembers(1))[0].token });
@@ -293,7 +403,10 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
         { id, s: hours(72).toISOString(), e: hours(74).toISOString() },
         { token: coordinator.token },
       );
-      const moved = await api.db.query(`SELECT member_id FROM notification_outbox WHERE event_id = $1 AND kind = 'EVENT_MOVED'`, [id]);
+      const moved = await api.db.query(
+        `SELECT member_id FROM notification_outbox WHERE event_id = $1 AND kind = 'EVENT_MOVED'`,
+        [id],
+      );
       expect(moved).toEqual([{ member_id: m.id }]);
     });
 
@@ -307,7 +420,9 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const waitlisted = regs.filter((r) => r.status === 'WAITLISTED');
       expect(registered).toHaveLength(100);
       expect(waitlisted).toHaveLength(200);
-      expect(waitlisted.map((r) => r.waitlistPosition).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+      expect(waitlisted.map((r) => r.waitlistPosition).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 200 }, (_, i) => i + 1),
+      );
       const [{ seats_taken }] = await api.db.query(`SELECT seats_taken FROM events WHERE id = $1`, [id]);
       expect(seats_taken).toBe(100);
 
@@ -317,13 +432,20 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
         registered.slice(0, 50).map((r) => api.gql(CANCEL_REG, { id: r.id }, { token: tokenOf.get(r.id) })),
       );
       expect(cancels.filter((c) => c.errors)).toEqual([]);
-      const rows: Array<{ id: string; status: string }> = await api.db.query(`SELECT id, status FROM registrations WHERE event_id = $1`, [id]);
+      const rows: Array<{ id: string; status: string }> = await api.db.query(
+        `SELECT id, status FROM registrations WHERE event_id = $1`,
+        [id],
+      );
       const status = new Map(rows.map((r) => [r.id, r.status]));
       expect(byPosition.slice(0, 50).every((r) => status.get(r.id) === 'REGISTERED')).toBe(true);
       expect(byPosition.slice(50).every((r) => status.get(r.id) === 'WAITLISTED')).toBe(true);
       expect(rows.filter((r) => r.status === 'REGISTERED')).toHaveLength(100);
       const positions = await api.gql(EVENT, { id }, { token: tokenOf.get(byPosition[50].id) });
-      expect(positions.data.event).toMatchObject({ registeredCount: 100, waitlistCount: 150, myRegistration: { waitlistPosition: 1 } });
+      expect(positions.data.event).toMatchObject({
+        registeredCount: 100,
+        waitlistCount: 150,
+        myRegistration: { waitlistPosition: 1 },
+      });
     });
   });
 
@@ -333,10 +455,19 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const [m] = await api.bulkMembers(1);
       const reg = (await api.gql(REGISTER, { id }, { token: m.token })).data.registerForEvent;
       const first = await api.gql(CHECK_IN, { e: id, c: reg.checkInCode }, { token: coordinator.token });
-      expect(first.data.checkIn).toMatchObject({ alreadyCheckedIn: false, registration: { id: reg.id, status: 'ATTENDED' } });
+      expect(first.data.checkIn).toMatchObject({
+        alreadyCheckedIn: false,
+        registration: { id: reg.id, status: 'ATTENDED' },
+      });
       const second = await api.gql(CHECK_IN, { e: id, c: reg.checkInCode }, { token: coordinator.token });
-      expect(second.data.checkIn).toMatchObject({ alreadyCheckedIn: true, registration: { checkedInAt: first.data.checkIn.registration.checkedInAt } });
-      const [row] = await api.db.query(`SELECT checked_in_by, check_in_method FROM registrations WHERE id = $1`, [reg.id]);
+      expect(second.data.checkIn).toMatchObject({
+        alreadyCheckedIn: true,
+        registration: { checkedInAt: first.data.checkIn.registration.checkedInAt },
+      });
+      const [row] = await api.db.query(
+        `SELECT checked_in_by, check_in_method FROM registrations WHERE id = $1`,
+        [reg.id],
+      );
       expect(row).toEqual({ checked_in_by: coordinator.id, check_in_method: 'QR' });
       expect((await api.gql(EVENT, { id }, { token: m.token })).data.event.attendedCount).toBe(1);
     });
@@ -346,7 +477,15 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const members = await api.bulkMembers(10);
       const regs = await Promise.all(members.map((m) => api.gql(REGISTER, { id }, { token: m.token })));
       const scans = await Promise.all(
-        regs.flatMap((r) => [0, 1].map(() => api.gql(CHECK_IN, { e: id, c: r.data.registerForEvent.checkInCode }, { token: coordinator.token }))),
+        regs.flatMap((r) =>
+          [0, 1].map(() =>
+            api.gql(
+              CHECK_IN,
+              { e: id, c: r.data.registerForEvent.checkInCode },
+              { token: coordinator.token },
+            ),
+          ),
+        ),
       );
       expect(scans.filter((s) => s.errors)).toEqual([]);
       expect(scans.filter((s) => !s.data.checkIn.alreadyCheckedIn)).toHaveLength(10);
@@ -367,15 +506,23 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
 
       const reason = async (eventId: string, code: string, token = coordinator.token) =>
         (await api.gql(CHECK_IN, { e: eventId, c: code }, { token, lang: 'kk' })).errors?.[0];
-      expect((await reason(id, 'no-such-code'))!.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CHECK_IN_CODE_UNKNOWN' });
+      expect((await reason(id, 'no-such-code'))!.extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: 'CHECK_IN_CODE_UNKNOWN',
+      });
       expect((await reason(id, rc.checkInCode))!.extensions.reason).toBe('CHECK_IN_WRONG_EVENT');
       expect((await reason(id, ra.checkInCode))!.extensions.reason).toBe('CHECK_IN_CANCELLED');
       expect((await reason(id, ra2.checkInCode))!.extensions.reason).toBe('CHECK_IN_WAITLISTED');
       const closed = await reason(laterId, rd.checkInCode);
       expect(closed!.extensions.reason).toBe('CHECK_IN_CLOSED');
-      expect(closed!.message).toBe('Белгілену іс-шара басталардан 2 сағат бұрын ашылып, соңына дейін жүреді.');
+      expect(closed!.message).toBe(
+        'Белгілену іс-шара басталардан 2 сағат бұрын ашылып, соңына дейін жүреді.',
+      );
       expect((await reason(id, rb.checkInCode, a.token))!.extensions.code).toBe('FORBIDDEN');
-      expect((await api.gql(CHECK_IN, { e: id, c: rb.checkInCode }, { token: coordinator.token })).data.checkIn.alreadyCheckedIn).toBe(false);
+      expect(
+        (await api.gql(CHECK_IN, { e: id, c: rb.checkInCode }, { token: coordinator.token })).data.checkIn
+          .alreadyCheckedIn,
+      ).toBe(false);
     });
 
     it('syncs an offline batch: a result per scan, idempotent by scanId', async () => {
@@ -407,9 +554,16 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       expect(res.data.syncCheckIns[3].message).toBe('This QR code is for another event.');
       const again = await api.gql(SYNC, { e: id, s: scans }, { token: coordinator.token });
       expect(again.data.syncCheckIns).toEqual(res.data.syncCheckIns);
-      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND check_in_method = 'OFFLINE_SYNC'`, [id]);
+      const [{ n }] = await api.db.query(
+        `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND check_in_method = 'OFFLINE_SYNC'`,
+        [id],
+      );
       expect(n).toBe(2);
-      const bad = await api.gql(SYNC, { e: id, s: [{ scanId: 'not-a-uuid', code: 'x', scannedAt: now }] }, { token: coordinator.token });
+      const bad = await api.gql(
+        SYNC,
+        { e: id, s: [{ scanId: 'not-a-uuid', code: 'x', scannedAt: now }] },
+        { token: coordinator.token },
+      );
       expect(fieldErrors(bad)).toEqual({ 'scans.0.scanId': 'Not a valid id.' });
     });
 
@@ -420,7 +574,10 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const walker = await api.signUp({ phone: '+7 705 000 12 34' });
       const WALK = `mutation($e: ID!, $w: String!) { walkIn(eventId: $e, emailOrPhone: $w) { alreadyCheckedIn registration { status walkIn member { id } } } }`;
       const byPhone = await api.gql(WALK, { e: id, w: '8 705 000 12 34' }, { token: coordinator.token });
-      expect(byPhone.data.walkIn).toMatchObject({ alreadyCheckedIn: false, registration: { status: 'ATTENDED', walkIn: true, member: { id: walker.member.id } } });
+      expect(byPhone.data.walkIn).toMatchObject({
+        alreadyCheckedIn: false,
+        registration: { status: 'ATTENDED', walkIn: true, member: { id: walker.member.id } },
+      });
       const byEmail = await api.gql(WALK, { e: id, w: walker.input.email }, { token: coordinator.token });
       expect(byEmail.data.walkIn.alreadyCheckedIn).toBe(true);
       const ev = await api.gql(EVENT, { id }, { token: coordinator.token });
@@ -435,11 +592,19 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       const ra = (await api.gql(REGISTER, { id }, { token: a.token })).data.registerForEvent;
       const rb = (await api.gql(REGISTER, { id }, { token: b.token })).data.registerForEvent;
       await api.gql(CHECK_IN, { e: id, c: ra.checkInCode }, { token: coordinator.token });
-      await api.db.query(`UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+      await api.db.query(
+        `UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 minute' WHERE id = $1`,
+        [id],
+      );
       const result = await api.app.get(EventsService).completeEnded();
       expect(result.events).toBeGreaterThanOrEqual(1);
       const rows = await api.db.query(`SELECT id, status FROM registrations WHERE event_id = $1`, [id]);
-      expect(new Map(rows.map((r: any) => [r.id, r.status]))).toEqual(new Map([[ra.id, 'ATTENDED'], [rb.id, 'NO_SHOW']]));
+      expect(new Map(rows.map((r: any) => [r.id, r.status]))).toEqual(
+        new Map([
+          [ra.id, 'ATTENDED'],
+          [rb.id, 'NO_SHOW'],
+        ]),
+      );
       const ev = await api.gql(EVENT, { id }, { token: coordinator.token });
       expect(ev.data.event.status).toBe('COMPLETED');
       expect((await api.app.get(EventsService).completeEnded()).events).toBe(0);
@@ -450,7 +615,14 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
     const id = await publishedEvent();
     const m = await api.signUp();
     await api.gql(REGISTER, { id }, { token: m.accessToken });
-    const mine = await api.gql(`{ me { registrations(first: 5) { totalCount edges { node { status event { id } } } } } }`, {}, { token: m.accessToken });
-    expect(mine.data.me.registrations).toMatchObject({ totalCount: 1, edges: [{ node: { status: 'REGISTERED', event: { id } } }] });
+    const mine = await api.gql(
+      `{ me { registrations(first: 5) { totalCount edges { node { status event { id } } } } } }`,
+      {},
+      { token: m.accessToken },
+    );
+    expect(mine.data.me.registrations).toMatchObject({
+      totalCount: 1,
+      edges: [{ node: { status: 'REGISTERED', event: { id } } }],
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { pageRequest } from '@yvc/core';
+import { FieldProblems, formatLocalDateTime, isTimeZone, pageRequest } from '@yvc/core';
 import { EventsService, isEventCursor } from '@yvc/events';
 import { AccessPolicy, Actor, Role } from '@yvc/identity';
 import { Authenticated, CurrentActor, Staff } from '../common/decorators';
@@ -123,6 +123,20 @@ export class EventsResolver {
     return viewer && viewer.role === Role.MEMBER
       ? ctx.loaders.activeRegistration.load(`${viewer.memberId}|${e.id}`)
       : null;
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'The start the local way in the caller\'s language ("5 ақпан, 10:00"), in `timeZone` (default: the event\'s).',
+  })
+  startsAtLocal(
+    @Parent() e: EventModel,
+    @Context() ctx: GqlContext,
+    @Args('timeZone', { type: () => String, nullable: true }) timeZone?: string | null,
+  ): string {
+    const zone = timeZone ?? e.timeZone;
+    if (!isTimeZone(zone)) new FieldProblems().add('timeZone', 'validation.invalidTimeZone').throwIfAny();
+    return formatLocalDateTime(e.startsAt, ctx.locale, zone);
   }
 
   @ResolveField(() => String, { description: 'where the event calendar file is (iCalendar)' })

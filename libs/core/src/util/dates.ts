@@ -92,3 +92,28 @@ export function parseDateTime(value: string, timeZone = REGION_TIME_ZONE): Date 
   const guess = new Date(wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000);
   return new Date(wall - zoneOffsetMinutes(guess, timeZone) * 60_000);
 }
+
+/** A date and time the local way, in the viewer's language: "5 ақпан, 10:00", "5 февраля в 10:00". */
+export function formatLocalDateTime(
+  at: Date,
+  locale: 'kk' | 'ru' | 'en',
+  timeZone = REGION_TIME_ZONE,
+): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(at);
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

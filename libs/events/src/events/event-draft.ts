@@ -1,4 +1,4 @@
-import { FieldProblems } from '@yvc/core';
+import { FieldProblems, isTimeZone } from '@yvc/core';
 import { EventKind } from './event.entity';
 
 export const TITLE_MIN = 3;
@@ -48,15 +48,6 @@ const text = (v: string) =>
     .normalize('NFC')
     .trim()
     .replace(/[ \t]+/g, ' ');
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Checks and normalises the fields given (undefined = not given, for updates). `current` holds the
