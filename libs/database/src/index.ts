@@ -2,3 +2,5 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './pg-errors';
 export * from './redis/redis.module';
+export * from './outbox/outbox-message.entity';
+export * from './outbox/outbox';

@@ -1,2 +1,0 @@
-export * from './outbox-message.entity';
-export * from './outbox';

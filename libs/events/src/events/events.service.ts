@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Clock, FieldProblems, Page, encodeCursor, isUuid } from '@yvc/core';
-import { returnedRows } from '@yvc/database';
 import { ClubsService, UnitsService } from '@yvc/org';
-import { OutboxKind, writeOutbox } from '@yvc/notifications';
+import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
 import { fillFreeSeats } from '../registrations/seats';

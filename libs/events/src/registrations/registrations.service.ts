@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Page, encodeCursor, isUuid, randomToken } from '@yvc/core';
-import { returnedRows } from '@yvc/database';
-import { OutboxKind, writeOutbox } from '@yvc/notifications';
+import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { DataSource, In, Repository } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
 import { EventStatus } from '../events/event.entity';

@@ -1,5 +1,4 @@
-import { returnedRows } from '@yvc/database';
-import { OutboxKind, writeOutbox } from '@yvc/notifications';
+import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { EntityManager } from 'typeorm';
 
 /**
