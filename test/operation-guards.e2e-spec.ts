@@ -60,6 +60,9 @@ describe('operation guards', () => {
       'Mutation.signUp',
       'Mutation.login',
       'Mutation.refreshToken',
+      // account mail links work without a session
+      'Mutation.requestPasswordReset',
+      'Mutation.resetPassword',
     ];
     expect(publicOps.filter((op) => !allowed.includes(op))).toEqual([]);
   });

@@ -1,5 +1,13 @@
 import { INestApplication } from '@nestjs/common';
-import { AuthService, MemberLocale, MembersService, PasswordHasher, Role, StaffService, makeIin } from '@yvc/identity';
+import {
+  AuthService,
+  MemberLocale,
+  MembersService,
+  PasswordHasher,
+  Role,
+  StaffService,
+  makeIin,
+} from '@yvc/identity';
 import { UnitsService } from '@yvc/org';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';

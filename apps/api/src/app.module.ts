@@ -3,10 +3,14 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TerminusModule } from '@nestjs/terminus';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@yvc/core';
-import { DatabaseModule, RedisModule } from '@yvc/database';
-import { EventsModule } from '@yvc/events';
+import { DatabaseModule, RedisModule, bullRootOptions } from '@yvc/database';
+import { BullModule } from '@nestjs/bullmq';
+import { NotificationsModule } from '@yvc/notifications';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthResolver } from './auth/auth.resolver';
+import { AttendanceController } from './events/attendance.controller';
+import { CalendarController } from './events/calendar.controller';
+import { CalendarFeedResolver } from './events/calendar-feed.resolver';
 import { CheckInResolver } from './events/check-in.resolver';
 import { EventStaffGuard } from './events/event-staff.guard';
 import { EventsResolver } from './events/events.resolver';
@@ -18,6 +22,8 @@ import { loggerParams } from './common/logger';
 import { ApiGraphQLModule } from './graphql/api-graphql.module';
 import { HealthController } from './health/health.controller';
 import { MeResolver } from './members/me.resolver';
+import { AccountPagesController } from './notifications/account-pages.controller';
+import { NotificationsResolver } from './notifications/notifications.resolver';
 import { MemberResolver } from './members/member.resolver';
 import { ClubResolver } from './org/club.resolver';
 import { StaffAssignmentResolver } from './org/staff-assignment.resolver';
@@ -31,10 +37,11 @@ import { UnitResolver } from './org/unit.resolver';
     RedisModule,
     PassportModule,
     TerminusModule.forRoot({ logger: false }),
-    EventsModule,
+    BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => bullRootOptions(c) }),
+    NotificationsModule,
     ApiGraphQLModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, AccountPagesController, CalendarController, AttendanceController],
   providers: [
     JwtStrategy,
     { provide: APP_GUARD, useClass: GqlAuthGuard },
@@ -50,6 +57,8 @@ import { UnitResolver } from './org/unit.resolver';
     RegistrationsResolver,
     MemberRegistrationsResolver,
     CheckInResolver,
+    NotificationsResolver,
+    CalendarFeedResolver,
   ],
 })
 export class AppModule {}

@@ -1,10 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, ConfigModule, QUEUES } from '@yvc/core';
-import { DatabaseModule, RedisModule, createRedis } from '@yvc/database';
-import { EventsModule } from '@yvc/events';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@yvc/core';
+import { DatabaseModule, RedisModule, bullRootOptions } from '@yvc/database';
+import { NotificationsModule } from '@yvc/notifications';
 import { LoggerModule } from 'nestjs-pino';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { QueueWorkers } from './queue-workers';
 import { Schedules } from './schedules';
 
 @Module({
@@ -16,22 +17,9 @@ import { Schedules } from './schedules';
     }),
     DatabaseModule,
     RedisModule,
-    BullModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => ({
-        connection: createRedis(c.REDIS_URL, { maxRetriesPerRequest: null }),
-        prefix: `${c.REDIS_PREFIX}:bull`,
-        defaultJobOptions: {
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 5_000 },
-          removeOnComplete: { age: 24 * 3600, count: 1000 },
-          removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
-        },
-      }),
-    }),
-    BullModule.registerQueue({ name: QUEUES.maintenance }),
-    EventsModule,
+    BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => bullRootOptions(c) }),
+    NotificationsModule,
   ],
-  providers: [MaintenanceProcessor, Schedules],
+  providers: [MaintenanceProcessor, Schedules, QueueWorkers],
 })
 export class WorkerModule {}

@@ -4,6 +4,11 @@
  */
 export const QUEUES = {
   maintenance: 'maintenance',
+  /** outbox rows (dispatch) and reminders, turned into notifications and deliveries */
+  notifications: 'notifications',
+  /** one queue per provider, each with its own BullMQ rate limiter */
+  email: 'email',
+  sms: 'sms',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -11,11 +16,27 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   purgeExpiredSessions: 'purge-expired-sessions',
   completeEndedEvents: 'complete-ended-events',
+  requeueStaleDeliveries: 'requeue-stale-deliveries',
+  /** jobId = the outbox row id */
+  dispatch: 'dispatch',
+  /** jobId = reminderJobId(registrationId, offsetMinutes, startsAt) */
+  reminder: 'reminder',
+  /** jobId = the delivery id (a manual retry appends -retry-<n>) */
+  deliver: 'deliver',
 } as const;
+
+/** Deterministic: the same registration, offset and start time always name the same job. */
+export function reminderJobId(registrationId: string, offsetMinutes: number, startsAt: Date): string {
+  return `reminder-${registrationId}-${offsetMinutes}-${startsAt.getTime()}`;
+}
 
 export interface JobPayloads {
   [JOBS.purgeExpiredSessions]: Record<string, never>;
   [JOBS.completeEndedEvents]: Record<string, never>;
+  [JOBS.requeueStaleDeliveries]: Record<string, never>;
+  [JOBS.dispatch]: { outboxId: string };
+  [JOBS.reminder]: { registrationId: string; offsetMinutes: number; startsAt: string };
+  [JOBS.deliver]: { deliveryId: string };
 }
 
 /** Repeatable jobs the worker schedules at boot (BullMQ job schedulers, idempotent by id). */
@@ -25,5 +46,19 @@ export const SCHEDULES = [
     job: JOBS.purgeExpiredSessions,
     schedulerId: 'purge-expired-sessions-hourly',
     everyMs: 60 * 60 * 1000,
+  },
+  // ended events become COMPLETED and their unscanned registrations NO_SHOW within a minute
+  {
+    queue: QUEUES.maintenance,
+    job: JOBS.completeEndedEvents,
+    schedulerId: 'complete-ended-events-minutely',
+    everyMs: 60 * 1000,
+  },
+  // deliveries left PENDING without a job (a crash between commit and enqueue) go back in the queue
+  {
+    queue: QUEUES.maintenance,
+    job: JOBS.requeueStaleDeliveries,
+    schedulerId: 'requeue-stale-deliveries-minutely',
+    everyMs: 60 * 1000,
   },
 ] as const;

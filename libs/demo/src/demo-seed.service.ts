@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, ageOn, localDate } from '@yvc/core';
+import { SeasonImportService } from '@yvc/events';
 import {
   ADULT_AGE,
+  ClubMembershipsService,
   ImportedMember,
   MemberLocale,
   MembersService,
@@ -13,9 +16,11 @@ import {
 import { ClubsService, UnitNode, UnitsService } from '@yvc/org';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENT_EMAIL, coordinatorEmail } from './demo-accounts';
 import { DEMO_CLUBS } from './demo-clubs';
 import { demoPerson, pick, rng } from './demo-people';
+import { SeasonMember, planDemoSeason } from './demo-season';
 
 export const UNITS_FILE = join(__dirname, '..', '..', '..', 'data', 'zhambyl-units.json');
 const MOBILE_PREFIXES = ['700', '701', '702', '705', '707', '708', '747', '771', '775', '776', '777', '778'];
@@ -25,6 +30,8 @@ export interface SeedReport {
   clubsCreated: number;
   staffCreated: number;
   membersCreated: number;
+  eventsCreated: number;
+  registrationsCreated: number;
 }
 
 /** Reads a units file (data/zhambyl-units.json by default). */
@@ -46,6 +53,9 @@ export class DemoSeedService {
     private readonly staff: StaffService,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly memberships: ClubMembershipsService,
+    private readonly season: SeasonImportService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   /** True once any member exists: `npm start` loads demo data only into an empty database. */
@@ -54,7 +64,14 @@ export class DemoSeedService {
   }
 
   async seed(memberCount = 3000): Promise<SeedReport> {
-    const report: SeedReport = { unitsWritten: 0, clubsCreated: 0, staffCreated: 0, membersCreated: 0 };
+    const report: SeedReport = {
+      unitsWritten: 0,
+      clubsCreated: 0,
+      staffCreated: 0,
+      membersCreated: 0,
+      eventsCreated: 0,
+      registrationsCreated: 0,
+    };
     report.unitsWritten = await this.units.importTree(readUnitTree());
     const unitIds = new Map((await this.units.findAll()).map((u) => [u.code, u.id]));
 
@@ -80,17 +97,69 @@ export class DemoSeedService {
         clubId: clubIds[i],
       })),
     ];
+    const staffIds = new Map<string, string>();
     for (const s of staff) {
-      if (await this.members.findByEmail(s.email)) continue;
-      await this.staff.createStaffAccount({ ...s, passwordHash });
+      const existing = await this.members.findByEmail(s.email);
+      if (existing) {
+        staffIds.set(s.email, existing.id);
+        continue;
+      }
+      staffIds.set(s.email, (await this.staff.createStaffAccount({ ...s, passwordHash })).id);
       report.staffCreated += 1;
     }
 
-    report.membersCreated = await this.members.importMembers(
-      this.generateMembers(memberCount, clubIds, clubUnit),
-      passwordHash,
+    const members = this.generateMembers(memberCount, clubIds, clubUnit);
+    report.membersCreated = await this.members.importMembers(members, passwordHash);
+
+    const officer = (unitCode: string) =>
+      staffIds.get(DEMO_STAFF.find((s) => s.role === Role.COMMISSION && s.unitCode === unitCode)!.email)!;
+    const season = await this.season.importSeason(
+      planDemoSeason({
+        now: this.clock.now(),
+        unitIds,
+        clubIds,
+        coordinatorIds: DEMO_CLUBS.map((_, i) => staffIds.get(coordinatorEmail(i))!),
+        regionOfficerId: officer('zhambyl'),
+        tarazOfficerId: officer('zhambyl.taraz'),
+        members: await this.seasonMembers(members, unitIds, clubIds),
+      }),
     );
+    report.eventsCreated = season.events;
+    report.registrationsCreated = season.registrations;
     return report;
+  }
+
+  /**
+   * The demo members as stored (a member seeded on an earlier day keeps that day's join date), in
+   * the order generated, so the season comes out the same.
+   */
+  private async seasonMembers(
+    list: ImportedMember[],
+    unitIds: Map<string, string>,
+    clubIds: string[],
+  ): Promise<SeasonMember[]> {
+    const rows: Array<{ id: string; email: string; joined_at: Date; unit_id: string | null }> =
+      await this.db.query(
+        `SELECT id, email, joined_at, unit_id FROM members
+         WHERE email = ANY($1::text[]) AND role = 'MEMBER' AND status = 'ACTIVE'`,
+        [list.map((m) => m.email)],
+      );
+    const byEmail = new Map(rows.map((r) => [r.email, r]));
+    const clubsOf = await this.memberships.clubIdsByMember(rows.map((r) => r.id));
+    const unitCodes = new Map([...unitIds].map(([code, id]) => [id, code]));
+    return list.flatMap((m) => {
+      const row = byEmail.get(m.email);
+      if (!row) return [];
+      return [
+        {
+          id: row.id,
+          joinedAt: new Date(row.joined_at),
+          unitCode: (row.unit_id && unitCodes.get(row.unit_id)) || null,
+          clubs: (clubsOf.get(row.id) ?? []).map((id) => clubIds.indexOf(id)).filter((i) => i >= 0),
+          regular: m.email === DEMO_STUDENT_EMAIL,
+        },
+      ];
+    });
   }
 
   private generateMembers(count: number, clubIds: string[], clubUnit: string[]): ImportedMember[] {

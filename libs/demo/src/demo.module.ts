@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '@yvc/identity';
+import { EventsModule } from '@yvc/events';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [IdentityModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [EventsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class DemoModule {}

@@ -6,6 +6,8 @@ import { OrgModule } from '@yvc/org';
 import { AccessPolicy } from './access/access-policy.service';
 import { StaffAssignment } from './access/staff-assignment.entity';
 import { StaffService } from './access/staff.service';
+import { AccountToken } from './auth/account-token.entity';
+import { AccountTokensService } from './auth/account-tokens.service';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
@@ -28,6 +30,7 @@ const services = [
   AccessPolicy,
   StaffService,
   PrivacyService,
+  AccountTokensService,
 ];
 
 @Module({
@@ -41,6 +44,7 @@ const services = [
       StaffAssignment,
       Session,
       RefreshToken,
+      AccountToken,
     ]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

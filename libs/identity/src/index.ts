@@ -14,3 +14,5 @@ export * from './auth/password-hasher';
 export * from './access/access-policy.service';
 export * from './access/staff.service';
 export * from './consent/privacy.service';
+export * from './auth/account-tokens.service';
+export * from './auth/account-token.entity';

@@ -5,6 +5,14 @@ import type { Params } from 'nestjs-pino';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,100}$/;
 
+/** Paths that carry a secret (a calendar feed token, a check-in code) are logged without it. */
+export function redactPath(url: string | undefined): string | undefined {
+  return url
+    ?.split('?')[0]
+    .replace(/^\/calendar\/[^/]+/, '/calendar/***')
+    .replace(/^\/qr\/[^/]+/, '/qr/***');
+}
+
 /**
  * JSON logs with a request id (taken from X-Request-Id when it looks safe, else new). Requests are
  * logged by method, path and status only: no bodies, no query strings, no auth headers.

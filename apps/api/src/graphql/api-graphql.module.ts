@@ -2,12 +2,12 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from '@yvc/core';
-import { EventsModule } from '@yvc/events';
+import { NotificationsModule } from '@yvc/notifications';
 import { graphqlConfig } from './graphql.config';
 import { LoadersFactory } from './loaders';
 
 @Module({
-  imports: [EventsModule],
+  imports: [NotificationsModule],
   providers: [LoadersFactory],
   exports: [LoadersFactory],
 })

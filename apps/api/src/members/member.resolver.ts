@@ -59,6 +59,21 @@ export class MemberResolver {
     return [m.email && maskEmail(m.email), m.phone && maskPhone(m.phone)].filter(Boolean).join(', ') || null;
   }
 
+  @ResolveField(() => Boolean, { nullable: true, description: 'notification preferences: the member only' })
+  emailOptIn(@Parent() m: MemberModel & { emailOptIn: boolean }, @Context() ctx: GqlContext): boolean | null {
+    return ctx.req.user?.memberId === m.id ? m.emailOptIn : null;
+  }
+
+  @ResolveField(() => Boolean, { nullable: true })
+  smsOptIn(@Parent() m: MemberModel & { smsOptIn: boolean }, @Context() ctx: GqlContext): boolean | null {
+    return ctx.req.user?.memberId === m.id ? m.smsOptIn : null;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  timeZone(@Parent() m: MemberModel & { timeZone: string }, @Context() ctx: GqlContext): string | null {
+    return ctx.req.user?.memberId === m.id ? m.timeZone : null;
+  }
+
   @ResolveField(() => UnitModel, { nullable: true })
   unit(@Parent() m: MemberModel, @Context() ctx: GqlContext) {
     return m.unitId ? ctx.loaders.unit.load(m.unitId) : null;

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JOBS, QUEUES } from '@yvc/core';
 import { EventsService } from '@yvc/events';
+import { NotificationPlanner } from '@yvc/notifications';
 import { AuthService } from '@yvc/identity';
 import { Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -10,6 +11,7 @@ export class MaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly auth: AuthService,
     private readonly events: EventsService,
+    private readonly planner: NotificationPlanner,
     private readonly log: PinoLogger,
   ) {
     super();
@@ -27,6 +29,8 @@ export class MaintenanceProcessor extends WorkerHost {
         if (result.events) this.log.info({ jobId: job.id, ...result }, 'completed ended events');
         return result;
       }
+      case JOBS.requeueStaleDeliveries:
+        return { requeued: await this.planner.requeueStale() };
       default:
         throw new Error(`unknown job ${job.name} on ${QUEUES.maintenance}`);
     }

@@ -44,6 +44,19 @@ export const configSchema = z
     LOGIN_FAILURE_WINDOW_SECONDS: int(900, 1),
     GRAPHQL_MAX_DEPTH: int(10, 2),
     GRAPHQL_MAX_COMPLEXITY: int(2000, 10),
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
+      .default('smtp://127.0.0.1:1025'),
+    MAIL_FROM: z.string().min(3).default('Жас сайлаушылар клубы <noreply@yvc.kz>'),
+    SMS_GATEWAY_URL: z.string().url().default('http://127.0.0.1:1090/sms'),
+    SMS_GATEWAY_TOKEN: z.string().min(8, 'must be at least 8 characters').default('dev-sms-token'),
+    EMAIL_RATE_PER_SECOND: int(50, 1),
+    SMS_RATE_PER_SECOND: int(20, 1),
+    DELIVERY_ATTEMPTS: int(5, 1),
+    DELIVERY_BACKOFF_MS: int(5_000, 1),
+    OUTBOX_POLL_MS: int(250, 10),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')

@@ -7,6 +7,16 @@ const chars = (n: string | number) =>
 export const en = {
   // errors.*
   'labels.anonymisedMember': 'Anonymised member',
+  'labels.csv.fullName': 'Full name',
+  'labels.csv.membershipNumber': 'Membership number',
+  'labels.csv.status': 'Status',
+  'labels.csv.checkedInAt': 'Checked in at',
+  'labels.csv.checkInMethod': 'Check-in method',
+  'labels.csv.walkIn': 'Walk-in over capacity',
+  'labels.yes': 'yes',
+  'labels.no': 'no',
+  'labels.calendar.feedName': 'Young Voters Club: my events',
+  'labels.calendar.cancelled': 'Cancelled',
   'errors.VALIDATION_FAILED': 'Some fields need fixing.',
   'errors.INVALID_QUERY': (p) => `The request is not valid GraphQL: ${p.detail}`,
   'errors.QUERY_TOO_COMPLEX': (p) => `The query is too large (${p.detail}).`,
@@ -29,6 +39,7 @@ export const en = {
   'errors.CLUB_NAME_TAKEN': 'A club with this name already exists in this unit.',
   'errors.NOT_STAFF': 'Only coordinator and commission accounts can be assigned.',
   // validation.*
+  'validation.linkExpired': 'This link has expired or was already used.',
   'validation.required': 'Required.',
   'validation.tooShort': (p) => `Must be at least ${chars(p.min)}.`,
   'validation.tooLong': (p) => `Must be at most ${chars(p.max)}.`,

@@ -1,7 +1,7 @@
 import { LOCALES, Locale, localeFromAcceptLanguage, plural } from './locale';
 import { CATALOGUES, translate } from './translate';
 
-const PARAMS = { min: 8, max: 200, seconds: 30, errorId: 'x', detail: 'd', fields: 'a, b' };
+const PARAMS = { min: 8, max: 200, seconds: 30, errorId: 'x', detail: 'd', fields: 'a, b', registered: 12 };
 const keysOf = (locale: Locale) => Object.keys(CATALOGUES[locale]).sort();
 
 describe('catalogues', () => {

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@yvc/core';
-import Redis from 'ioredis';
+import type { QueueOptions } from 'bullmq';
+import Redis, { RedisOptions } from 'ioredis';
 
 export const REDIS = Symbol('REDIS');
 
@@ -37,4 +38,35 @@ export class RedisModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+/**
+ * ioredis options from a redis:// URL. BullMQ gets options, not a client: it then owns (and on
+ * close, closes) the connections it makes.
+ */
+export function redisOptions(url: string): RedisOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+/** BullMQ settings shared by the api (producers, dashboard) and the worker. */
+export function bullRootOptions(c: AppConfig): QueueOptions {
+  return {
+    connection: redisOptions(c.REDIS_URL) as QueueOptions['connection'],
+    prefix: `${c.REDIS_PREFIX}:bull`,
+    defaultJobOptions: {
+      attempts: c.DELIVERY_ATTEMPTS,
+      backoff: { type: 'exponential', delay: c.DELIVERY_BACKOFF_MS },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
+    },
+  };
 }

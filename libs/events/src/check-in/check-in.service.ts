@@ -181,15 +181,22 @@ export class CheckInService {
     method: CheckInMethod,
   ): Promise<CheckInOutcome> {
     this.assertWindow(event, at);
-    const [hit] = returnedRows<{ id: string }>(
+    const [hit] = returnedRows<{ id: string; was: RegistrationStatus }>(
       await em.query(
-        `UPDATE registrations SET status = 'ATTENDED', checked_in_at = $3, checked_in_by = $4, check_in_method = $5, updated_at = now()
-         WHERE check_in_code = $1 AND event_id = $2 AND status IN ('REGISTERED', 'NO_SHOW') RETURNING id`,
+        `WITH old AS (SELECT id, status FROM registrations
+                      WHERE check_in_code = $1 AND event_id = $2 AND status IN ('REGISTERED', 'NO_SHOW') FOR UPDATE)
+         UPDATE registrations r SET status = 'ATTENDED', checked_in_at = $3, checked_in_by = $4, check_in_method = $5, updated_at = now()
+         FROM old WHERE r.id = old.id RETURNING r.id, old.status AS was`,
         [code ?? '', event.id, at, by, method],
       ),
     );
-    if (hit)
+    if (hit) {
+      // a late-synced scan of a no-show takes back the seat the no-show gave up
+      if (hit.was === RegistrationStatus.NO_SHOW) {
+        await em.query(`UPDATE events SET seats_taken = seats_taken + 1 WHERE id = $1`, [event.id]);
+      }
       return { registration: (await em.findOneBy(Registration, { id: hit.id }))!, alreadyCheckedIn: false };
+    }
     const reg = code ? await em.findOneBy(Registration, { checkInCode: code }) : null;
     if (!reg) throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
     if (reg.eventId !== event.id) throw eventsError(EventsError.CHECK_IN_WRONG_EVENT);

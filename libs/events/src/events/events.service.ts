@@ -248,12 +248,19 @@ export class EventsService {
         ),
       );
       if (!ended.length) return { events: 0, noShows: 0 };
-      const noShows = returnedRows(
+      const noShows = returnedRows<{ event_id: string }>(
         await em.query(
           `UPDATE registrations SET status = 'NO_SHOW', updated_at = now()
-           WHERE event_id = ANY($1::uuid[]) AND status = 'REGISTERED' RETURNING id`,
+           WHERE event_id = ANY($1::uuid[]) AND status = 'REGISTERED' RETURNING event_id`,
           [ended.map((e) => e.id)],
         ),
+      );
+      // a no-show no longer holds a seat: seats_taken stays the count of REGISTERED and ATTENDED
+      await em.query(
+        `UPDATE events e SET seats_taken = e.seats_taken - n.count
+         FROM (SELECT event_id, count(*)::int AS count FROM unnest($1::uuid[]) AS event_id GROUP BY event_id) n
+         WHERE e.id = n.event_id`,
+        [noShows.map((r) => r.event_id)],
       );
       return { events: ended.length, noShows: noShows.length };
     });

@@ -99,6 +99,20 @@ export class Member {
   @Column({ type: 'enum', enum: MemberStatus, enumName: 'member_status', default: MemberStatus.ACTIVE })
   status: MemberStatus;
 
+  /** Channels the member wants: email on by default, SMS only when they opt in. */
+  @Column({ name: 'email_opt_in', type: 'boolean', default: true })
+  emailOptIn: boolean;
+
+  @Column({ name: 'sms_opt_in', type: 'boolean', default: false })
+  smsOptIn: boolean;
+
+  /** The member's IANA time zone (quiet hours, local times in messages). */
+  @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'Asia/Almaty' })
+  timeZone: string;
+
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   @Column({ name: 'anonymized_at', type: 'timestamptz', nullable: true })
   anonymizedAt: Date | null;
 

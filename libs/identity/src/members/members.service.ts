@@ -6,12 +6,13 @@ import {
   Clock,
   FieldProblems,
   blindIndex,
+  isTimeZone,
   isUuid,
   decryptField,
   encryptField,
   localDate,
 } from '@yvc/core';
-import { uniqueViolation } from '@yvc/database';
+import { OutboxKind, uniqueViolation, writeOutbox } from '@yvc/database';
 import { ClubsService, UnitsService } from '@yvc/org';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -39,6 +40,9 @@ export interface ImportedMember {
 }
 
 export interface UpdateProfileCommand {
+  emailOptIn?: boolean | null;
+  smsOptIn?: boolean | null;
+  timeZone?: string | null;
   fullName?: string | null;
   phone?: string | null;
   locale?: MemberLocale | null;
@@ -109,6 +113,8 @@ export class MembersService {
           });
         }
         await em.insert(Consent, consents);
+        // the email check goes out through the outbox, so it exists exactly when the account does
+        await writeOutbox(em, [{ kind: OutboxKind.EMAIL_VERIFICATION, memberId: member.id }]);
         if (input.clubId)
           await em.insert(ClubMembership, { memberId: member.id, clubId: input.clubId, joinedAt: now });
         return member;
@@ -232,6 +238,12 @@ export class MembersService {
       }
     }
     if (cmd.locale) patch.locale = cmd.locale;
+    if (typeof cmd.emailOptIn === 'boolean') patch.emailOptIn = cmd.emailOptIn;
+    if (typeof cmd.smsOptIn === 'boolean') patch.smsOptIn = cmd.smsOptIn;
+    if (cmd.timeZone) {
+      if (!isTimeZone(cmd.timeZone)) problems.add('timeZone', 'validation.invalidTimeZone');
+      patch.timeZone = cmd.timeZone;
+    }
     if (cmd.unitId !== undefined && cmd.unitId !== null) {
       if (!isUuid(cmd.unitId) || !(await this.units.findById(cmd.unitId))) {
         problems.add('unitId', 'validation.unitNotFound');
@@ -285,6 +297,10 @@ export class MembersService {
       take: 5,
     });
     return rows.map((r) => r.id);
+  }
+
+  async setEmailOptIn(memberId: string, on: boolean): Promise<void> {
+    await this.members.update({ id: memberId }, { emailOptIn: on });
   }
 
   async anyExist(): Promise<boolean> {

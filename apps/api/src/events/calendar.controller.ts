@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { localeFromAcceptLanguage } from '@yvc/core';
+import { CalendarService, IcsFile } from '@yvc/events';
+import type { Request, Response } from 'express';
+import { Public } from '../common/decorators';
+
+const ICS_TYPE = 'text/calendar; charset=utf-8';
+
+function sendIcs(res: Response, file: IcsFile, disposition: 'attachment' | 'inline', cache: string): string {
+  res.setHeader('Content-Type', ICS_TYPE);
+  res.setHeader('Content-Disposition', `${disposition}; filename="${file.filename}"`);
+  res.setHeader('Cache-Control', cache);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  return file.body;
+}
+
+/** iCalendar files: one published event, and a member's personal feed (the token is the key). */
+@Controller()
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  /** Anyone may add a published (or cancelled, or past) event to their calendar; drafts are 404. */
+  @Public()
+  @Get('events/:id.ics')
+  async eventIcs(
+    @Param('id') id: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const file = await this.calendar.eventIcs(id, localeFromAcceptLanguage(req.headers['accept-language']));
+    res.setHeader('Vary', 'Accept-Language');
+    return sendIcs(res, file, 'attachment', 'public, max-age=300');
+  }
+
+  /** What a calendar app polls; no login: the unguessable token in the path is the credential. */
+  @Public()
+  @Get('calendar/:token.ics')
+  async feed(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const file = await this.calendar.feedIcs(token);
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    return sendIcs(res, file, 'inline', 'private, no-cache');
+  }
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, JOBS, JobPayloads, QUEUES } from '@yvc/core';
+import { redisOptions } from '@yvc/database';
+import {
+  DeliveryService,
+  NotificationPlanner,
+  OutboxRelay,
+  PermanentDeliveryError,
+} from '@yvc/notifications';
+import { Job, QueueOptions, UnrecoverableError, Worker } from 'bullmq';
+import { PinoLogger } from 'nestjs-pino';
+
+/**
+ * The notification pipeline's workers: `notifications` (outbox dispatch, due reminders), and one
+ * worker per provider (`email`, `sms`) with its own BullMQ rate limiter. Also the outbox relay loop.
+ * On shutdown the workers finish their running jobs (Worker.close waits) before the process exits.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private workers: Worker[] = [];
+  private relayTimer?: NodeJS.Timeout;
+  private stopping = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly planner: NotificationPlanner,
+    private readonly relay: OutboxRelay,
+    private readonly deliveries: DeliveryService,
+    private readonly log: PinoLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const c = this.config;
+    const base = {
+      connection: redisOptions(c.REDIS_URL) as QueueOptions['connection'],
+      prefix: `${c.REDIS_PREFIX}:bull`,
+    };
+    this.workers = [
+      new Worker(QUEUES.notifications, (job) => this.notification(job), { ...base, concurrency: 10 }),
+      new Worker(QUEUES.email, (job) => this.deliver(job), {
+        ...base,
+        concurrency: 10,
+        limiter: { max: c.EMAIL_RATE_PER_SECOND, duration: 1000 },
+      }),
+      new Worker(QUEUES.sms, (job) => this.deliver(job), {
+        ...base,
+        concurrency: 10,
+        limiter: { max: c.SMS_RATE_PER_SECOND, duration: 1000 },
+      }),
+    ];
+    for (const w of this.workers)
+      w.on('error', (err) => this.log.warn({ queue: w.name, err: err.message }, 'queue worker error'));
+    this.scheduleRelay(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.relayTimer);
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  private scheduleRelay(delay: number): void {
+    if (this.stopping) return;
+    this.relayTimer = setTimeout(async () => {
+      let next = this.config.OUTBOX_POLL_MS;
+      try {
+        if ((await this.relay.drain()) > 0) next = 0;
+      } catch (err) {
+        // Redis or PostgreSQL unavailable: the rows stay in the outbox and go on the next try
+        this.log.warn({ err: (err as Error).message }, 'outbox relay paused');
+        next = Math.max(1000, this.config.OUTBOX_POLL_MS);
+      }
+      this.scheduleRelay(next);
+    }, delay);
+  }
+
+  private async notification(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JOBS.dispatch:
+        return this.planner.dispatch((job.data as JobPayloads['dispatch']).outboxId);
+      case JOBS.reminder: {
+        const d = job.data as JobPayloads['reminder'];
+        return this.planner.remind(d.registrationId, d.offsetMinutes, d.startsAt);
+      }
+      default:
+        throw new UnrecoverableError(`unknown job ${job.name}`);
+    }
+  }
+
+  private async deliver(job: Job): Promise<unknown> {
+    const { deliveryId } = job.data as JobPayloads['deliver'];
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    try {
+      return await this.deliveries.deliver(deliveryId, lastAttempt);
+    } catch (err) {
+      if (err instanceof PermanentDeliveryError) throw new UnrecoverableError(err.message);
+      throw err;
+    }
+  }
+}

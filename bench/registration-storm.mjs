@@ -1,0 +1,754 @@
+#!/usr/bin/env node
+// Registration storm: N students register at once for one forum and for small events, over HTTP
+// GraphQL, then the same writes go straight through `pg` for comparison. Self-contained:
+//   node bench/registration-storm.mjs [--students 2000] [--concurrency 200] [--forum-seats 500]
+//        [--events 20] [--event-seats 30] [--database yvc_bench] [--port 3400] [--skip-raw]
+//        [--tree head|worktree] [--skip-build]
+// It finds (or starts) PostgreSQL and Redis like `npm start`, makes the database fresh (DROP and
+// CREATE), builds the last commit (git archive HEAD into a temporary directory, `npm run build`
+// there, once per commit; --tree worktree: this checkout's dist/, rebuilt when older than the
+// sources), starts that API on 127.0.0.1, inserts
+// members, sessions and events in bulk (no argon2: tokens are minted here with the same secret),
+// fires the storm, checks the invariants in PostgreSQL and prints markdown table rows. Exit code 1
+// when an invariant fails. Timings are printed, never asserted.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import net from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { ROOT, ensureServices, portAnswers } from '../scripts/services.mjs';
+
+const { values } = parseArgs({
+  options: {
+    students: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '200' },
+    'forum-seats': { type: 'string', default: '500' },
+    events: { type: 'string', default: '20' },
+    'event-seats': { type: 'string', default: '30' },
+    database: { type: 'string', default: 'yvc_bench' },
+    port: { type: 'string', default: '3400' },
+    tree: { type: 'string', default: 'head' },
+    'skip-build': { type: 'boolean', default: false },
+    'skip-raw': { type: 'boolean', default: false },
+  },
+});
+const N = Number(values.students);
+const C = Number(values.concurrency);
+const FORUM_SEATS = Number(values['forum-seats']);
+const SMALL_EVENTS = Number(values.events);
+const SMALL_SEATS = Number(values['event-seats']);
+const DB_NAME = values.database;
+for (const [name, v] of Object.entries({ N, C, FORUM_SEATS, SMALL_EVENTS, SMALL_SEATS })) {
+  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
+}
+if (!['worktree', 'head'].includes(values.tree)) throw new Error('--tree must be worktree or head');
+if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME) || ['postgres', 'yvc', 'yvc_test'].includes(DB_NAME)) {
+  throw new Error(`--database ${DB_NAME}: use a dedicated name such as yvc_bench (it is dropped)`);
+}
+
+const log = (msg) => console.log(`[storm] ${msg}`);
+const cleanups = [];
+let cleaning = false;
+async function cleanup() {
+  if (cleaning) return;
+  cleaning = true;
+  for (const fn of cleanups.reverse()) await fn().catch((e) => log(`cleanup: ${e.message}`));
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => cleanup().finally(() => process.exit(130)));
+}
+
+// ---------------------------------------------------------------- build, database, API, tokens
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (!entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Returns the directory whose dist/ runs. `head` (the default): the last commit, exported with
+ * `git archive` into a temporary directory (node_modules linked) and built there with
+ * `npm run build` once per commit, so that other people's uncommitted work (and their builds, which
+ * empty dist/) neither breaks nor colours the figures. `worktree`: this checkout's dist/, built with
+ * `npm run build` when it is missing or older than the sources (--skip-build: never).
+ */
+function prepareBuild() {
+  if (values.tree === 'head') {
+    const sha = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+    if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error('git rev-parse HEAD failed');
+    const name = `yvc-bench-${sha.slice(0, 12)}`;
+    const dir = join(tmpdir(), name);
+    APP_LABEL = `commit ${sha.slice(0, 12)}`;
+    if (
+      existsSync(join(dir, 'dist/apps/api/src/main.js')) &&
+      existsSync(join(dir, 'dist/apps/cli/src/main.js'))
+    ) {
+      log(`HEAD ${sha.slice(0, 12)} already built in ${dir}`);
+      return dir;
+    }
+    // older commits' builds go; a build in progress (a .tmp- directory) is left alone
+    for (const old of readdirSync(tmpdir())) {
+      if (/^yvc-bench-[0-9a-f]{12}$/.test(old) && old !== name)
+        rmSync(join(tmpdir(), old), { recursive: true, force: true });
+    }
+    const work = `${dir}.tmp-${process.pid}`;
+    log(`building HEAD ${sha.slice(0, 12)} in ${dir}`);
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    try {
+      const archive = spawnSync('sh', ['-c', `git archive --format=tar HEAD | tar -x -C "${work}"`], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+      if (archive.status !== 0) throw new Error('git archive HEAD failed');
+      symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
+      const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: work, stdio: 'inherit' });
+      if (res.status !== 0) throw new Error(`npm run build of HEAD failed (exit ${res.status})`);
+      if (!existsSync(dir)) renameSync(work, dir);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    return dir;
+  }
+  APP_LABEL = 'working tree';
+  const marker = join(ROOT, 'dist/apps/api/src/main.js');
+  const cli = join(ROOT, 'dist/apps/cli/src/main.js');
+  const sources = Math.max(...['apps', 'libs', 'migrations', 'data'].map((d) => newestMtime(join(ROOT, d))));
+  if (existsSync(marker) && existsSync(cli) && statSync(marker).mtimeMs >= sources) return ROOT;
+  if (values['skip-build']) {
+    log('dist/ is missing or older than the sources, but --skip-build was given');
+    return ROOT;
+  }
+  log('building (npm run build)');
+  const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`npm run build failed (exit ${res.status})`);
+  return ROOT;
+}
+let APP_LABEL = '';
+let APP_ROOT = ROOT;
+
+function cli(env, ...args) {
+  const res = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
+    cwd: APP_ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  if (res.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${res.stdout}${res.stderr}`);
+  return res.stdout.trim();
+}
+
+async function freshDatabase(serverUrl, name) {
+  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function pickPort(preferred) {
+  if (!(await portAnswers(preferred))) return preferred;
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the API from dist/ and resolves once /health/ready answers; returns { base, stop, problems }. */
+async function startApi(env, port) {
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    cwd: APP_ROOT,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const problems = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => problems.push(line));
+  }
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const stop = () =>
+    new Promise((resolve) => {
+      if (exited) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  cleanups.push(stop);
+  const base = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 60000;
+  while (Date.now() < until) {
+    if (exited) throw new Error(`the API exited at start:\n${problems.join('\n')}`);
+    const res = await fetch(`${base}/health/ready`).catch(() => null);
+    if (res?.ok) return { base, stop, problems, pid: child.pid };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the API did not become ready within 60 s');
+}
+
+/** The API runs with LOG_LEVEL=warn: whatever it logged is worth a look; grouped by message. */
+function reportApiLog(lines) {
+  if (!lines.length) return log('the API logged no warning or error');
+  const groups = new Map();
+  for (const line of lines) {
+    let key = line;
+    try {
+      const entry = JSON.parse(line);
+      key = `${entry.level >= 50 ? 'error' : 'warn'}: ${entry.err?.message ?? entry.msg ?? line}`;
+    } catch {
+      // not JSON: keep the line
+    }
+    groups.set(key.slice(0, 300), (groups.get(key.slice(0, 300)) ?? 0) + 1);
+  }
+  log(`the API logged ${lines.length} line(s) at warn or above:`);
+  for (const [key, count] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 10)) log(`  ${count} x ${key}`);
+}
+
+/** HS256 access tokens as AuthService issues them: { sub, sid, role }, issuer yvc, 15 minutes. */
+async function tokenSigner(secret) {
+  try {
+    const { default: jwt } = await import('jsonwebtoken');
+    return (claims) => jwt.sign(claims, secret, { algorithm: 'HS256', issuer: 'yvc', expiresIn: 900 });
+  } catch {
+    const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    return (claims) => {
+      const now = Math.floor(Date.now() / 1000);
+      const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iat: now, exp: now + 900, iss: 'yvc' })}`;
+      return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+    };
+  }
+}
+
+// ---------------------------------------------------------------- fixtures
+
+/** `count` ACTIVE members of zhambyl.taraz, each with one open session. */
+async function insertMembers(db, unitId, tag, count) {
+  const { rows } = await db.query(
+    `WITH m AS (
+       INSERT INTO members (full_name, email, birth_date, password_hash, role, status, membership_number, unit_id)
+       SELECT 'Бенчмарк Студент ' || g, format('%s.%s@bench.yvc.kz', $1::text, g), DATE '2006-05-05', 'x',
+              'MEMBER', 'ACTIVE', format('%s-2026-%s', $2::text, lpad(g::text, 6, '0')), $3
+       FROM generate_series(1, $4::int) g
+       RETURNING id)
+     INSERT INTO sessions (member_id) SELECT id FROM m RETURNING id AS session_id, member_id`,
+    [tag, tag.toUpperCase().slice(0, 3), unitId, count],
+  );
+  return rows;
+}
+
+/** One forum and `SMALL_EVENTS` small events, PUBLISHED, starting in 30 days. */
+async function insertEvents(db, unitId, tag) {
+  const { rows } = await db.query(
+    `INSERT INTO events (title, kind, status, unit_id, starts_at, ends_at, capacity, published_at)
+     SELECT CASE WHEN g = 0 THEN format('Bench %s forum', $1::text) ELSE format('Bench %s event %s', $1::text, g) END,
+            (CASE WHEN g = 0 THEN 'FORUM' ELSE 'TRAINING' END)::event_kind, 'PUBLISHED', $2,
+            now() + interval '30 days', now() + interval '30 days 4 hours',
+            CASE WHEN g = 0 THEN $3::int ELSE $4::int END, now()
+     FROM generate_series(0, $5::int) g ORDER BY g
+     RETURNING id, capacity, title`,
+    [tag, unitId, FORUM_SEATS, SMALL_SEATS, SMALL_EVENTS],
+  );
+  const forum = rows.find((r) => r.title.endsWith('forum'));
+  return { forum: forum.id, small: rows.filter((r) => r !== forum).map((r) => r.id) };
+}
+
+/** Every student registers for the forum and for one small event (round-robin), interleaved. */
+function storm(students, events) {
+  const tasks = [];
+  students.forEach((s, i) => {
+    tasks.push({ student: s, eventId: events.forum, forum: true });
+    tasks.push({ student: s, eventId: events.small[i % events.small.length], forum: false });
+  });
+  return tasks;
+}
+
+// ---------------------------------------------------------------- measuring
+
+/** Runs `fn` over `tasks` with `concurrency` in flight; per-task latency and wall time. */
+async function run(tasks, concurrency, fn) {
+  const times = new Array(tasks.length);
+  const ends = new Array(tasks.length);
+  const outcomes = new Array(tasks.length);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, tasks.length) }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        const t = performance.now();
+        try {
+          outcomes[i] = { ok: true, value: await fn(tasks[i], i) };
+        } catch (err) {
+          outcomes[i] = { ok: false, error: err };
+        }
+        times[i] = performance.now() - t;
+        ends[i] = (performance.now() - started) / 1000;
+      }
+    }),
+  );
+  return { times, ends, outcomes, seconds: (performance.now() - started) / 1000 };
+}
+
+function row(name, times, concurrency, seconds) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const p = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1);
+  const rate = seconds ? (times.length / seconds).toFixed(0) : '-';
+  const wall = seconds ? seconds.toFixed(2) : '-';
+  return `| ${name} | ${times.length} | ${concurrency} | ${wall} | ${rate} | ${p(0.5)} | ${p(0.95)} | ${p(0.99)} |`;
+}
+
+const TABLE_HEAD = [
+  '| scenario | requests | conc. | wall s | req/s | p50 ms | p95 ms | p99 ms |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
+];
+
+/** CPU seconds of a process from /proc (utime + stime); 0 where there is no /proc. */
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  } catch {
+    return 0;
+  }
+}
+
+/** Where the CPU went: the API process, the PostgreSQL backends of this database, this process. */
+async function cpuSnapshot(db, apiPid) {
+  const { rows } = await db.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  const usage = process.cpuUsage();
+  return {
+    api: apiPid ? cpuSeconds(apiPid) : 0,
+    pg: new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)])),
+    client: (usage.user + usage.system) / 1e6,
+  };
+}
+
+async function cpuSince(db, before, apiPid) {
+  const after = await cpuSnapshot(db, apiPid);
+  let pgSeconds = 0;
+  for (const [pid, cpu] of after.pg) pgSeconds += cpu - (before.pg.get(pid) ?? 0);
+  return { api: after.api - before.api, pg: pgSeconds, client: after.client - before.client };
+}
+
+/**
+ * Samples pg_stat_activity every 50 ms while `promise` runs: on average how many of this database's
+ * backends were running a statement, waiting for a lock (the event row), or idle inside a
+ * transaction (waiting for the client to send the next statement).
+ */
+async function sampleBackends(serverUrl, promise) {
+  const probe = new pg.Client({ connectionString: serverUrl });
+  await probe.connect();
+  const totals = { samples: 0, running: 0, lock: 0, idleInTx: 0, idle: 0 };
+  let done = false;
+  const finished = promise.finally(() => (done = true));
+  while (!done) {
+    const {
+      rows: [r],
+    } = await probe.query(
+      `SELECT count(*) FILTER (WHERE state = 'active' AND wait_event_type IS DISTINCT FROM 'Lock')::int AS running,
+              count(*) FILTER (WHERE state = 'active' AND wait_event_type = 'Lock')::int AS lock,
+              count(*) FILTER (WHERE state LIKE 'idle in transaction%')::int AS idle_in_tx,
+              count(*) FILTER (WHERE state = 'idle')::int AS idle
+       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+    );
+    totals.samples++;
+    totals.running += r.running;
+    totals.lock += r.lock;
+    totals.idleInTx += r.idle_in_tx;
+    totals.idle += r.idle;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await probe.end();
+  const avg = (k) => (totals.samples ? totals[k] / totals.samples : 0).toFixed(1);
+  return {
+    result: await finished,
+    backends: `running a statement ${avg('running')}, waiting for a lock ${avg('lock')}, idle in transaction ${avg('idleInTx')}, idle ${avg('idle')}`,
+  };
+}
+
+const cpuLine = (label, cpu, seconds) =>
+  `CPU seconds during ${label} (wall ${seconds.toFixed(1)} s, 2 cores): ${cpu.api ? `API process ${cpu.api.toFixed(1)}, ` : ''}PostgreSQL backends ${cpu.pg.toFixed(1)}, load generator ${cpu.client.toFixed(1)}`;
+
+// ---------------------------------------------------------------- invariants
+
+/**
+ * Per event: REGISTERED <= capacity and = seats_taken, REGISTERED = min(capacity, demand), the rest
+ * WAITLISTED, waitlist_seq exactly 1..k (so the row_number positions are 1..k with no tie or gap)
+ * and events.waitlist_seq = k, no member twice, one outbox row of the right kind per registration.
+ */
+async function checkInvariants(db, label, events, demand) {
+  const ids = [events.forum, ...events.small];
+  const { rows } = await db.query(
+    `SELECT e.id, e.capacity, e.seats_taken, e.waitlist_seq AS seq_counter,
+       (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'REGISTERED')::int AS registered,
+       (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'WAITLISTED')::int AS waitlisted,
+       (SELECT count(*) FROM registrations r WHERE r.event_id = e.id)::int AS rows,
+       (SELECT count(DISTINCT member_id) FROM registrations r WHERE r.event_id = e.id)::int AS members,
+       (SELECT coalesce(bool_and(pos = waitlist_seq), true) AND coalesce(max(pos), 0) = count(*)
+          FROM (SELECT waitlist_seq, row_number() OVER (ORDER BY waitlist_seq) AS pos
+                FROM registrations r WHERE r.event_id = e.id AND r.status = 'WAITLISTED') w) AS contiguous,
+       (SELECT count(*) FROM notification_outbox o WHERE o.event_id = e.id AND o.kind = 'REGISTERED')::int AS out_reg,
+       (SELECT count(*) FROM notification_outbox o WHERE o.event_id = e.id AND o.kind = 'WAITLISTED')::int AS out_wait
+     FROM events e WHERE e.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const failures = [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const lines = [];
+  const sum = { capacity: 0, demand: 0, registered: 0, seats: 0, waitlisted: 0, ok: true };
+  for (const id of ids) {
+    const r = byId.get(id);
+    const want = demand.get(id) ?? 0;
+    const name = id === events.forum ? 'forum' : `event ${events.small.indexOf(id) + 1}`;
+    const problems = [];
+    if (r.registered > r.capacity) problems.push(`REGISTERED ${r.registered} > capacity ${r.capacity}`);
+    if (r.registered !== r.seats_taken)
+      problems.push(`REGISTERED ${r.registered} != seats_taken ${r.seats_taken}`);
+    if (r.registered !== Math.min(r.capacity, want))
+      problems.push(`REGISTERED ${r.registered}, expected ${Math.min(r.capacity, want)}`);
+    if (r.waitlisted !== Math.max(0, want - r.capacity))
+      problems.push(`WAITLISTED ${r.waitlisted}, expected ${Math.max(0, want - r.capacity)}`);
+    if (!r.contiguous) problems.push('waitlist_seq is not exactly 1..k');
+    if (r.seq_counter !== r.waitlisted)
+      problems.push(`events.waitlist_seq ${r.seq_counter} != k ${r.waitlisted}`);
+    if (r.rows !== r.members) problems.push(`${r.rows - r.members} member(s) registered twice`);
+    if (r.out_reg !== r.registered || r.out_wait !== r.waitlisted)
+      problems.push(`outbox REGISTERED/WAITLISTED ${r.out_reg}/${r.out_wait}`);
+    for (const p of problems) failures.push(`${label} ${name}: ${p}`);
+    if (id === events.forum) {
+      lines.push(
+        `| ${label}: forum | ${r.capacity} | ${want} | ${r.registered} | ${r.seats_taken} | ${r.waitlisted} | ${r.contiguous ? `1..${r.waitlisted}` : 'NO'} | ${r.rows - r.members} | ${problems.length ? 'FAIL' : 'PASS'} |`,
+      );
+    } else {
+      sum.capacity += r.capacity;
+      sum.demand += want;
+      sum.registered += r.registered;
+      sum.seats += r.seats_taken;
+      sum.waitlisted += r.waitlisted;
+      sum.dupes = (sum.dupes ?? 0) + r.rows - r.members;
+      sum.ok &&= problems.length === 0 && r.contiguous;
+    }
+  }
+  lines.push(
+    `| ${label}: ${events.small.length} small events (sums) | ${sum.capacity} | ${sum.demand} | ${sum.registered} | ${sum.seats} | ${sum.waitlisted} | ${sum.ok ? 'each 1..k' : 'NO'} | ${sum.dupes} | ${sum.ok ? 'PASS' : 'FAIL'} |`,
+  );
+  return { lines, failures };
+}
+
+const INVARIANT_HEAD = [
+  '| invariants | capacity | demand | REGISTERED | seats_taken | WAITLISTED | waitlist positions | members twice | result |',
+  '|---|---:|---:|---:|---:|---:|---|---:|---|',
+];
+
+// ---------------------------------------------------------------- the raw path
+
+// The statements RegistrationsService.register() runs inside its transaction, and the INSERT that
+// TypeORM generates for writeOutbox() (libs/database/src/outbox/outbox.ts).
+const SEAT_SQL = `WITH old AS (SELECT id, seats_taken, capacity FROM events
+                          WHERE id = $1 AND status = 'PUBLISHED' AND starts_at > now() FOR UPDATE)
+             UPDATE events e
+             SET seats_taken = e.seats_taken + (old.seats_taken < old.capacity)::int,
+                 waitlist_seq = e.waitlist_seq + (old.seats_taken >= old.capacity)::int
+             FROM old WHERE e.id = old.id
+             RETURNING old.seats_taken < old.capacity AS got_seat, e.waitlist_seq`;
+const REGISTRATION_SQL = `INSERT INTO registrations (event_id, member_id, status, waitlist_seq, check_in_code)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (event_id, member_id) WHERE status IN ('REGISTERED', 'WAITLISTED', 'ATTENDED') DO NOTHING
+           RETURNING id`;
+const OUTBOX_SQL = `INSERT INTO "notification_outbox"("id", "kind", "member_id", "event_id", "registration_id", "payload", "created_at", "dispatched_at")
+  VALUES (DEFAULT, $1, $2, $3, $4, $5, DEFAULT, DEFAULT) RETURNING "id", "created_at"`;
+
+async function registerRaw(pool, eventId, memberId) {
+  const client = await pool.connect();
+  try {
+    await client.query('START TRANSACTION');
+    const {
+      rows: [slot],
+    } = await client.query(SEAT_SQL, [eventId]);
+    if (!slot) throw new Error('registration closed');
+    const status = slot.got_seat ? 'REGISTERED' : 'WAITLISTED';
+    const {
+      rows: [reg],
+    } = await client.query(REGISTRATION_SQL, [
+      eventId,
+      memberId,
+      status,
+      slot.got_seat ? null : slot.waitlist_seq,
+      randomBytes(32).toString('base64url'),
+    ]);
+    if (!reg) throw new Error('already registered');
+    await client.query(OUTBOX_SQL, [status, memberId, eventId, reg.id, {}]);
+    await client.query('COMMIT');
+    return status;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const loadAtStart = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  const services = await ensureServices({ log });
+  cleanups.push(() => services.stop());
+  const databaseUrl = `${services.databaseServerUrl}/${DB_NAME}`;
+  const redactedServer = services.databaseServerUrl.replace(/:[^:@/]+@/, ':***@');
+  if (!/@(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(services.databaseServerUrl)) {
+    throw new Error(
+      `PostgreSQL at ${redactedServer} is not on this machine; the benchmark loads 127.0.0.1 only`,
+    );
+  }
+  const secret = randomBytes(32).toString('base64url');
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: services.redisUrl,
+    REDIS_PREFIX: 'yvc-bench',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: secret,
+    IIN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    IIN_HASH_KEY: randomBytes(24).toString('base64url'),
+    PUBLIC_URL: 'http://127.0.0.1',
+  };
+
+  APP_ROOT = prepareBuild();
+  log(`database ${DB_NAME} on ${redactedServer} (fresh), redis ${services.redisUrl}`);
+  await freshDatabase(services.databaseServerUrl, DB_NAME);
+  cli(env, 'migrate');
+  cli(env, 'units:import');
+
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  cleanups.push(() => db.end());
+  const {
+    rows: [taraz],
+  } = await db.query(`SELECT id FROM units WHERE code = 'zhambyl.taraz'`);
+  const sign = await tokenSigner(secret);
+  const t0 = performance.now();
+  const students = (await insertMembers(db, taraz.id, 'http', N)).map((s) => ({
+    memberId: s.member_id,
+    token: sign({ sub: s.member_id, sid: s.session_id, role: 'MEMBER' }),
+  }));
+  const events = await insertEvents(db, taraz.id, 'http');
+  await db.query('ANALYZE');
+  log(
+    `fixtures: ${N} members with sessions, 1 forum + ${SMALL_EVENTS} events (${(performance.now() - t0).toFixed(0)} ms)`,
+  );
+
+  const port = await pickPort(Number(values.port));
+  const api = await startApi(env, port);
+  log(`API ready at ${api.base} (node ${process.version}, ${new Date().toISOString()})`);
+  const gql = async (query, variables, token) => {
+    const res = await fetch(`${api.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}, not JSON` }] }));
+    if (body.errors?.length) {
+      const e = body.errors[0];
+      throw new Error(
+        `${e.extensions?.code ?? res.status} ${e.extensions?.reason ?? ''} ${e.message}`.trim(),
+      );
+    }
+    return body.data;
+  };
+
+  // Warm-up (not measured): opens keep-alive sockets and the API's pool, warms the JIT.
+  const warm = await run(students.slice(0, Math.min(N, 2 * C)), C, (s) =>
+    gql('query($id: ID!) { event(id: $id) { id } }', { id: events.forum }, s.token),
+  );
+  const warmFailed = warm.outcomes.filter((o) => !o.ok);
+  if (warmFailed.length)
+    log(`warm-up: ${warmFailed.length} request(s) failed, e.g. ${warmFailed[0].error.message}`);
+
+  const tasks = storm(students, events);
+  const REGISTER = 'mutation($id: ID!) { registerForEvent(eventId: $id) { id status waitlistPosition } }';
+  log(`storm: ${tasks.length} registerForEvent over HTTP, ${C} in flight`);
+  const httpCpuBefore = await cpuSnapshot(db, api.pid);
+  const httpSampled = await sampleBackends(
+    databaseUrl,
+    run(tasks, C, async (t) => {
+      const data = await gql(REGISTER, { id: t.eventId }, t.student.token);
+      return data.registerForEvent;
+    }),
+  );
+  const http = httpSampled.result;
+  http.backends = httpSampled.backends;
+  http.cpu = await cpuSince(db, httpCpuBefore, api.pid);
+
+  const failures = [];
+  const errors = new Map();
+  http.outcomes.forEach((o) => {
+    if (!o.ok) errors.set(o.error.message, (errors.get(o.error.message) ?? 0) + 1);
+  });
+  for (const [message, count] of errors) failures.push(`HTTP: ${count} request(s) failed: ${message}`);
+
+  const demand = new Map();
+  for (const t of tasks) demand.set(t.eventId, (demand.get(t.eventId) ?? 0) + 1);
+  const httpCheck = await checkInvariants(db, 'HTTP', events, demand);
+  failures.push(...httpCheck.failures);
+
+  // What each response said must be what the database holds.
+  const answered = http.outcomes.filter((o) => o.ok).map((o) => o.value);
+  const { rows: dbRegs } = await db.query(
+    `SELECT r.id, r.status, (SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'WAITLISTED')::int AS k
+     FROM registrations r WHERE r.id = ANY($1::uuid[])`,
+    [answered.map((a) => a.id)],
+  );
+  const held = new Map(dbRegs.map((r) => [r.id, r]));
+  let mismatched = 0;
+  for (const a of answered) {
+    const r = held.get(a.id);
+    if (!r) {
+      mismatched++;
+      continue;
+    }
+    const positionOk =
+      a.status === 'WAITLISTED'
+        ? a.waitlistPosition >= 1 && a.waitlistPosition <= r.k
+        : a.waitlistPosition === null;
+    if (r.status !== a.status || !positionOk) mismatched++;
+  }
+  if (mismatched)
+    failures.push(`HTTP: ${mismatched} response(s) disagree with the database (status or position)`);
+
+  await api.stop();
+  reportApiLog(api.problems);
+
+  // The same writes straight through pg, on fresh events and members.
+  let raw = null;
+  if (!values['skip-raw']) {
+    const rawStudents = (await insertMembers(db, taraz.id, 'raw', N)).map((s) => ({ memberId: s.member_id }));
+    const rawEvents = await insertEvents(db, taraz.id, 'raw');
+    await db.query('ANALYZE');
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+    cleanups.push(() => pool.end());
+    await Promise.all(Array.from({ length: 20 }, () => pool.query('SELECT 1')));
+    const rawTasks = storm(rawStudents, rawEvents);
+    log(`raw: ${rawTasks.length} registrations through pg.Pool(max 20), ${C} in flight`);
+    const rawCpuBefore = await cpuSnapshot(db);
+    const rawSampled = await sampleBackends(
+      databaseUrl,
+      run(rawTasks, C, (t) => registerRaw(pool, t.eventId, t.student.memberId)),
+    );
+    raw = rawSampled.result;
+    raw.backends = rawSampled.backends;
+    raw.cpu = await cpuSince(db, rawCpuBefore);
+    raw.tasks = rawTasks;
+    const rawErrors = new Map();
+    raw.outcomes.forEach((o) => {
+      if (!o.ok) rawErrors.set(o.error.message, (rawErrors.get(o.error.message) ?? 0) + 1);
+    });
+    for (const [message, count] of rawErrors)
+      failures.push(`raw: ${count} registration(s) failed: ${message}`);
+    const rawDemand = new Map();
+    for (const t of rawTasks) rawDemand.set(t.eventId, (rawDemand.get(t.eventId) ?? 0) + 1);
+    raw.check = await checkInvariants(db, 'raw pg', rawEvents, rawDemand);
+    failures.push(...raw.check.failures);
+  }
+
+  const { rows: pgVersion } = await db.query(`SELECT current_setting('server_version') AS v`);
+  console.log('');
+  console.log(
+    `Registration storm, ${new Date().toISOString().slice(0, 10)}: ${N} students, forum of ${FORUM_SEATS} seats + ${SMALL_EVENTS} events of ${SMALL_SEATS}, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${APP_LABEL}`,
+  );
+  console.log('');
+  console.log(TABLE_HEAD.join('\n'));
+  console.log(row('registerForEvent over HTTP (all)', http.times, C, http.seconds));
+  const forumTimes = http.times.filter((_, i) => tasks[i].forum);
+  const smallTimes = http.times.filter((_, i) => !tasks[i].forum);
+  console.log(row('  of which the forum (one hot row)', forumTimes, C));
+  console.log(row('  of which the small events', smallTimes, C));
+  if (raw) {
+    console.log(row('same writes through pg.Pool(20) (all)', raw.times, C, raw.seconds));
+    console.log(
+      row(
+        '  of which the forum',
+        raw.times.filter((_, i) => raw.tasks[i].forum),
+        C,
+      ),
+    );
+    console.log(
+      row(
+        '  of which the small events',
+        raw.times.filter((_, i) => !raw.tasks[i].forum),
+        C,
+      ),
+    );
+  }
+  console.log('');
+  if (raw) {
+    const httpRate = http.times.length / http.seconds;
+    const rawRate = raw.times.length / raw.seconds;
+    console.log(
+      `Throughput HTTP / raw pg: ${httpRate.toFixed(0)} / ${rawRate.toFixed(0)} req/s = ${(httpRate / rawRate).toFixed(2)} (raw is ${(rawRate / httpRate).toFixed(1)}x)`,
+    );
+  }
+  const finished = (r, list, forum) =>
+    Math.max(...r.ends.filter((_, i) => list[i].forum === forum)).toFixed(1);
+  console.log(
+    `The last forum / small-event registration finished after: HTTP ${finished(http, tasks, true)} / ${finished(http, tasks, false)} s${raw ? `, raw pg ${finished(raw, raw.tasks, true)} / ${finished(raw, raw.tasks, false)} s` : ''}`,
+  );
+  if (process.platform === 'linux') {
+    console.log(cpuLine('the HTTP storm', http.cpu, http.seconds));
+    if (raw) console.log(cpuLine('the raw pg run', raw.cpu, raw.seconds));
+  }
+  console.log(`PostgreSQL backends during the HTTP storm, on average: ${http.backends}`);
+  if (raw) console.log(`PostgreSQL backends during the raw pg run, on average: ${raw.backends}`);
+  console.log('');
+  console.log(INVARIANT_HEAD.join('\n'));
+  for (const line of httpCheck.lines) console.log(line);
+  if (raw) for (const line of raw.check.lines) console.log(line);
+  console.log(`| HTTP responses agree with the database | | | | | | | | ${mismatched ? 'FAIL' : 'PASS'} |`);
+  console.log('');
+  if (failures.length) {
+    console.log('Invariants: FAIL');
+    for (const f of failures) console.log(`  - ${f}`);
+    process.exitCode = 1;
+  } else console.log('Invariants: PASS');
+}
+
+main()
+  .catch((err) => {
+    console.error(`[storm] ${err.stack ?? err.message}`);
+    process.exitCode = 1;
+  })
+  .finally(cleanup);

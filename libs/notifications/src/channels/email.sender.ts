@@ -1,0 +1,54 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@yvc/core';
+import { createTransport, Transporter } from 'nodemailer';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** becomes the Message-ID, so a resend of one delivery is recognisable downstream */
+  reference: string;
+  attachments?: Array<{ filename: string; content: string; contentType: string }>;
+  listUnsubscribe?: string | null;
+}
+
+export class EmailPermanentError extends Error {}
+export class EmailTransientError extends Error {}
+
+/** SMTP through nodemailer (SMTP_URL). 5xx answers are permanent; anything else may be retried. */
+@Injectable()
+export class EmailSender implements OnModuleDestroy {
+  private readonly transport: Transporter;
+  private readonly domain: string;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = createTransport(config.SMTP_URL, { pool: true, maxConnections: 5 } as never);
+    this.domain = new URL(config.PUBLIC_URL).hostname || 'yvc.local';
+  }
+
+  async send(mail: OutgoingEmail): Promise<{ messageId: string }> {
+    try {
+      const info = await this.transport.sendMail({
+        from: this.config.MAIL_FROM,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: `<${mail.reference}@${this.domain}>`,
+        attachments: mail.attachments,
+        headers: mail.listUnsubscribe ? { 'List-Unsubscribe': `<${mail.listUnsubscribe}>` } : undefined,
+      });
+      return { messageId: info.messageId };
+    } catch (err) {
+      const e = err as { responseCode?: number; code?: string; message?: string };
+      const reason = `${e.code ?? 'SMTP'} ${e.responseCode ?? ''}`.trim();
+      if (e.responseCode && e.responseCode >= 500) throw new EmailPermanentError(reason);
+      throw new EmailTransientError(reason);
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

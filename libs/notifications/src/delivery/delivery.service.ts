@@ -1,0 +1,182 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, Locale, formatLocalDateTime } from '@yvc/core';
+import { returnedRows } from '@yvc/database';
+import { CalendarService, EventsService, RegistrationsService } from '@yvc/events';
+import { AccountTokensService, Member, MemberLocale, MemberStatus, MembersService } from '@yvc/identity';
+import { DataSource } from 'typeorm';
+import { EmailPermanentError, EmailSender } from '../channels/email.sender';
+import { SmsSender } from '../channels/sms.sender';
+import { Notification, NotificationKind } from '../notification.entity';
+import { MessageContext, renderMessage } from '../templates/messages';
+import { unsubscribeToken } from '../unsubscribe';
+import { Delivery, DeliveryChannel, DeliveryStatus } from './delivery.entity';
+
+/** Thrown for failures worth retrying; anything permanent marks the delivery FAILED at once. */
+export class RetryableDeliveryError extends Error {}
+export class PermanentDeliveryError extends Error {}
+
+export const LEASE_SECONDS = 120;
+
+export const toLocale = (l: MemberLocale): Locale => l.toLowerCase() as Locale;
+
+@Injectable()
+export class DeliveryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly email: EmailSender,
+    private readonly sms: SmsSender,
+    private readonly members: MembersService,
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly calendar: CalendarService,
+    private readonly tokens: AccountTokensService,
+  ) {}
+
+  /**
+   * Sends one delivery at most once: a conditional claim (PENDING -> SENDING with a lease) lets one
+   * worker through; SENT, SKIPPED and FAILED end it. A crash while SENDING leaves a lease that
+   * expires, after which a retry may send again, with the same reference (Message-ID /
+   * Idempotency-Key) so the provider can drop the copy.
+   */
+  async deliver(deliveryId: string, lastAttempt: boolean): Promise<DeliveryStatus> {
+    const [claimed] = returnedRows<Delivery & { notification_id: string }>(
+      await this.db.query(
+        `UPDATE deliveries SET status = 'SENDING', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2), updated_at = now()
+         WHERE id = $1 AND (status = 'PENDING' OR (status = 'SENDING' AND lease_until < now())) RETURNING *`,
+        [deliveryId, LEASE_SECONDS],
+      ),
+    );
+    if (!claimed) {
+      const [row] = await this.db.query(`SELECT status FROM deliveries WHERE id = $1`, [deliveryId]);
+      if (!row) return DeliveryStatus.SKIPPED;
+      if (row.status === DeliveryStatus.SENDING)
+        throw new RetryableDeliveryError('another worker holds this delivery');
+      return row.status as DeliveryStatus;
+    }
+    try {
+      const result = await this.send(claimed.id, claimed.notification_id, claimed.channel);
+      if (result === 'skip')
+        return this.finish(deliveryId, DeliveryStatus.SKIPPED, null, 'recipient unavailable or opted out');
+      return this.finish(deliveryId, DeliveryStatus.SENT, result.messageId, null);
+    } catch (err) {
+      const reason = String((err as Error).message ?? 'error').slice(0, 480);
+      const permanent =
+        err instanceof PermanentDeliveryError ||
+        err instanceof EmailPermanentError ||
+        (err as Error).name === 'SmsPermanentError';
+      if (permanent || lastAttempt) {
+        await this.finish(deliveryId, DeliveryStatus.FAILED, null, reason);
+        throw new PermanentDeliveryError(reason);
+      }
+      await this.db.query(
+        `UPDATE deliveries SET status = 'PENDING', lease_until = NULL, last_error = $2, updated_at = now() WHERE id = $1 AND status = 'SENDING'`,
+        [deliveryId, reason],
+      );
+      throw new RetryableDeliveryError(reason);
+    }
+  }
+
+  private async finish(
+    id: string,
+    status: DeliveryStatus,
+    messageId: string | null,
+    error: string | null,
+  ): Promise<DeliveryStatus> {
+    await this.db.query(
+      `UPDATE deliveries SET status = $2, provider_message_id = coalesce($3, provider_message_id), last_error = $4,
+         sent_at = CASE WHEN $2 = 'SENT' THEN now() ELSE NULL END, lease_until = NULL, updated_at = now() WHERE id = $1`,
+      [id, status, messageId, error],
+    );
+    return status;
+  }
+
+  private async send(
+    deliveryId: string,
+    notificationId: string,
+    channel: DeliveryChannel,
+  ): Promise<{ messageId: string } | 'skip'> {
+    const [n]: Notification[] = await this.db.query(
+      `SELECT id, member_id AS "memberId", kind, event_id AS "eventId", registration_id AS "registrationId", params FROM notifications WHERE id = $1`,
+      [notificationId],
+    );
+    const member = await this.members.get(n.memberId).catch(() => null);
+    if (!member || member.status === MemberStatus.WITHDRAWN) return 'skip';
+    const ctx = await this.context(n, member);
+    const message = renderMessage(n.kind, ctx);
+    if (channel === DeliveryChannel.SMS) {
+      if (!member.phone || !member.smsOptIn) return 'skip';
+      return this.sms.send({ to: member.phone, text: message.sms, reference: deliveryId });
+    }
+    if (!member.email) return 'skip';
+    const essential =
+      n.kind === NotificationKind.PASSWORD_RESET || n.kind === NotificationKind.EMAIL_VERIFICATION;
+    if (!member.emailOptIn && !essential) return 'skip';
+    const attachments =
+      n.kind === NotificationKind.REGISTERED && n.eventId
+        ? [
+            await this.calendar.eventIcs(n.eventId, ctx.locale).then((ics) => ({
+              filename: ics.filename,
+              content: ics.body,
+              contentType: 'text/calendar; charset=utf-8',
+            })),
+          ]
+        : [];
+    return this.email.send({
+      to: member.email,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      reference: deliveryId,
+      attachments,
+      listUnsubscribe: essential ? null : ctx.unsubscribeUrl,
+    });
+  }
+
+  /** Everything a template may mention, read now (so a message reflects the current event). */
+  async context(
+    n: Pick<Notification, 'kind' | 'eventId' | 'registrationId' | 'params' | 'memberId'>,
+    member: Member,
+  ): Promise<MessageContext> {
+    const locale = toLocale(member.locale);
+    const zone = member.timeZone || 'Asia/Almaty';
+    const ctx: MessageContext = { locale, memberName: member.fullName };
+    if (n.eventId) {
+      const event = await this.events.get(n.eventId);
+      Object.assign(ctx, {
+        eventTitle: event.title,
+        when: formatLocalDateTime(event.startsAt, locale, event.timeZone || zone),
+        venueName: event.venueName,
+        venueAddress: event.venueAddress,
+        wheelchairAccessible: event.venueWheelchairAccessible,
+        signLanguage: event.venueSignLanguage,
+        reason: event.cancelReason ?? (n.params.reason as string | undefined) ?? null,
+      });
+      if (typeof n.params.previousStartsAt === 'string') {
+        ctx.previousWhen = formatLocalDateTime(
+          new Date(n.params.previousStartsAt),
+          locale,
+          event.timeZone || zone,
+        );
+      }
+    }
+    if (n.registrationId) {
+      const reg = await this.registrations.get(n.registrationId).catch(() => null);
+      if (reg) {
+        ctx.qrUrl = `${this.config.PUBLIC_URL}/qr/${reg.checkInCode}.png`;
+        ctx.waitlistPosition = (await this.registrations.waitlistPositions([reg.id])).get(reg.id) ?? null;
+      }
+    }
+    if (n.kind === NotificationKind.PASSWORD_RESET || n.kind === NotificationKind.EMAIL_VERIFICATION) {
+      const token = await this.tokens.issue(
+        member.id,
+        n.kind === NotificationKind.PASSWORD_RESET ? 'PASSWORD_RESET' : 'EMAIL_VERIFICATION',
+      );
+      ctx.link = `${this.config.PUBLIC_URL}/account/${n.kind === NotificationKind.PASSWORD_RESET ? 'reset-password' : 'verify-email'}?token=${token}`;
+    } else {
+      ctx.unsubscribeUrl = `${this.config.PUBLIC_URL}/unsubscribe?token=${unsubscribeToken(member.id, this.config.JWT_SECRET)}`;
+    }
+    return ctx;
+  }
+}
