@@ -59,6 +59,25 @@ async function main() {
   cli('migrate');
   cli('seed:demo', '--if-empty');
 
+  // a local mail catcher and SMS gateway stub, unless real ones are configured
+  const { startMailCatcher, startSmsStub } = await import(`${ROOT}/dist/libs/notifications/src/index.js`);
+  const sinks = [];
+  let mailUi = null;
+  let smsUi = null;
+  if (!process.env.SMTP_URL) {
+    const mail = await startMailCatcher({ smtpPort: 1025, httpPort: 1080 });
+    sinks.push(mail);
+    env.SMTP_URL = `smtp://127.0.0.1:${mail.smtpPort}`;
+    mailUi = `http://localhost:${mail.httpPort}`;
+  }
+  if (!process.env.SMS_GATEWAY_URL) {
+    const sms = await startSmsStub({ port: 1090 });
+    sinks.push(sms);
+    env.SMS_GATEWAY_URL = sms.url;
+    env.SMS_GATEWAY_TOKEN = 'dev-sms-token';
+    smsUi = `http://localhost:${sms.port}/messages`;
+  }
+
   const children = [
     launch('api', 'dist/apps/api/src/main.js', env),
     launch('worker', 'dist/apps/worker/src/main.js', env),
@@ -75,6 +94,7 @@ async function main() {
         c.kill('SIGTERM');
       });
     await Promise.all(children.map(exited));
+    for (const sink of sinks) await sink.close().catch(() => {});
     await services.stop();
     process.exit(code);
   };
@@ -95,6 +115,9 @@ async function main() {
   │ Young Voters Club platform is running
   │   GraphQL (and its sandbox):  ${publicUrl}/graphql
   │   Health:                     ${publicUrl}/health/ready
+  │   Queue dashboard (ADMIN):    ${publicUrl}/admin/queues?token=<an ADMIN access token>
+  │   Mail catcher (emails sent): ${mailUi ?? env.SMTP_URL}
+  │   SMS gateway stub:           ${smsUi ?? env.SMS_GATEWAY_URL}
   │   Database:                   ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   │   Redis:                      ${services.redisUrl}
   │   Local data (embedded PostgreSQL, if started): ${DATA_DIR}

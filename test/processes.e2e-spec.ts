@@ -170,7 +170,12 @@ describe('built processes', () => {
 
   it('the worker boots, schedules its maintenance job and processes it', async () => {
     const prefix = `yvc-worker-${process.pid}`;
-    const p = run('dist/apps/worker/src/main.js', { REDIS_PREFIX: prefix, LOG_LEVEL: 'info' });
+    // the relay stays off: the notifications test's worker owns the shared outbox
+    const p = run('dist/apps/worker/src/main.js', {
+      REDIS_PREFIX: prefix,
+      LOG_LEVEL: 'info',
+      OUTBOX_RELAY: 'off',
+    });
     const redis = new Redis(process.env.REDIS_URL!);
     try {
       await until(() => p.output().includes('worker started'));

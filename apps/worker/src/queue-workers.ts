@@ -34,6 +34,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     const base = {
       connection: redisOptions(c.REDIS_URL) as QueueOptions['connection'],
       prefix: `${c.REDIS_PREFIX}:bull`,
+      lockDuration: c.QUEUE_LOCK_MS,
+      stalledInterval: c.QUEUE_LOCK_MS,
     };
     this.workers = [
       new Worker(QUEUES.notifications, (job) => this.notification(job), { ...base, concurrency: 10 }),
@@ -50,7 +52,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     ];
     for (const w of this.workers)
       w.on('error', (err) => this.log.warn({ queue: w.name, err: err.message }, 'queue worker error'));
-    this.scheduleRelay(0);
+    if (c.OUTBOX_RELAY === 'on') this.scheduleRelay(0);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -73,7 +73,7 @@ export class NotificationsService {
   async markRead(memberId: string, ids: string[] | null): Promise<number> {
     const rows = returnedRows(
       await this.db.query(
-        `UPDATE notifications SET read_at = now() WHERE member_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id`,
+        `UPDATE notifications SET read_at = now() WHERE member_id = $1 AND in_app AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id`,
         [memberId, ids ? ids.filter(isUuid) : null],
       ),
     );

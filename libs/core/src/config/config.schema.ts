@@ -57,6 +57,12 @@ export const configSchema = z
     DELIVERY_ATTEMPTS: int(5, 1),
     DELIVERY_BACKOFF_MS: int(5_000, 1),
     OUTBOX_POLL_MS: int(250, 10),
+    /** off: this worker does not move outbox rows to the queue (another one does) */
+    OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
+    /** how long a worker may hold a delivery it is sending before another may take it over */
+    DELIVERY_LEASE_SECONDS: int(120, 1),
+    /** BullMQ job lock: a job whose worker died is picked up again after this long */
+    QUEUE_LOCK_MS: int(30_000, 1000),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')

@@ -16,8 +16,6 @@ import { Delivery, DeliveryChannel, DeliveryStatus } from './delivery.entity';
 export class RetryableDeliveryError extends Error {}
 export class PermanentDeliveryError extends Error {}
 
-export const LEASE_SECONDS = 120;
-
 export const toLocale = (l: MemberLocale): Locale => l.toLowerCase() as Locale;
 
 @Injectable()
@@ -45,7 +43,7 @@ export class DeliveryService {
       await this.db.query(
         `UPDATE deliveries SET status = 'SENDING', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2), updated_at = now()
          WHERE id = $1 AND (status = 'PENDING' OR (status = 'SENDING' AND lease_until < now())) RETURNING *`,
-        [deliveryId, LEASE_SECONDS],
+        [deliveryId, this.config.DELIVERY_LEASE_SECONDS],
       ),
     );
     if (!claimed) {
@@ -55,11 +53,9 @@ export class DeliveryService {
         throw new RetryableDeliveryError('another worker holds this delivery');
       return row.status as DeliveryStatus;
     }
+    let result: { messageId: string } | 'skip';
     try {
-      const result = await this.send(claimed.id, claimed.notification_id, claimed.channel);
-      if (result === 'skip')
-        return this.finish(deliveryId, DeliveryStatus.SKIPPED, null, 'recipient unavailable or opted out');
-      return this.finish(deliveryId, DeliveryStatus.SENT, result.messageId, null);
+      result = await this.send(claimed.id, claimed.notification_id, claimed.channel);
     } catch (err) {
       const reason = String((err as Error).message ?? 'error').slice(0, 480);
       const permanent =
@@ -76,6 +72,10 @@ export class DeliveryService {
       );
       throw new RetryableDeliveryError(reason);
     }
+    // outside the try: a failure to record a send must not look like a failed send
+    if (result === 'skip')
+      return this.finish(deliveryId, DeliveryStatus.SKIPPED, null, 'recipient unavailable or opted out');
+    return this.finish(deliveryId, DeliveryStatus.SENT, result.messageId, null);
   }
 
   private async finish(
@@ -85,8 +85,8 @@ export class DeliveryService {
     error: string | null,
   ): Promise<DeliveryStatus> {
     await this.db.query(
-      `UPDATE deliveries SET status = $2, provider_message_id = coalesce($3, provider_message_id), last_error = $4,
-         sent_at = CASE WHEN $2 = 'SENT' THEN now() ELSE NULL END, lease_until = NULL, updated_at = now() WHERE id = $1`,
+      `UPDATE deliveries SET status = $2::delivery_status, provider_message_id = coalesce($3, provider_message_id), last_error = $4,
+         sent_at = CASE WHEN $2::delivery_status = 'SENT' THEN now() ELSE NULL END, lease_until = NULL, updated_at = now() WHERE id = $1`,
       [id, status, messageId, error],
     );
     return status;

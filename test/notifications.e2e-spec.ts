@@ -1,0 +1,401 @@
+import { Role } from '@yvc/identity';
+import { randomUUID } from 'node:crypto';
+import {
+  OwnRedis,
+  Sinks,
+  WorkerProcess,
+  startSinks,
+  until,
+  workerEnv,
+  zoneWhereItIs,
+} from './helpers/pipeline';
+import { PASSWORD, TestApi } from './helpers/test-api';
+
+/**
+ * The notification pipeline end to end: the API writes outbox rows, a real worker process (from
+ * dist/) relays them through BullMQ on Redis, and the messages arrive at a local SMTP sink and an
+ * HTTP SMS stub. All pipeline tests live in this one file, so one worker at a time relays the
+ * shared outbox.
+ */
+describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS stub)', () => {
+  let api: TestApi;
+  let sinks: Sinks;
+  let coordinator: { id: string; token: string };
+  let tarazId: string;
+  let clubId: string;
+  const sec = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    sinks = await startSinks();
+    clubId = (await api.createClub('zhambyl.taraz')).id;
+    coordinator = await api.staff(Role.COORDINATOR, 'zhambyl.taraz', clubId);
+    tarazId = await api.unitId('zhambyl.taraz');
+  });
+  afterAll(async () => {
+    await sinks.mail.close();
+    await sinks.sms.close();
+    await api.close();
+  });
+
+  async function member(opts: { locale?: string; sms?: boolean; zoneHour?: number; phone?: string } = {}) {
+    const m = await api.signUp({
+      phone: opts.phone ?? `+7 701 ${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+    });
+    const input: Record<string, unknown> = {
+      smsOptIn: !!opts.sms,
+      timeZone: zoneWhereItIs(opts.zoneHour ?? 12),
+    };
+    if (opts.locale) input.locale = opts.locale;
+    const res = await api.gql(
+      `mutation($i: UpdateMeInput!) { updateMe(input: $i) { phone } }`,
+      { i: input },
+      { token: m.accessToken },
+    );
+    return { ...m, phone: res.data.updateMe.phone as string };
+  }
+
+  async function event(startsInSeconds: number, offsets = [1], title = `Форум ${randomUUID().slice(0, 6)}`) {
+    const created = await api.gql(
+      `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`,
+      {
+        i: {
+          title,
+          kind: 'FORUM',
+          unitId: tarazId,
+          clubId,
+          startsAt: sec(startsInSeconds),
+          endsAt: sec(startsInSeconds + 3600),
+          capacity: 100,
+          reminderOffsetsMinutes: offsets,
+          venue: {
+            name: 'Дулати университеті',
+            address: 'Тараз, Сүлейменов к., 7',
+            wheelchairAccessible: true,
+          },
+        },
+      },
+      { token: coordinator.token },
+    );
+    const id = created.data.createEvent.id as string;
+    await api.gql(
+      `mutation($id: ID!) { publishEvent(id: $id) { id } }`,
+      { id },
+      { token: coordinator.token },
+    );
+    return { id, title };
+  }
+
+  const register = async (eventId: string, token: string) =>
+    (
+      await api.gql(
+        `mutation($id: ID!) { registerForEvent(eventId: $id) { id status } }`,
+        { id: eventId },
+        { token },
+      )
+    ).data.registerForEvent;
+
+  const mailsTo = (email: string) => sinks.mail.received.filter((m) => m.to.includes(email));
+  const smsTo = (phone: string) => sinks.sms.received.filter((s) => s.to === phone);
+  const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
+
+  describe('with a worker on the suite’s Redis', () => {
+    let worker: WorkerProcess;
+    beforeAll(async () => {
+      // the same Redis and prefix as the API in this process: retries it queues reach this worker
+      worker = new WorkerProcess(workerEnv(sinks, { REDIS_PREFIX: process.env.REDIS_PREFIX! })).start();
+      await worker.ready();
+    });
+    afterAll(() => worker.stop());
+
+    it('registration: a confirmation with the .ics, then one reminder by email and SMS, in the member’s language', async () => {
+      const m = await member({ locale: 'RU', sms: true });
+      const ev = await event(70, [1]); // the 1-minute reminder is due in about 10 s
+      await register(ev.id, m.accessToken);
+
+      const confirmation = await until(() =>
+        mailsTo(m.input.email).find((x) => x.subject.startsWith('Вы зарегистрированы')),
+      );
+      expect(confirmation.subject).toBe(`Вы зарегистрированы: «${ev.title}»`);
+      expect(confirmation.text).toContain('Здравствуйте, Әлихан Сәрсенбаев!');
+      expect(confirmation.text).toContain('Есть доступ для инвалидных колясок.');
+      expect(confirmation.text).toMatch(/\/qr\/[A-Za-z0-9_-]{43}\.png/);
+      expect(confirmation.text).toMatch(/\/unsubscribe\?token=/);
+      expect(confirmation.attachments[0].contentType).toMatch(/^text\/calendar/);
+      expect(confirmation.attachments[0].content).toContain(`SUMMARY:${ev.title}`);
+
+      const reminder = await until(
+        () => mailsTo(m.input.email).find((x) => x.subject.startsWith('Напоминание')),
+        40_000,
+      );
+      expect(reminder.subject).toMatch(new RegExp(`^Напоминание: «${ev.title}», \\d+ \\S+ в \\d{2}:\\d{2}$`));
+      const sms = await until(() => smsTo(m.phone).find((s) => s.text.startsWith('Напоминание')), 20_000);
+      expect(sms.text).toContain(ev.title);
+      expect(sms.encoding).toBe('UCS2');
+
+      await settle();
+      expect(mailsTo(m.input.email).filter((x) => x.subject.startsWith('Напоминание'))).toHaveLength(1);
+      expect(smsTo(m.phone).filter((s) => s.text.startsWith('Напоминание'))).toHaveLength(1);
+      // the sign-up's address check came too, rendered when sent: in the member's language by then
+      expect(mailsTo(m.input.email).some((x) => x.subject === 'Подтвердите email')).toBe(true);
+
+      const inApp = await api.gql(
+        `{ notifications(first: 10) { unreadCount edges { node { kind title } } } }`,
+        {},
+        { token: m.accessToken, lang: 'en' },
+      );
+      const kinds = inApp.data.notifications.edges.map((e: any) => e.node.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['REGISTERED', 'REMINDER']));
+      expect(inApp.data.notifications.edges.find((e: any) => e.node.kind === 'REGISTERED').node.title).toBe(
+        `You are registered: «${ev.title}»`,
+      );
+      const read = await api.gql(`mutation { markNotificationsRead }`, {}, { token: m.accessToken });
+      expect(read.data.markNotificationsRead).toBe(inApp.data.notifications.unreadCount);
+    });
+
+    it('moving the event re-times the reminder; cancelling a registration removes it', async () => {
+      const a = await member({ locale: 'EN' });
+      const b = await member({ locale: 'KK' });
+      const ev = await event(72, [1]);
+      await register(ev.id, a.accessToken);
+      const rb = await register(ev.id, b.accessToken);
+      await api.gql(
+        `mutation($id: ID!) { cancelRegistration(registrationId: $id) { status } }`,
+        { id: rb.id },
+        { token: b.accessToken },
+      );
+      await until(() => mailsTo(a.input.email).find((x) => x.subject.startsWith('You are registered')));
+      const moved = await api.gql(
+        `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { updateEvent(id: $id, input: { startsAt: $s, endsAt: $e }) { startsAt } }`,
+        { id: ev.id, s: sec(80), e: sec(3680) },
+        { token: coordinator.token },
+      );
+      expect(moved.errors).toBeUndefined();
+      await until(() => mailsTo(a.input.email).find((x) => x.subject.startsWith('New time')));
+      const reminder = await until(
+        () => mailsTo(a.input.email).find((x) => x.subject.startsWith('Reminder')),
+        45_000,
+      );
+      await settle(3000);
+      expect(mailsTo(a.input.email).filter((x) => x.subject.startsWith('Reminder'))).toEqual([reminder]);
+      expect(mailsTo(b.input.email).map((x) => x.subject)).toEqual(
+        expect.arrayContaining([`Тіркелудің күші жойылды: «${ev.title}»`]),
+      );
+      expect(mailsTo(b.input.email).some((x) => x.subject.startsWith('Еске салу'))).toBe(false);
+    });
+
+    it('an SMS gateway answering 500 three times then 200: one SMS, attempts recorded; a 400 fails at once', async () => {
+      const m = await member({ sms: true, locale: 'KK' });
+      const ev = await event(3600);
+      await register(ev.id, m.accessToken);
+      await until(() => mailsTo(m.input.email).some((x) => x.subject.startsWith('Тіркелдіңіз')));
+      sinks.sms.setScript([500, 500, 500]);
+      await api.gql(
+        `mutation($id: ID!) { cancelEvent(id: $id, reason: "Жөндеу") { status } }`,
+        { id: ev.id },
+        { token: coordinator.token },
+      );
+      const sms = await until(() => smsTo(m.phone).find((s) => s.text.startsWith('Өтпейді')), 20_000);
+      expect(sms.text).toContain(ev.title);
+      await settle();
+      expect(smsTo(m.phone).filter((s) => s.text.startsWith('Өтпейді'))).toHaveLength(1);
+      const [row] = await api.db.query(
+        `SELECT d.status, d.attempts FROM deliveries d JOIN notifications n ON n.id = d.notification_id
+         WHERE n.event_id = $1 AND n.kind = 'EVENT_CANCELLED' AND d.channel = 'SMS'`,
+        [ev.id],
+      );
+      expect(row).toEqual({ status: 'SENT', attempts: 4 });
+
+      const m2 = await member({ sms: true });
+      const ev2 = await event(3600);
+      await register(ev2.id, m2.accessToken);
+      await until(() => mailsTo(m2.input.email).some((x) => x.subject.startsWith('Тіркелдіңіз')));
+      sinks.sms.setScript([400]);
+      await api.gql(
+        `mutation($id: ID!) { cancelEvent(id: $id, reason: "Жөндеу") { status } }`,
+        { id: ev2.id },
+        { token: coordinator.token },
+      );
+      const log = await until(async () => {
+        const res = await api.gql(
+          `query($id: ID!) { eventDeliveryLog(eventId: $id) { counts { channel status count } failures { channel attempts lastError kind } } }`,
+          { id: ev2.id },
+          { token: coordinator.token },
+        );
+        return res.data.eventDeliveryLog.failures.length ? res.data.eventDeliveryLog : undefined;
+      });
+      expect(log.failures).toEqual([
+        { channel: 'SMS', attempts: 1, lastError: 'SMS gateway: http-400', kind: 'EVENT_CANCELLED' },
+      ]);
+      expect(log.counts).toEqual(expect.arrayContaining([{ channel: 'SMS', status: 'FAILED', count: 1 }]));
+
+      const retried = await api.gql(
+        `mutation($id: ID!) { retryFailedDeliveries(eventId: $id) }`,
+        { id: ev2.id },
+        { token: coordinator.token },
+      );
+      expect(retried.data.retryFailedDeliveries).toBe(1);
+      await until(() => smsTo(m2.phone).find((s) => s.text.startsWith('Өтпейді')), 20_000);
+    });
+
+    it('quiet hours: an SMS due at night is held back, the email goes at once', async () => {
+      const m = await member({ sms: true, zoneHour: 23 });
+      const ev = await event(3 * 3600);
+      await register(ev.id, m.accessToken);
+      await until(() => mailsTo(m.input.email).some((x) => x.subject.startsWith('Тіркелдіңіз')));
+      await api.gql(
+        `mutation($id: ID!) { cancelEvent(id: $id, reason: "Жөндеу") { status } }`,
+        { id: ev.id },
+        { token: coordinator.token },
+      );
+      await until(() => mailsTo(m.input.email).some((x) => x.subject.startsWith('Іс-шара өтпейді')));
+      const [sms] = await api.db.query(
+        `SELECT d.status, d.send_after, d.last_error FROM deliveries d JOIN notifications n ON n.id = d.notification_id
+         WHERE n.event_id = $1 AND n.kind = 'EVENT_CANCELLED' AND d.channel = 'SMS'`,
+        [ev.id],
+      );
+      // 23:00 local: the next 08:00 is after the start (in 3 h), the evening before is past: email only
+      expect(sms).toMatchObject({ status: 'SKIPPED', last_error: 'quiet hours' });
+      expect(smsTo(m.phone)).toHaveLength(0);
+    });
+
+    it('account mail: a password reset link works once; an unknown address gets the same answer and no mail', async () => {
+      const m = await member({ locale: 'EN' });
+      const ask = `mutation($e: String!) { requestPasswordReset(email: $e) }`;
+      expect((await api.gql(ask, { e: 'nobody-here@example.kz' })).data.requestPasswordReset).toBe(true);
+      expect((await api.gql(ask, { e: m.input.email.toUpperCase() })).data.requestPasswordReset).toBe(true);
+      const mail = await until(() => mailsTo(m.input.email).find((x) => x.subject === 'Reset your password'));
+      const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+      const RESET = `mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }`;
+      expect((await api.gql(RESET, { t: token, p: 'brand-new-pass-1' })).data.resetPassword).toBe(true);
+      const again = await api.gql(RESET, { t: token, p: 'another-pass-22' });
+      expect(again.errors![0].extensions.fields).toEqual([
+        { field: 'token', message: 'This link has expired or was already used.' },
+      ]);
+      const login = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
+      expect(
+        (await api.gql(login, { e: m.input.email, p: 'brand-new-pass-1' })).data.login.accessToken,
+      ).toEqual(expect.any(String));
+      expect(
+        (await api.gql(login, { e: m.input.email, p: PASSWORD }, { ip: '10.7.0.1' })).errors,
+      ).toBeDefined();
+      expect(sinks.mail.received.some((x) => x.to.includes('nobody-here@example.kz'))).toBe(false);
+    });
+
+    it('the email check and the unsubscribe link work without logging in', async () => {
+      const m = await member({ locale: 'EN' });
+      const verify = await until(() =>
+        mailsTo(m.input.email).find((x) => /verify-email\?token=/.test(x.text)),
+      );
+      const link = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(verify.text)![1];
+      const page = await api.http.get(`/account/verify-email?token=${link}`).set('Accept-Language', 'en');
+      expect(page.text).toContain('Your email address is confirmed.');
+      const [{ email_verified_at }] = await api.db.query(
+        `SELECT email_verified_at FROM members WHERE id = $1`,
+        [m.member.id],
+      );
+      expect(email_verified_at).not.toBeNull();
+
+      const ev = await event(3600);
+      await register(ev.id, m.accessToken);
+      const confirmation = await until(() =>
+        mailsTo(m.input.email).find((x) => x.subject.startsWith('You are registered')),
+      );
+      const unsubscribe = /\/unsubscribe\?token=([A-Za-z0-9_.-]+)/.exec(confirmation.text)![0];
+      const res = await api.http.get(unsubscribe);
+      expect(res.text).toContain('You are unsubscribed from emails.');
+      const forged = await api.http
+        .get(unsubscribe.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))
+        .set('Accept-Language', 'en');
+      expect(forged.text).toContain('This link is invalid or has expired.');
+      await api.gql(
+        `mutation($id: ID!) { cancelEvent(id: $id, reason: "Жөндеу") { status } }`,
+        { id: ev.id },
+        { token: coordinator.token },
+      );
+      await settle(3000);
+      expect(mailsTo(m.input.email).some((x) => x.subject.startsWith('Event cancelled'))).toBe(false);
+    });
+  });
+
+  describe('faults, with a worker on a Redis of the test’s own', () => {
+    const redis = new OwnRedis(16_379 + (process.pid % 1000));
+    let worker: WorkerProcess;
+    const env = () => workerEnv(sinks, { REDIS_URL: redis.url, REDIS_PREFIX: `yvc-fault-${process.pid}` });
+
+    beforeAll(async () => {
+      await redis.start();
+      worker = new WorkerProcess(env()).start();
+      await worker.ready();
+    });
+    afterAll(async () => {
+      await worker.stop();
+      await redis.stop();
+    });
+
+    it('Redis stopped while students register: every registration succeeds, every reminder arrives once after it returns', async () => {
+      const ev = await event(80, [1]); // reminders due in about 20 s
+      const members = await Promise.all(Array.from({ length: 8 }, () => member({ locale: 'EN' })));
+      await redis.stop();
+      const regs = await Promise.all(members.map((m) => register(ev.id, m.accessToken)));
+      expect(regs.every((r) => r.status === 'REGISTERED')).toBe(true);
+      await settle(1500);
+      const [{ waiting }] = await api.db.query(
+        `SELECT count(*)::int AS waiting FROM notification_outbox WHERE event_id = $1 AND dispatched_at IS NULL`,
+        [ev.id],
+      );
+      expect(waiting).toBe(8);
+      await redis.start();
+      for (const m of members) {
+        await until(() => mailsTo(m.input.email).find((x) => x.subject.startsWith('Reminder')), 60_000);
+      }
+      await settle(2000);
+      for (const m of members) {
+        expect(mailsTo(m.input.email).filter((x) => x.subject.startsWith('Reminder'))).toHaveLength(1);
+        expect(mailsTo(m.input.email).filter((x) => x.subject.startsWith('You are registered'))).toHaveLength(
+          1,
+        );
+      }
+    });
+
+    it('a worker killed (SIGKILL) in the middle of sending: after a restart each message arrives exactly once', async () => {
+      const members = await Promise.all(Array.from({ length: 6 }, () => member({ sms: true, locale: 'RU' })));
+      const ev = await event(3600);
+      await Promise.all(members.map((m) => register(ev.id, m.accessToken)));
+      for (const m of members)
+        await until(() => mailsTo(m.input.email).some((x) => x.subject.startsWith('Вы зарегистрированы')));
+      // the gateway is slow: the kill lands while SMS requests are in flight
+      sinks.sms.setScript(Array.from({ length: 6 }, () => ({ status: 200, delayMs: 1500 })));
+      await api.gql(
+        `mutation($id: ID!) { cancelEvent(id: $id, reason: "Ауа райы") { status } }`,
+        { id: ev.id },
+        { token: coordinator.token },
+      );
+      await until(async () => {
+        const [{ n }] = await api.db.query(
+          `SELECT count(*)::int AS n FROM deliveries d JOIN notifications n ON n.id = d.notification_id
+           WHERE n.event_id = $1 AND d.channel = 'SMS' AND d.status = 'SENDING'`,
+          [ev.id],
+        );
+        return n > 0;
+      });
+      await worker.stop('SIGKILL');
+      worker = new WorkerProcess(env()).start();
+      await worker.ready();
+      await until(async () => {
+        const [{ n }] = await api.db.query(
+          `SELECT count(*)::int AS n FROM deliveries d JOIN notifications n ON n.id = d.notification_id
+           WHERE n.event_id = $1 AND n.kind = 'EVENT_CANCELLED' AND d.status = 'SENT'`,
+          [ev.id],
+        );
+        return n === 12;
+      }, 60_000);
+      for (const m of members) {
+        // the gateway dedups by Idempotency-Key (our delivery id): one SMS per person
+        expect(smsTo(m.phone).filter((s) => s.text.startsWith('Отменено'))).toHaveLength(1);
+        const cancelled = mailsTo(m.input.email).filter((x) => x.subject.startsWith('Мероприятие отменено'));
+        expect(new Set(cancelled.map((x) => x.messageId)).size).toBe(1);
+      }
+    });
+  });
+});
