@@ -611,6 +611,25 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
     });
   });
 
+  it('withdrawing consent gives the seat to the waitlist; the data export lists registrations', async () => {
+    const id = await publishedEvent({ capacity: 1 });
+    const holder = await api.signUp();
+    const [next] = await api.bulkMembers(1);
+    await api.gql(REGISTER, { id }, { token: holder.accessToken });
+    await api.gql(REGISTER, { id }, { token: next.token });
+    const exported = await api.gql(`{ exportMyData }`, {}, { token: holder.accessToken });
+    expect(exported.data.exportMyData.registrations).toEqual([
+      expect.objectContaining({ status: 'REGISTERED' }),
+    ]);
+    await api.gql(`mutation { withdrawConsent }`, {}, { token: holder.accessToken });
+    const ev = await api.gql(EVENT, { id }, { token: next.token });
+    expect(ev.data.event).toMatchObject({
+      registeredCount: 1,
+      waitlistCount: 0,
+      myRegistration: { status: 'REGISTERED' },
+    });
+  });
+
   it('a member sees their registrations on Member.registrations; others cannot', async () => {
     const id = await publishedEvent();
     const m = await api.signUp();

@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, ClubMembershipsService, MembersService, PrivacyService } from '@yvc/identity';
+import { RegistrationsService } from '@yvc/events';
 import { Authenticated, CurrentActor } from '../common/decorators';
 import { JsonScalar } from '../graphql/scalars';
 import { MemberModel } from './member.model';
@@ -12,6 +13,7 @@ export class MeResolver {
     private readonly members: MembersService,
     private readonly memberships: ClubMembershipsService,
     private readonly privacy: PrivacyService,
+    private readonly registrations: RegistrationsService,
   ) {}
 
   @Authenticated()
@@ -59,8 +61,12 @@ export class MeResolver {
 
   @Authenticated()
   @Query(() => JsonScalar, { description: 'Everything the platform holds about the caller, as JSON.' })
-  exportMyData(@CurrentActor() actor: Actor): Promise<Record<string, unknown>> {
-    return this.privacy.exportData(actor.memberId);
+  async exportMyData(@CurrentActor() actor: Actor): Promise<Record<string, unknown>> {
+    const [data, registrations] = await Promise.all([
+      this.privacy.exportData(actor.memberId),
+      this.registrations.exportForMember(actor.memberId),
+    ]);
+    return { ...data, registrations };
   }
 
   @Authenticated()
@@ -68,6 +74,8 @@ export class MeResolver {
     description: 'Withdraws consent: the account is anonymised and can no longer log in.',
   })
   async withdrawConsent(@CurrentActor() actor: Actor): Promise<boolean> {
+    // seats held for upcoming events go back to the waitlist first, then the person is erased
+    await this.registrations.cancelUpcomingForMember(actor.memberId);
     await this.privacy.withdrawConsent(actor.memberId);
     return true;
   }

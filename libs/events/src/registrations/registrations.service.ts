@@ -119,6 +119,30 @@ export class RegistrationsService {
     return this.get(registrationId);
   }
 
+  /**
+   * Cancels a member's registrations for events that have not started (when they withdraw
+   * consent), each through `cancel`, so seats go to the waitlist as usual.
+   */
+  async cancelUpcomingForMember(memberId: string): Promise<number> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id
+       WHERE r.member_id = $1 AND r.status IN ('REGISTERED', 'WAITLISTED') AND e.starts_at > now()`,
+      [memberId],
+    );
+    for (const r of rows) await this.cancel(r.id, memberId).catch(() => null);
+    return rows.length;
+  }
+
+  /** A member's registrations as plain data, for their data export. */
+  exportForMember(memberId: string): Promise<Array<Record<string, unknown>>> {
+    return this.db.query(
+      `SELECT e.title AS event, e.starts_at AS "startsAt", r.status, r.created_at AS "registeredAt",
+              r.checked_in_at AS "checkedInAt", r.cancelled_at AS "cancelledAt"
+       FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.member_id = $1 ORDER BY r.created_at`,
+      [memberId],
+    );
+  }
+
   async get(id: string): Promise<Registration> {
     const reg = isUuid(id) ? await this.registrations.findOneBy({ id }) : null;
     if (!reg) throw eventsError(EventsError.REGISTRATION_NOT_FOUND);
