@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@yvc/core';
 import { DatabaseModule, RedisModule, bullRootOptions } from '@yvc/database';
 import { BullModule } from '@nestjs/bullmq';
+import { CredentialsModule } from '@yvc/credentials';
 import { NotificationsModule } from '@yvc/notifications';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthResolver } from './auth/auth.resolver';
@@ -20,6 +21,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { loggerParams } from './common/logger';
 import { ApiGraphQLModule } from './graphql/api-graphql.module';
+import { JwksController } from './credentials/jwks.controller';
 import { HealthController } from './health/health.controller';
 import { MeResolver } from './members/me.resolver';
 import { AccountPagesController } from './notifications/account-pages.controller';
@@ -39,9 +41,10 @@ import { UnitResolver } from './org/unit.resolver';
     TerminusModule.forRoot({ logger: false }),
     BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => bullRootOptions(c) }),
     NotificationsModule,
+    CredentialsModule,
     ApiGraphQLModule,
   ],
-  controllers: [HealthController, AccountPagesController, CalendarController, AttendanceController],
+  controllers: [HealthController, JwksController, AccountPagesController, CalendarController, AttendanceController],
   providers: [
     JwtStrategy,
     { provide: APP_GUARD, useClass: GqlAuthGuard },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, DomainError, loadConfig, translate } from '@yvc/core';
 import { dataSourceOptions } from '@yvc/database';
+import { addNewKey, readKeyFile, writeKeyFile } from '@yvc/credentials';
 import { DemoSeedService, readUnitTree } from '@yvc/demo';
 import { Role, StaffService } from '@yvc/identity';
 import { UnitsService } from '@yvc/org';
@@ -15,7 +16,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   migrate                            run pending migrations
   units:import [--file F]            load a units tree (default data/zhambyl-units.json)
   user:create --email E --password P --role COORDINATOR|COMMISSION|ADMIN --unit CODE [--club ID] [--name N]
-  seed:demo [--if-empty] [--members N]  load the demo region (idempotent)`;
+  seed:demo [--if-empty] [--members N]  load the demo region (idempotent)
+  keys:generate [--file F]           add a new Ed25519 credential signing key (F default CREDENTIAL_KEYS_FILE) and make it active`;
 
 async function ensureDatabase(url: string): Promise<boolean> {
   const target = new URL(url);
@@ -123,6 +125,13 @@ async function main(): Promise<void> {
         const report = await seeder.seed(values.members ? Number(values.members) : undefined);
         console.log(`demo data: ${JSON.stringify(report)}`);
       });
+    case 'keys:generate': {
+      const file = values.file ?? config.CREDENTIAL_KEYS_FILE;
+      const next = await addNewKey(readKeyFile(file));
+      writeKeyFile(file, next);
+      console.log(`key ${next.active} is now active in ${file} (${next.keys.length} key(s) published)`);
+      return;
+    }
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command');
   }

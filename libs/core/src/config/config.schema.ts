@@ -63,6 +63,11 @@ export const configSchema = z
     DELIVERY_LEASE_SECONDS: int(120, 1),
     /** BullMQ job lock: a job whose worker died is picked up again after this long */
     QUEUE_LOCK_MS: int(30_000, 1000),
+    /** Ed25519 signing keys of the issuing commission (a private JWK set); see README "Credential keys" */
+    CREDENTIAL_KEYS_FILE: z.string().min(1).default('.data/credential-keys.json'),
+    /** the same JWK set inline (wins over the file), for platforms that pass secrets as variables */
+    CREDENTIAL_KEYS_JSON: z.string().min(2).optional(),
+    CREDENTIAL_ISSUER_NAME: z.string().min(3).default('Жамбыл облыстық аумақтық сайлау комиссиясы'),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')
