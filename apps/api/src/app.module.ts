@@ -44,7 +44,13 @@ import { UnitResolver } from './org/unit.resolver';
     CredentialsModule,
     ApiGraphQLModule,
   ],
-  controllers: [HealthController, JwksController, AccountPagesController, CalendarController, AttendanceController],
+  controllers: [
+    HealthController,
+    JwksController,
+    AccountPagesController,
+    CalendarController,
+    AttendanceController,
+  ],
   providers: [
     JwtStrategy,
     { provide: APP_GUARD, useClass: GqlAuthGuard },
