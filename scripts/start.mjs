@@ -57,6 +57,7 @@ async function main() {
   const cli = (...args) => run(process.execPath, ['dist/apps/cli/src/main.js', ...args], env);
   cli('db:ensure');
   cli('migrate');
+  cli('badges:import');
   cli('seed:demo', '--if-empty');
 
   // a local mail catcher and SMS gateway stub, unless real ones are configured

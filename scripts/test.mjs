@@ -43,6 +43,7 @@ async function main() {
     code = run('npm', ['run', '--silent', 'build'], env);
     if (code === 0) code = run(process.execPath, ['dist/apps/cli/src/main.js', 'migrate'], env);
     if (code === 0) code = run(process.execPath, ['dist/apps/cli/src/main.js', 'units:import'], env);
+    if (code === 0) code = run(process.execPath, ['dist/apps/cli/src/main.js', 'badges:import'], env);
     if (code === 0)
       code = run(process.execPath, ['node_modules/jest/bin/jest.js', ...process.argv.slice(2)], env);
   } finally {

@@ -10,18 +10,6 @@ import { TestApi } from './helpers/test-api';
  */
 const NOT_SERVED_YET = [
   // certificates and badges (issue: credentials)
-  'Certificate was removed.',
-  'CertificateVerification was removed.',
-  'CertificateStatus was removed.',
-  'BadgeClass was removed.',
-  'BadgeAward was removed.',
-  'Member.badges was removed.',
-  'Member.certificate was removed.',
-  'Query.badgeClasses was removed.',
-  'Query.verifyCertificate was removed.',
-  'Mutation.issueCertificate was removed.',
-  'Mutation.revokeCertificate was removed.',
-  'Mutation.awardBadge was removed.',
   // engagement analytics (issue: engagement)
   'UnitEngagement was removed.',
   'Engagement was removed.',

@@ -101,6 +101,30 @@ describe('platform behaviour (e2e)', () => {
     expect(badVar.errors![0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it('control characters and forged cursors are BAD_USER_INPUT, not a crash', async () => {
+    const nul = await api.gql(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      {
+        e: 'a\u0000b@example.kz',
+        p: 'whatever-123',
+      },
+    );
+    expect(nul.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    const member = await api.signUp();
+    const forged = Buffer.from(
+      JSON.stringify({ c: 'not a date', i: '00000000-0000-4000-8000-000000000000' }),
+    ).toString('base64url');
+    const res = await api.gql(
+      `query($a: String) { me { registrations(first: 2, after: $a) { totalCount } } }`,
+      { a: forged },
+      { token: member.accessToken },
+    );
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'after', message: 'Not a valid id.' }],
+    });
+  });
+
   it('limits query depth and complexity', async () => {
     const deep = `{ units { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } }`;
     const tooDeep = await api.gql(deep);

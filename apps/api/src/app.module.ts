@@ -9,6 +9,8 @@ import { CredentialsModule } from '@yvc/credentials';
 import { NotificationsModule } from '@yvc/notifications';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthResolver } from './auth/auth.resolver';
+import { BadgesController, StatusListController } from './badges/badges.controller';
+import { BadgesResolver, MemberBadgesResolver } from './badges/badges.resolver';
 import { AttendanceController } from './events/attendance.controller';
 import { CalendarController } from './events/calendar.controller';
 import { CalendarFeedResolver } from './events/calendar-feed.resolver';
@@ -22,6 +24,8 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { loggerParams } from './common/logger';
 import { ApiGraphQLModule } from './graphql/api-graphql.module';
 import { JwksController } from './credentials/jwks.controller';
+import { CertificatePagesController } from './credentials/certificate-pages.controller';
+import { CertificatesResolver, MemberCertificateResolver } from './credentials/certificates.resolver';
 import { HealthController } from './health/health.controller';
 import { MeResolver } from './members/me.resolver';
 import { AccountPagesController } from './notifications/account-pages.controller';
@@ -50,6 +54,9 @@ import { UnitResolver } from './org/unit.resolver';
     AccountPagesController,
     CalendarController,
     AttendanceController,
+    CertificatePagesController,
+    BadgesController,
+    StatusListController,
   ],
   providers: [
     JwtStrategy,
@@ -68,6 +75,10 @@ import { UnitResolver } from './org/unit.resolver';
     CheckInResolver,
     NotificationsResolver,
     CalendarFeedResolver,
+    CertificatesResolver,
+    MemberCertificateResolver,
+    BadgesResolver,
+    MemberBadgesResolver,
   ],
 })
 export class AppModule {}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, DomainError, loadConfig, translate } from '@yvc/core';
 import { dataSourceOptions } from '@yvc/database';
-import { addNewKey, readKeyFile, writeKeyFile } from '@yvc/credentials';
+import { addNewKey, importBadgeCatalogue, readKeyFile, writeKeyFile } from '@yvc/credentials';
 import { DemoSeedService, readUnitTree } from '@yvc/demo';
 import { Role, StaffService } from '@yvc/identity';
 import { UnitsService } from '@yvc/org';
@@ -15,6 +15,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   db:ensure                          create the database in DATABASE_URL when it does not exist
   migrate                            run pending migrations
   units:import [--file F]            load a units tree (default data/zhambyl-units.json)
+  badges:import [--file F]           load or update the badge catalogue (default data/badges.json)
   user:create --email E --password P --role COORDINATOR|COMMISSION|ADMIN --unit CODE [--club ID] [--name N]
   seed:demo [--if-empty] [--members N]  load the demo region (idempotent)
   keys:generate [--file F]           add a new Ed25519 credential signing key (F default CREDENTIAL_KEYS_FILE) and make it active`;
@@ -87,6 +88,16 @@ async function main(): Promise<void> {
         const n = await get(UnitsService).importTree(readUnitTree(values.file));
         console.log(`units written: ${n}`);
       });
+    case 'badges:import': {
+      // BadgesService.importCatalogue without the Nest app (no signing keys needed)
+      const ds = await new DataSource(dataSourceOptions(config.DATABASE_URL)).initialize();
+      try {
+        console.log(`badges in the catalogue: ${await importBadgeCatalogue(ds, values.file)}`);
+      } finally {
+        await ds.destroy();
+      }
+      return;
+    }
     case 'user:create':
       return withApp(async (get) => {
         const role = (values.role ?? '').toUpperCase() as Role;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@yvc/core';
-import { REDIS, assertRedisNoEviction } from '@yvc/database';
+import { assertRedisNoEviction, createRedis } from '@yvc/database';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -16,9 +16,15 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  // before any queue worker starts: a Redis that evicts keys would lose jobs
+  const probe = createRedis(loadConfig().REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    await assertRedisNoEviction(probe);
+  } finally {
+    probe.disconnect();
+  }
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  await assertRedisNoEviction(app.get(REDIS));
   app.enableShutdownHooks();
   app.get(Logger).log('worker started');
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JOBS, JobPayloads, QUEUES } from '@yvc/core';
+import { BadgesService } from '@yvc/credentials';
 import { redisOptions } from '@yvc/database';
 import {
   DeliveryService,
@@ -7,7 +8,7 @@ import {
   OutboxRelay,
   PermanentDeliveryError,
 } from '@yvc/notifications';
-import { Job, QueueOptions, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, Job, QueueOptions, UnrecoverableError, Worker } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 
 /**
@@ -26,6 +27,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly planner: NotificationPlanner,
     private readonly relay: OutboxRelay,
     private readonly deliveries: DeliveryService,
+    private readonly badges: BadgesService,
     private readonly log: PinoLogger,
   ) {}
 
@@ -39,12 +41,12 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     };
     this.workers = [
       new Worker(QUEUES.notifications, (job) => this.notification(job), { ...base, concurrency: 10 }),
-      new Worker(QUEUES.email, (job) => this.deliver(job), {
+      new Worker(QUEUES.email, (job, token) => this.deliver(job, token), {
         ...base,
         concurrency: 10,
         limiter: { max: c.EMAIL_RATE_PER_SECOND, duration: 1000 },
       }),
-      new Worker(QUEUES.sms, (job) => this.deliver(job), {
+      new Worker(QUEUES.sms, (job, token) => this.deliver(job, token), {
         ...base,
         concurrency: 10,
         limiter: { max: c.SMS_RATE_PER_SECOND, duration: 1000 },
@@ -84,16 +86,25 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         const d = job.data as JobPayloads['reminder'];
         return this.planner.remind(d.registrationId, d.offsetMinutes, d.startsAt);
       }
+      case JOBS.evaluateBadges: {
+        const awarded = await this.badges.evaluate((job.data as JobPayloads['evaluate-badges']).memberId);
+        return { awarded: awarded.length };
+      }
       default:
         throw new UnrecoverableError(`unknown job ${job.name}`);
     }
   }
 
-  private async deliver(job: Job): Promise<unknown> {
+  private async deliver(job: Job, token?: string): Promise<unknown> {
     const { deliveryId } = job.data as JobPayloads['deliver'];
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
-      return await this.deliveries.deliver(deliveryId, lastAttempt);
+      const result = await this.deliveries.deliver(deliveryId, lastAttempt);
+      if (typeof result === 'object') {
+        await job.moveToDelayed(Math.max(Date.now() + 100, result.heldUntil.getTime() + 100), token);
+        throw new DelayedError();
+      }
+      return result;
     } catch (err) {
       if (err instanceof PermanentDeliveryError) throw new UnrecoverableError(err.message);
       throw err;

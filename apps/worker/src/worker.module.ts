@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@yvc/core';
+import { CredentialsModule } from '@yvc/credentials';
 import { DatabaseModule, RedisModule, bullRootOptions } from '@yvc/database';
 import { NotificationsModule } from '@yvc/notifications';
 import { LoggerModule } from 'nestjs-pino';
@@ -19,6 +20,7 @@ import { Schedules } from './schedules';
     RedisModule,
     BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => bullRootOptions(c) }),
     NotificationsModule,
+    CredentialsModule,
   ],
   providers: [MaintenanceProcessor, Schedules, QueueWorkers],
 })

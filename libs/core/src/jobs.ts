@@ -23,7 +23,16 @@ export const JOBS = {
   reminder: 'reminder',
   /** jobId = the delivery id (a manual retry appends -retry-<n>) */
   deliver: 'deliver',
+  /** on the notifications queue; jobId = badgesJobId(memberId) */
+  evaluateBadges: 'evaluate-badges',
+  /** members whose membership anniversary passed get their memberForDays badges */
+  evaluateBadgeAnniversaries: 'evaluate-badge-anniversaries',
 } as const;
+
+/** One pending badge evaluation per member: attendances arriving together share it. */
+export function badgesJobId(memberId: string): string {
+  return `badges-${memberId}`;
+}
 
 /** Deterministic: the same registration, offset and start time always name the same job. */
 export function reminderJobId(registrationId: string, offsetMinutes: number, startsAt: Date): string {
@@ -37,6 +46,8 @@ export interface JobPayloads {
   [JOBS.dispatch]: { outboxId: string };
   [JOBS.reminder]: { registrationId: string; offsetMinutes: number; startsAt: string };
   [JOBS.deliver]: { deliveryId: string };
+  [JOBS.evaluateBadges]: { memberId: string };
+  [JOBS.evaluateBadgeAnniversaries]: Record<string, never>;
 }
 
 /** Repeatable jobs the worker schedules at boot (BullMQ job schedulers, idempotent by id). */
@@ -60,5 +71,12 @@ export const SCHEDULES = [
     job: JOBS.requeueStaleDeliveries,
     schedulerId: 'requeue-stale-deliveries-minutely',
     everyMs: 60 * 1000,
+  },
+  // memberForDays badges (one-year) for members whose anniversary passed
+  {
+    queue: QUEUES.maintenance,
+    job: JOBS.evaluateBadgeAnniversaries,
+    schedulerId: 'evaluate-badge-anniversaries-daily',
+    everyMs: 24 * 60 * 60 * 1000,
   },
 ] as const;

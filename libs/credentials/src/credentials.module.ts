@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@yvc/identity';
+import { Certificate } from './certificates/certificate.entity';
+import { CertificatesService } from './certificates/certificates.service';
+import { VerifyThrottle } from './certificates/verify-throttle';
+import { BadgesService } from './badges/badges.service';
 import { SigningKeys } from './keys/signing-keys.service';
 
-/** Signed credentials: keys now; certificates and badges join here. */
+/** Signed credentials: keys, badges and membership certificates. */
 @Module({
-  providers: [SigningKeys],
-  exports: [SigningKeys],
+  imports: [IdentityModule, TypeOrmModule.forFeature([Certificate])],
+  providers: [SigningKeys, BadgesService, CertificatesService, VerifyThrottle],
+  exports: [SigningKeys, BadgesService, CertificatesService, VerifyThrottle],
 })
 export class CredentialsModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, ageOn, localDate } from '@yvc/core';
+import { importBadgeCatalogue } from '@yvc/credentials';
 import { SeasonImportService } from '@yvc/events';
 import {
   ADULT_AGE,
@@ -73,6 +74,7 @@ export class DemoSeedService {
       registrationsCreated: 0,
     };
     report.unitsWritten = await this.units.importTree(readUnitTree());
+    await importBadgeCatalogue(this.db); // BadgesService.importCatalogue, without the signing keys
     const unitIds = new Map((await this.units.findAll()).map((u) => [u.code, u.id]));
 
     const clubIds: string[] = [];

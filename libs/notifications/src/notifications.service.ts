@@ -16,6 +16,7 @@ export const isNotificationCursor = (v: unknown): v is NotificationCursor =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as NotificationCursor).c === 'string' &&
+  !Number.isNaN(Date.parse((v as NotificationCursor).c)) &&
   isUuid((v as NotificationCursor).i);
 
 export interface DeliveryLog {

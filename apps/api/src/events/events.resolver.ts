@@ -2,6 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { FieldProblems, formatLocalDateTime, isTimeZone, pageRequest } from '@yvc/core';
 import { EventsService, isEventCursor } from '@yvc/events';
 import { AccessPolicy, Actor, Role } from '@yvc/identity';
+import { ClubsService } from '@yvc/org';
 import { Authenticated, CurrentActor, Staff } from '../common/decorators';
 import { toConnection } from '../graphql/connection';
 import type { GqlContext } from '../graphql/graphql-context';
@@ -18,6 +19,7 @@ export class EventsResolver {
     private readonly events: EventsService,
     private readonly policy: AccessPolicy,
     private readonly staffOf: EventStaffGuard,
+    private readonly clubs: ClubsService,
   ) {}
 
   @Authenticated()
@@ -45,7 +47,11 @@ export class EventsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: CreateEventInput,
   ): Promise<EventModel> {
-    await this.policy.assert(this.policy.canStaff(actor, input.unitId, input.clubId ?? null));
+    // the unit itself must be in scope; a club coordinator may use their club's own unit
+    const club = input.clubId ? await this.clubs.findById(input.clubId) : null;
+    const viaClub =
+      !!club && club.unitId === input.unitId && (await this.policy.canStaff(actor, input.unitId, club.id));
+    await this.policy.assert(viaClub || this.policy.canStaff(actor, input.unitId, null));
     return this.events.create({ ...input, timeZone: input.timeZone ?? undefined }, actor.memberId);
   }
 

@@ -80,8 +80,9 @@ export class MemberRegistrationsResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     const viewer = ctx.req.user;
-    if (!viewer || (viewer.memberId !== m.id && viewer.role === Role.MEMBER))
+    if (!viewer || (viewer.memberId !== m.id && !(await ctx.loaders.memberVisible.load(m.id)))) {
       throw commonError(CommonError.FORBIDDEN);
+    }
     const page = pageRequest(first, after, isRegistrationCursor);
     return toConnection(await this.registrations.listForMember(m.id, page.first, page.after));
   }

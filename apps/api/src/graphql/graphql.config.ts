@@ -6,7 +6,7 @@ import depthLimit from 'graphql-depth-limit';
 import type { GqlContext, GqlRequest } from './graphql-context';
 import { LoadersFactory } from './loaders';
 import { DateTimeScalar } from './scalars';
-import { complexityPlugin, errorPresenterPlugin } from './plugins';
+import { complexityPlugin, controlCharsPlugin, errorPresenterPlugin } from './plugins';
 
 /** Apollo settings: code-first schema, limits, the error presenter, per-request loaders. */
 export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig {
@@ -24,6 +24,7 @@ export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): Apoll
     plugins: [
       errorPresenterPlugin(),
       complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY),
+      controlCharsPlugin(),
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
@@ -32,7 +33,7 @@ export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): Apoll
       req,
       res,
       locale: localeFromAcceptLanguage(req.headers['accept-language']),
-      loaders: loaders.create(),
+      loaders: loaders.create(() => req.user),
     }),
   };
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Event, EventCounts, EventsService, Registration, RegistrationsService } from '@yvc/events';
-import { ClubMembershipsService, Member, MembersService, StaffService } from '@yvc/identity';
+import {
+  AccessPolicy,
+  Actor,
+  ClubMembershipsService,
+  Member,
+  MembersService,
+  StaffService,
+} from '@yvc/identity';
 import { Club, ClubsService, Unit, UnitsService } from '@yvc/org';
 import DataLoader from 'dataloader';
 
@@ -31,6 +38,8 @@ export interface Loaders {
   activeRegistration: DataLoader<string, Registration | null>;
   registration: DataLoader<string, Registration | null>;
   waitlistPosition: DataLoader<string, number | null>;
+  /** may the caller see this member's personal data (self, staff in scope, admin) */
+  memberVisible: DataLoader<string, boolean>;
 }
 
 @Injectable()
@@ -43,10 +52,17 @@ export class LoadersFactory {
     private readonly staff: StaffService,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
+    private readonly policy: AccessPolicy,
   ) {}
 
-  create(): Loaders {
+  /** `viewer` is read when a batch runs: the guard sets it after the context is made. */
+  create(viewer: () => Actor | undefined = () => undefined): Loaders {
     return {
+      memberVisible: new DataLoader(async (ids) => {
+        const actor = viewer();
+        const visible = actor ? await this.policy.visibleMembers(actor, ids) : new Set<string>();
+        return ids.map((id) => visible.has(id));
+      }),
       unit: new DataLoader(async (ids) => byId(ids, await this.units.findByIds(ids))),
       unitChildren: new DataLoader(async (ids) =>
         groupBy(ids, await this.units.findChildrenOf(ids), (u) => u.parentId!),

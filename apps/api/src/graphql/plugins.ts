@@ -58,3 +58,30 @@ export function complexityPlugin(max: number): ApolloServerPlugin<GqlContext> {
     },
   };
 }
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+function hasControlChars(value: unknown): boolean {
+  if (typeof value === 'string') return CONTROL_CHARS.test(value);
+  if (Array.isArray(value)) return value.some(hasControlChars);
+  if (value && typeof value === 'object') return Object.values(value).some(hasControlChars);
+  return false;
+}
+
+/** PostgreSQL refuses NUL in text, and no field of ours needs control characters: BAD_USER_INPUT. */
+export function controlCharsPlugin(): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request }) {
+          if (hasControlChars(request.query) || hasControlChars(request.variables)) {
+            throw new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, {
+              detail: 'control characters are not allowed',
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -74,9 +74,10 @@ export class MeResolver {
     description: 'Withdraws consent: the account is anonymised and can no longer log in.',
   })
   async withdrawConsent(@CurrentActor() actor: Actor): Promise<boolean> {
-    // seats held for upcoming events go back to the waitlist first, then the person is erased
-    await this.registrations.cancelUpcomingForMember(actor.memberId);
+    // erase first (this also ends every session, so no new registration can slip in), then give
+    // the seats of upcoming events back to the waitlist
     await this.privacy.withdrawConsent(actor.memberId);
+    await this.registrations.cancelUpcomingForMember(actor.memberId);
     return true;
   }
 }

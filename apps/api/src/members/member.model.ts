@@ -1,6 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { MemberLocale, MemberStatus, Role } from '@yvc/identity';
-import { DateScalar } from '../graphql/scalars';
 import '../graphql/enums';
 
 /** A young member or a staff account. Contact fields are visible to the member and staff in scope. */
@@ -15,7 +14,6 @@ export class MemberModel {
   @Field(() => String, { nullable: true, description: 'E.164, e.g. +77011234567' })
   phone: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'null only for staff accounts' })
   birthDate: string | null;
 
   @Field(() => MemberLocale)

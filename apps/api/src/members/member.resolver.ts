@@ -1,13 +1,12 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, AccessPolicy, MemberStatus, MembersService, Role, maskPhone } from '@yvc/identity';
+import { Actor, AccessPolicy, MemberStatus, MembersService, maskPhone } from '@yvc/identity';
 import { maskEmail, translate } from '@yvc/core';
 import { Authenticated, CurrentActor } from '../common/decorators';
 import type { GqlContext } from '../graphql/graphql-context';
 import { ClubModel } from '../org/club.model';
 import { UnitModel } from '../org/unit.model';
+import { DateScalar } from '../graphql/scalars';
 import { MemberModel } from './member.model';
-
-const isStaff = (a?: Actor) => !!a && a.role !== Role.MEMBER;
 
 @Resolver(() => MemberModel)
 export class MemberResolver {
@@ -36,13 +35,21 @@ export class MemberResolver {
 
   /** Contact details reach the member and staff only (staff reach members only through scoped queries). */
   @ResolveField(() => String, { nullable: true })
-  email(@Parent() m: MemberModel, @Context() ctx: GqlContext): string | null {
-    return this.visible(m, ctx) ? m.email : null;
+  async email(@Parent() m: MemberModel, @Context() ctx: GqlContext): Promise<string | null> {
+    return (await this.visible(m, ctx)) ? m.email : null;
   }
 
   @ResolveField(() => String, { nullable: true })
-  phone(@Parent() m: MemberModel, @Context() ctx: GqlContext): string | null {
-    return this.visible(m, ctx) ? m.phone : null;
+  async phone(@Parent() m: MemberModel, @Context() ctx: GqlContext): Promise<string | null> {
+    return (await this.visible(m, ctx)) ? m.phone : null;
+  }
+
+  @ResolveField(() => DateScalar, {
+    nullable: true,
+    description: 'null only for staff accounts (and for viewers out of scope)',
+  })
+  async birthDate(@Parent() m: MemberModel, @Context() ctx: GqlContext): Promise<string | null> {
+    return (await this.visible(m, ctx)) ? m.birthDate : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The IIN: in full for its owner only.' })
@@ -54,8 +61,8 @@ export class MemberResolver {
     nullable: true,
     description: 'Contact details in masked form, for lists shown on screens.',
   })
-  maskedContact(@Parent() m: MemberModel, @Context() ctx: GqlContext): string | null {
-    if (!this.visible(m, ctx)) return null;
+  async maskedContact(@Parent() m: MemberModel, @Context() ctx: GqlContext): Promise<string | null> {
+    if (!(await this.visible(m, ctx))) return null;
     return [m.email && maskEmail(m.email), m.phone && maskPhone(m.phone)].filter(Boolean).join(', ') || null;
   }
 
@@ -85,8 +92,11 @@ export class MemberResolver {
     return (await ctx.loaders.club.loadMany(ids)).filter((c) => c && !(c instanceof Error));
   }
 
-  private visible(m: MemberModel, ctx: GqlContext): boolean {
+  /** The member themself, staff whose scope includes the member, admins: one query per request. */
+  private visible(m: MemberModel, ctx: GqlContext): Promise<boolean> {
     const viewer = ctx.req.user;
-    return viewer?.memberId === m.id || isStaff(viewer);
+    if (!viewer) return Promise.resolve(false);
+    if (viewer.memberId === m.id) return Promise.resolve(true);
+    return ctx.loaders.memberVisible.load(m.id);
   }
 }

@@ -61,6 +61,8 @@ export class StaffAssignmentResolver {
     }
     problems.throwIfAny();
     await this.members.get(input.memberId);
+    // the staff account itself must be in the caller's scope, not only the club or unit
+    await this.policy.assert(this.policy.canSeeMember(actor, input.memberId));
     if (input.clubId) {
       await this.clubs.get(input.clubId);
       await this.policy.assert(this.policy.canManageClub(actor, input.clubId));

@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JOBS, QUEUES } from '@yvc/core';
+import { BadgesService } from '@yvc/credentials';
 import { EventsService } from '@yvc/events';
 import { NotificationPlanner } from '@yvc/notifications';
 import { AuthService } from '@yvc/identity';
@@ -12,6 +13,7 @@ export class MaintenanceProcessor extends WorkerHost {
     private readonly auth: AuthService,
     private readonly events: EventsService,
     private readonly planner: NotificationPlanner,
+    private readonly badges: BadgesService,
     private readonly log: PinoLogger,
   ) {
     super();
@@ -28,6 +30,11 @@ export class MaintenanceProcessor extends WorkerHost {
         const result = await this.events.completeEnded();
         if (result.events) this.log.info({ jobId: job.id, ...result }, 'completed ended events');
         return result;
+      }
+      case JOBS.evaluateBadgeAnniversaries: {
+        const awarded = await this.badges.evaluateAnniversaries();
+        if (awarded) this.log.info({ jobId: job.id, awarded }, 'awarded anniversary badges');
+        return { awarded };
       }
       case JOBS.requeueStaleDeliveries:
         return { requeued: await this.planner.requeueStale() };

@@ -68,6 +68,8 @@ export const configSchema = z
     /** the same JWK set inline (wins over the file), for platforms that pass secrets as variables */
     CREDENTIAL_KEYS_JSON: z.string().min(2).optional(),
     CREDENTIAL_ISSUER_NAME: z.string().min(3).default('Жамбыл облыстық аумақтық сайлау комиссиясы'),
+    /** public certificate checks (GraphQL verifyCertificate and the /verify page) per IP per minute */
+    CERTIFICATE_VERIFY_PER_MINUTE: int(60, 1),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')

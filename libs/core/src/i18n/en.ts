@@ -76,6 +76,10 @@ export const en = {
   'errors.CHECK_IN_CLOSED': 'Check-in is open from 2 hours before the start until the end of the event.',
   'errors.WALK_IN_NOT_FOUND': 'No member with this email or phone.',
   'errors.WALK_IN_AMBIGUOUS': 'Several members share this phone: use the email.',
+  'errors.BADGE_NOT_FOUND': 'No such badge.',
+  'errors.BADGE_NOT_MANUAL': 'This badge is earned automatically and cannot be awarded by hand.',
+  'errors.BADGE_AWARD_NOT_FOUND': 'Badge award not found.',
+  'errors.BADGE_AWARD_REVOKED': 'This badge award has been revoked.',
   'validation.endsBeforeStart': 'Must be after the start.',
   'validation.startsInPast': 'Must be in the future.',
   'validation.capacityBelowRegistered': (p) =>
@@ -85,6 +89,11 @@ export const en = {
   'validation.invalidValue': 'Not a valid value.',
   'validation.clubNotInUnit': 'The club must belong to this unit or a unit under it.',
   'validation.invalidTimeZone': 'Unknown time zone.',
+  'errors.CERTIFICATE_NOT_FOUND': 'Certificate not found.',
+  'errors.CERTIFICATE_NOT_VALID': 'This certificate is already revoked.',
+  'errors.CERTIFICATE_MEMBER_NOT_ELIGIBLE':
+    'A certificate can be issued only to an active club member with a membership number.',
+  'errors.CERTIFICATE_CONCURRENT_CHANGE': 'The certificate was changed at the same moment. Try again.',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;

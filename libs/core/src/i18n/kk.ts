@@ -72,6 +72,10 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'errors.CHECK_IN_CLOSED': 'Белгілену іс-шара басталардан 2 сағат бұрын ашылып, соңына дейін жүреді.',
   'errors.WALK_IN_NOT_FOUND': 'Мұндай email немесе телефоны бар қатысушы жоқ.',
   'errors.WALK_IN_AMBIGUOUS': 'Бұл телефон бірнеше қатысушыда бар: email-ді көрсетіңіз.',
+  'errors.BADGE_NOT_FOUND': 'Мұндай белгі жоқ.',
+  'errors.BADGE_NOT_MANUAL': 'Бұл белгі автоматты түрде беріледі, оны қолмен беруге болмайды.',
+  'errors.BADGE_AWARD_NOT_FOUND': 'Белгі беру жазбасы табылмады.',
+  'errors.BADGE_AWARD_REVOKED': 'Бұл белгі кері қайтарылды.',
   'validation.endsBeforeStart': 'Басталу уақытынан кейін болуы керек.',
   'validation.startsInPast': 'Болашақта болуы керек.',
   'validation.capacityBelowRegistered': (p) =>
@@ -81,4 +85,9 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'validation.invalidValue': 'Мән жарамсыз.',
   'validation.clubNotInUnit': 'Клуб осы аумаққа немесе оның құрамындағы аумаққа жатуы керек.',
   'validation.invalidTimeZone': 'Белгісіз уақыт белдеуі.',
+  'errors.CERTIFICATE_NOT_FOUND': 'Куәлік табылмады.',
+  'errors.CERTIFICATE_NOT_VALID': 'Бұл куәліктің күші бұрын жойылған.',
+  'errors.CERTIFICATE_MEMBER_NOT_ELIGIBLE':
+    'Куәлік мүшелік нөмірі бар белсенді клуб қатысушысына ғана беріледі.',
+  'errors.CERTIFICATE_CONCURRENT_CHANGE': 'Куәлік дәл осы сәтте өзгертілді. Қайталап көріңіз.',
 };

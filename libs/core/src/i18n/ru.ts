@@ -74,6 +74,10 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'errors.CHECK_IN_CLOSED': 'Отметка открыта с 2 часов до начала и до конца мероприятия.',
   'errors.WALK_IN_NOT_FOUND': 'Нет участника с таким email или телефоном.',
   'errors.WALK_IN_AMBIGUOUS': 'Этот телефон у нескольких участников: укажите email.',
+  'errors.BADGE_NOT_FOUND': 'Такого значка нет.',
+  'errors.BADGE_NOT_MANUAL': 'Этот значок присуждается автоматически, вручную его выдать нельзя.',
+  'errors.BADGE_AWARD_NOT_FOUND': 'Присуждение значка не найдено.',
+  'errors.BADGE_AWARD_REVOKED': 'Этот значок отозван.',
   'validation.endsBeforeStart': 'Должно быть позже начала.',
   'validation.startsInPast': 'Должно быть в будущем.',
   'validation.capacityBelowRegistered': (p) =>
@@ -83,4 +87,9 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'validation.invalidValue': 'Недопустимое значение.',
   'validation.clubNotInUnit': 'Клуб должен относиться к этой территории или входящей в неё.',
   'validation.invalidTimeZone': 'Неизвестный часовой пояс.',
+  'errors.CERTIFICATE_NOT_FOUND': 'Сертификат не найден.',
+  'errors.CERTIFICATE_NOT_VALID': 'Этот сертификат уже отозван.',
+  'errors.CERTIFICATE_MEMBER_NOT_ELIGIBLE':
+    'Сертификат выдаётся только активному участнику клуба с членским номером.',
+  'errors.CERTIFICATE_CONCURRENT_CHANGE': 'Сертификат изменили в этот же момент. Попробуйте ещё раз.',
 };

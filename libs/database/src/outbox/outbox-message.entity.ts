@@ -9,6 +9,8 @@ export enum OutboxKind {
   EVENT_MOVED = 'EVENT_MOVED',
   PASSWORD_RESET = 'PASSWORD_RESET',
   EMAIL_VERIFICATION = 'EMAIL_VERIFICATION',
+  /** not a notification: a check-in, dispatched as an evaluate-badges job */
+  ATTENDANCE_RECORDED = 'ATTENDANCE_RECORDED',
 }
 
 /**

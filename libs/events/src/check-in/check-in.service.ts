@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, DomainError, FieldProblems, isUuid, randomToken } from '@yvc/core';
-import { returnedRows } from '@yvc/database';
+import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { MemberStatus, MembersService, Role, normalizeKzMobile } from '@yvc/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
@@ -160,14 +160,14 @@ export class CheckInService {
       };
       if (active) {
         await em.update(Registration, { id: active.id }, fields);
-        return {
-          registration: (await em.findOneBy(Registration, { id: active.id }))!,
-          alreadyCheckedIn: false,
-        };
+        const registration = (await em.findOneBy(Registration, { id: active.id }))!;
+        await this.attendanceRecorded(em, registration);
+        return { registration, alreadyCheckedIn: false };
       }
       const saved = await em.save(
         em.create(Registration, { eventId, memberId, checkInCode: randomToken(32), ...fields }),
       );
+      await this.attendanceRecorded(em, saved);
       return { registration: saved, alreadyCheckedIn: false };
     });
   }
@@ -181,6 +181,8 @@ export class CheckInService {
     method: CheckInMethod,
   ): Promise<CheckInOutcome> {
     this.assertWindow(event, at);
+    if (typeof code !== 'string' || !/^[A-Za-z0-9_-]{20,64}$/.test(code))
+      throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
     const [hit] = returnedRows<{ id: string; was: RegistrationStatus }>(
       await em.query(
         `WITH old AS (SELECT id, status FROM registrations
@@ -195,7 +197,9 @@ export class CheckInService {
       if (hit.was === RegistrationStatus.NO_SHOW) {
         await em.query(`UPDATE events SET seats_taken = seats_taken + 1 WHERE id = $1`, [event.id]);
       }
-      return { registration: (await em.findOneBy(Registration, { id: hit.id }))!, alreadyCheckedIn: false };
+      const registration = (await em.findOneBy(Registration, { id: hit.id }))!;
+      await this.attendanceRecorded(em, registration);
+      return { registration, alreadyCheckedIn: false };
     }
     const reg = code ? await em.findOneBy(Registration, { checkInCode: code }) : null;
     if (!reg) throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
@@ -203,6 +207,18 @@ export class CheckInService {
     if (reg.status === RegistrationStatus.ATTENDED) return { registration: reg, alreadyCheckedIn: true };
     if (reg.status === RegistrationStatus.WAITLISTED) throw eventsError(EventsError.CHECK_IN_WAITLISTED);
     throw eventsError(EventsError.CHECK_IN_CANCELLED);
+  }
+
+  /** In the check-in's transaction: the worker then evaluates the member's badges. */
+  private attendanceRecorded(em: EntityManager, r: Registration): Promise<void> {
+    return writeOutbox(em, [
+      {
+        kind: OutboxKind.ATTENDANCE_RECORDED,
+        memberId: r.memberId,
+        eventId: r.eventId,
+        registrationId: r.id,
+      },
+    ]);
   }
 
   private assertWindow(event: Event, at: Date): void {

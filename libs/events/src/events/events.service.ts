@@ -39,6 +39,7 @@ export const isEventCursor = (v: unknown): v is EventCursor =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as EventCursor).s === 'string' &&
+  !Number.isNaN(Date.parse((v as EventCursor).s)) &&
   isUuid((v as EventCursor).i);
 
 const EDITABLE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
@@ -178,6 +179,11 @@ export class EventsService {
            WHERE event_id = $1 AND status IN ('REGISTERED', 'WAITLISTED') RETURNING id, member_id`,
           [id, by],
         ),
+      );
+      await em.query(
+        `UPDATE events SET seats_taken = (SELECT count(*) FROM registrations
+           WHERE event_id = $1 AND status IN ('REGISTERED', 'ATTENDED') AND NOT walk_in) WHERE id = $1`,
+        [id],
       );
       await writeOutbox(
         em,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Page, encodeCursor, isUuid, randomToken } from '@yvc/core';
+import { DomainError, Page, encodeCursor, isUuid, randomToken } from '@yvc/core';
 import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { DataSource, In, Repository } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
@@ -23,6 +23,7 @@ export const isRegistrationCursor = (v: unknown): v is RegistrationCursor =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as RegistrationCursor).c === 'string' &&
+  !Number.isNaN(Date.parse((v as RegistrationCursor).c)) &&
   isUuid((v as RegistrationCursor).i);
 
 class AlreadyRegistered extends Error {}
@@ -80,7 +81,9 @@ export class RegistrationsService {
         })
         .then((id) => this.get(id));
     } catch (err) {
-      if (err instanceof AlreadyRegistered) return (await this.findActive(eventId, memberId))!;
+      if (err instanceof AlreadyRegistered) {
+        return (await this.findActive(eventId, memberId)) ?? this.register(eventId, memberId);
+      }
       throw err;
     }
   }
@@ -129,7 +132,11 @@ export class RegistrationsService {
        WHERE r.member_id = $1 AND r.status IN ('REGISTERED', 'WAITLISTED') AND e.starts_at > now()`,
       [memberId],
     );
-    for (const r of rows) await this.cancel(r.id, memberId).catch(() => null);
+    for (const r of rows) {
+      await this.cancel(r.id, memberId).catch((err: unknown) => {
+        if (!(err instanceof DomainError && err.reason === EventsError.REGISTRATION_NOT_ACTIVE)) throw err;
+      });
+    }
     return rows.length;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CommonError, commonError } from '@yvc/core';
+import { CommonError, commonError, isUuid } from '@yvc/core';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Role } from '../members/member.entity';
@@ -29,6 +29,7 @@ export class AccessPolicy {
 
   async canSeeMember(actor: Actor, memberId: string): Promise<boolean> {
     if (actor.memberId === memberId || actor.role === Role.ADMIN) return true;
+    if (!isUuid(memberId)) return false;
     if (actor.role === Role.MEMBER) return false;
     const [row]: Array<{ ok: boolean }> = await this.db.query(
       `WITH ${SCOPE_CTE}
@@ -41,6 +42,42 @@ export class AccessPolicy {
       [actor.memberId, memberId],
     );
     return row.ok;
+  }
+
+  /**
+   * Acting for a member as their club's staff (issuing a certificate): ADMIN; COMMISSION when the
+   * member is in its subtree; COORDINATOR only for a member of one of their clubs (current
+   * membership), not for everyone who lives in a unit they happen to be assigned to.
+   */
+  async canActForMember(actor: Actor, memberId: string): Promise<boolean> {
+    if (actor.role === Role.ADMIN) return true;
+    if (actor.role === Role.COMMISSION) return this.canSeeMember(actor, memberId);
+    if (actor.role !== Role.COORDINATOR) return false;
+    const [row]: Array<{ ok: boolean }> = await this.db.query(
+      `WITH ${SCOPE_CTE}
+       SELECT EXISTS (SELECT 1 FROM club_memberships cm WHERE cm.member_id = $2 AND cm.left_at IS NULL
+                      AND cm.club_id IN (SELECT id FROM scope_clubs)) AS ok`,
+      [actor.memberId, memberId],
+    );
+    return row.ok;
+  }
+
+  /** Which of `memberIds` the actor may see (one query for a whole list; for field visibility). */
+  async visibleMembers(actor: Actor, memberIds: readonly string[]): Promise<Set<string>> {
+    const ids = memberIds.filter(isUuid);
+    if (actor.role === Role.ADMIN) return new Set(ids);
+    const own = new Set(ids.filter((id) => id === actor.memberId));
+    if (actor.role === Role.MEMBER || !ids.length) return own;
+    const rows: Array<{ id: string }> = await this.db.query(
+      `WITH ${SCOPE_CTE}
+       SELECT m.id FROM members m WHERE m.id = ANY($2::uuid[]) AND (
+         m.unit_id IN (SELECT id FROM scope_units)
+         OR EXISTS (SELECT 1 FROM club_memberships cm WHERE cm.member_id = m.id AND cm.left_at IS NULL
+                    AND cm.club_id IN (SELECT id FROM scope_clubs)))`,
+      [actor.memberId, ids],
+    );
+    for (const r of rows) own.add(r.id);
+    return own;
   }
 
   /** Creating, renaming and archiving clubs, and staffing units: COMMISSION in its subtree, ADMIN. */
@@ -62,7 +99,7 @@ export class AccessPolicy {
   /** Listing a club's members: its coordinators, the commission above it, admins. */
   async canViewClub(actor: Actor, clubId: string): Promise<boolean> {
     if (actor.role === Role.ADMIN) return true;
-    if (actor.role === Role.MEMBER) return false;
+    if (actor.role === Role.MEMBER || !isUuid(clubId)) return false;
     const [row]: Array<{ ok: boolean }> = await this.db.query(
       `WITH ${SCOPE_CTE} SELECT $2::uuid IN (SELECT id FROM scope_clubs) AS ok`,
       [actor.memberId, clubId],
@@ -76,7 +113,7 @@ export class AccessPolicy {
    */
   async canStaff(actor: Actor, unitId: string, clubId: string | null): Promise<boolean> {
     if (actor.role === Role.ADMIN) return true;
-    if (actor.role === Role.MEMBER) return false;
+    if (actor.role === Role.MEMBER || !isUuid(unitId) || (clubId !== null && !isUuid(clubId))) return false;
     const [row]: Array<{ ok: boolean }> = await this.db.query(
       `WITH ${SCOPE_CTE}
        SELECT $2::uuid IN (SELECT id FROM scope_units) OR ($3::uuid IS NOT NULL AND $3::uuid IN (SELECT id FROM scope_clubs)) AS ok`,
@@ -99,6 +136,7 @@ export class AccessPolicy {
 
   async unitInScope(actor: Actor, unitId: string): Promise<boolean> {
     if (actor.role === Role.ADMIN) return true;
+    if (!isUuid(unitId)) return false;
     const [row]: Array<{ ok: boolean }> = await this.db.query(
       `WITH ${SCOPE_CTE} SELECT $2::uuid IN (SELECT id FROM scope_units) AS ok`,
       [actor.memberId, unitId],

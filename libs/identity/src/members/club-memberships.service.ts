@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Page, encodeCursor } from '@yvc/core';
+import { Page, encodeCursor, isUuid } from '@yvc/core';
 import { ClubsService } from '@yvc/org';
 import { IsNull, Repository } from 'typeorm';
 import { ClubMembership } from './club-membership.entity';
@@ -15,7 +15,9 @@ export const isMemberCursor = (v: unknown): v is MemberCursor =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as MemberCursor).n === 'string' &&
-  typeof (v as MemberCursor).i === 'string';
+  (v as MemberCursor).n.length <= 200 &&
+  !(v as MemberCursor).n.includes('\u0000') &&
+  isUuid((v as MemberCursor).i);
 
 @Injectable()
 export class ClubMembershipsService {

@@ -10,6 +10,7 @@ import { SmsSender } from '../channels/sms.sender';
 import { Notification, NotificationKind } from '../notification.entity';
 import { MessageContext, renderMessage } from '../templates/messages';
 import { unsubscribeToken } from '../unsubscribe';
+import { notFoundAsNull } from '../planning/notification-planner';
 import { Delivery, DeliveryChannel, DeliveryStatus } from './delivery.entity';
 
 /** Thrown for failures worth retrying; anything permanent marks the delivery FAILED at once. */
@@ -38,7 +39,7 @@ export class DeliveryService {
    * expires, after which a retry may send again, with the same reference (Message-ID /
    * Idempotency-Key) so the provider can drop the copy.
    */
-  async deliver(deliveryId: string, lastAttempt: boolean): Promise<DeliveryStatus> {
+  async deliver(deliveryId: string, lastAttempt: boolean): Promise<DeliveryStatus | { heldUntil: Date }> {
     const [claimed] = returnedRows<Delivery & { notification_id: string }>(
       await this.db.query(
         `UPDATE deliveries SET status = 'SENDING', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2), updated_at = now()
@@ -47,10 +48,12 @@ export class DeliveryService {
       ),
     );
     if (!claimed) {
-      const [row] = await this.db.query(`SELECT status FROM deliveries WHERE id = $1`, [deliveryId]);
+      const [row] = await this.db.query(`SELECT status, lease_until FROM deliveries WHERE id = $1`, [
+        deliveryId,
+      ]);
       if (!row) return DeliveryStatus.SKIPPED;
-      if (row.status === DeliveryStatus.SENDING)
-        throw new RetryableDeliveryError('another worker holds this delivery');
+      // another worker holds it (or held it and died): wait for the lease, without using an attempt
+      if (row.status === DeliveryStatus.SENDING) return { heldUntil: new Date(row.lease_until) };
       return row.status as DeliveryStatus;
     }
     let result: { messageId: string } | 'skip';
@@ -101,7 +104,7 @@ export class DeliveryService {
       `SELECT id, member_id AS "memberId", kind, event_id AS "eventId", registration_id AS "registrationId", params FROM notifications WHERE id = $1`,
       [notificationId],
     );
-    const member = await this.members.get(n.memberId).catch(() => null);
+    const member = await this.members.get(n.memberId).catch(notFoundAsNull);
     if (!member || member.status === MemberStatus.WITHDRAWN) return 'skip';
     const ctx = await this.context(n, member);
     const message = renderMessage(n.kind, ctx);
@@ -162,7 +165,7 @@ export class DeliveryService {
       }
     }
     if (n.registrationId) {
-      const reg = await this.registrations.get(n.registrationId).catch(() => null);
+      const reg = await this.registrations.get(n.registrationId).catch(notFoundAsNull);
       if (reg) {
         ctx.qrUrl = `${this.config.PUBLIC_URL}/qr/${reg.checkInCode}.png`;
         ctx.waitlistPosition = (await this.registrations.waitlistPositions([reg.id])).get(reg.id) ?? null;

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, JOBS, QUEUES, reminderJobId } from '@yvc/core';
+import { Clock, JOBS, QUEUES, badgesJobId, reminderJobId } from '@yvc/core';
 import { OutboxKind, OutboxMessage } from '@yvc/database';
 import {
   Event,
@@ -13,10 +13,17 @@ import {
 } from '@yvc/events';
 import { Member, MemberStatus, MembersService } from '@yvc/identity';
 import { Queue } from 'bullmq';
+import { ApiErrorCode, DomainError } from '@yvc/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryChannel, DeliveryStatus } from '../delivery/delivery.entity';
 import { NotificationKind } from '../notification.entity';
 import { planSmsTime } from '../quiet-hours';
+
+/** A missing row is a normal outcome (deleted, withdrawn); any other failure must retry the job. */
+export function notFoundAsNull(err: unknown): null {
+  if (err instanceof DomainError && err.code === ApiErrorCode.NOT_FOUND) return null;
+  throw err;
+}
 
 /** Which channels each kind uses (before the member's preferences). */
 const CHANNELS: Record<NotificationKind, DeliveryChannel[]> = {
@@ -63,15 +70,34 @@ export class NotificationPlanner {
       [outboxId],
     );
     if (!row) return;
+    if (row.kind === OutboxKind.ATTENDANCE_RECORDED) return this.enqueueBadgeEvaluation(row.memberId);
     const kind = row.kind as unknown as NotificationKind;
     const registration = row.registrationId
-      ? await this.registrations.get(row.registrationId).catch(() => null)
+      ? await this.registrations.get(row.registrationId).catch(notFoundAsNull)
       : null;
-    const event = row.eventId ? await this.events.get(row.eventId).catch(() => null) : null;
+    const event = row.eventId ? await this.events.get(row.eventId).catch(notFoundAsNull) : null;
 
     if (registration && event) await this.syncReminders(row.kind, registration, event, row.payload);
     const planned = await this.plan(`outbox:${row.id}`, kind, row.memberId, event, registration, row.payload);
     await this.enqueue(planned);
+  }
+
+  /**
+   * Not a notification: a check-in asks for the member's badges to be evaluated. One job per member
+   * (jobId badges-<memberId>, removed when done); if that member's evaluation is running right now,
+   * this dispatch fails and retries later (with backoff), since BullMQ would drop the new job.
+   */
+  private async enqueueBadgeEvaluation(memberId: string): Promise<void> {
+    const jobId = badgesJobId(memberId);
+    // a running evaluation may have read the data before this attendance: wait for it to end
+    if (await (await this.notifications.getJob(jobId))?.isActive())
+      throw new Error(`badge evaluation ${jobId} is running: retry`);
+    // a waiting or delayed one runs after this attendance was committed: it is enough
+    await this.notifications.add(
+      JOBS.evaluateBadges,
+      { memberId },
+      { jobId, removeOnComplete: true, removeOnFail: true },
+    );
   }
 
   /** A due reminder (the `reminder` job): skipped when stale (cancelled, moved, already sent). */
@@ -80,7 +106,7 @@ export class NotificationPlanner {
     offsetMinutes: number,
     startsAtIso: string,
   ): Promise<'sent' | 'stale'> {
-    const registration = await this.registrations.get(registrationId).catch(() => null);
+    const registration = await this.registrations.get(registrationId).catch(notFoundAsNull);
     if (!registration || registration.status !== RegistrationStatus.REGISTERED) return 'stale';
     const event = await this.events.get(registration.eventId);
     if (
@@ -89,6 +115,7 @@ export class NotificationPlanner {
     )
       return 'stale';
     if (event.startsAt <= this.clock.now()) return 'stale';
+    if (!event.reminderOffsetsMinutes.includes(offsetMinutes)) return 'stale';
     const key = `reminder:${registrationId}:${offsetMinutes}:${event.startsAt.getTime()}`;
     const fireAt = new Date(event.startsAt.getTime() - offsetMinutes * 60_000);
     const planned = await this.plan(
@@ -108,7 +135,7 @@ export class NotificationPlanner {
   async scheduleReminders(registration: Registration, event: Event): Promise<number> {
     const nowDate = this.clock.now();
     const now = nowDate.getTime();
-    const member = await this.members.get(registration.memberId).catch(() => null);
+    const member = await this.members.get(registration.memberId).catch(notFoundAsNull);
     const zone = member?.timeZone || 'Asia/Almaty';
     const jobs = event.reminderOffsetsMinutes
       .map((offset) => ({ offset, fireAt: event.startsAt.getTime() - offset * 60_000 }))
@@ -187,7 +214,7 @@ export class NotificationPlanner {
     params: Record<string, unknown>,
     desiredAt: Date = this.clock.now(),
   ): Promise<PlannedDelivery[]> {
-    const member = await this.members.get(memberId).catch(() => null);
+    const member = await this.members.get(memberId).catch(notFoundAsNull);
     if (!member || member.status === MemberStatus.WITHDRAWN) return [];
     return this.db.transaction(async (em) => {
       const inApp = kind !== NotificationKind.PASSWORD_RESET && kind !== NotificationKind.EMAIL_VERIFICATION;
@@ -284,11 +311,16 @@ export class NotificationPlanner {
   async requeueStale(olderThanMs = 60_000): Promise<number> {
     const rows: Array<{ id: string; send_after: Date; channel: DeliveryChannel }> = await this.db.query(
       `SELECT id, send_after, channel FROM deliveries
-       WHERE status = 'PENDING' AND send_after <= now() AND updated_at < now() - make_interval(secs => $1) LIMIT 1000`,
+       WHERE (status = 'PENDING' AND send_after <= now() AND updated_at < now() - make_interval(secs => $1))
+          OR (status = 'SENDING' AND lease_until < now() - make_interval(secs => $1))
+       ORDER BY send_after LIMIT 1000`,
       [olderThanMs / 1000],
     );
+    // a fresh job id: the old job may be kept as failed, and BullMQ ignores a re-add of a kept id
+    // (a second live job is harmless: the claim lets one of them send)
     await this.enqueue(
       rows.map((r) => ({ id: r.id, sendAfter: new Date(r.send_after), channel: r.channel })),
+      `-rq-${this.clock.now().getTime()}`,
     );
     return rows.length;
   }

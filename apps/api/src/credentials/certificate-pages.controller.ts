@@ -1,0 +1,149 @@
+import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { CommonError, Locale, commonError, isLocale, localeFromAcceptLanguage } from '@yvc/core';
+import { CertificateStatus, CertificatesService, VerifyThrottle, cardDate } from '@yvc/credentials';
+import { AccessPolicy, Actor } from '@yvc/identity';
+import type { Request, Response } from 'express';
+import { Authenticated, Public } from '../common/decorators';
+
+type Key =
+  | 'title'
+  | 'number'
+  | 'valid'
+  | 'revoked'
+  | 'expired'
+  | 'notFound'
+  | 'holder'
+  | 'issuer'
+  | 'issuedAt'
+  | 'expiresAt'
+  | 'signatureOk'
+  | 'signatureBad';
+
+const TEXT: Record<Locale, Record<Key, string>> = {
+  kk: {
+    title: 'Мүшелік куәлігін тексеру',
+    number: 'Нөмірі',
+    valid: 'Куәлік жарамды',
+    revoked: 'Куәліктің күші жойылған',
+    expired: 'Куәліктің мерзімі өткен',
+    notFound: 'Мұндай нөмірлі куәлік табылмады',
+    holder: 'Иесі',
+    issuer: 'Берген',
+    issuedAt: 'Берілген күні',
+    expiresAt: 'Жарамдылық мерзімі',
+    signatureOk: 'Сілтемедегі цифрлық қолтаңба расталды',
+    signatureBad: 'Сілтемедегі цифрлық қолтаңба жарамсыз',
+  },
+  ru: {
+    title: 'Проверка членского сертификата',
+    number: 'Номер',
+    valid: 'Сертификат действителен',
+    revoked: 'Сертификат отозван',
+    expired: 'Срок действия сертификата истёк',
+    notFound: 'Сертификат с таким номером не найден',
+    holder: 'Владелец',
+    issuer: 'Выдан',
+    issuedAt: 'Дата выдачи',
+    expiresAt: 'Действителен до',
+    signatureOk: 'Цифровая подпись в ссылке подтверждена',
+    signatureBad: 'Цифровая подпись в ссылке недействительна',
+  },
+  en: {
+    title: 'Membership certificate check',
+    number: 'Number',
+    valid: 'The certificate is valid',
+    revoked: 'The certificate has been revoked',
+    expired: 'The certificate has expired',
+    notFound: 'No certificate with this number',
+    holder: 'Holder',
+    issuer: 'Issued by',
+    issuedAt: 'Issued on',
+    expiresAt: 'Valid until',
+    signatureOk: 'The digital signature in the link is verified',
+    signatureBad: 'The digital signature in the link is not valid',
+  },
+};
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The public verify page behind the certificate's QR code, and the printable card. */
+@Controller()
+export class CertificatePagesController {
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly throttle: VerifyThrottle,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  /** kk / ru / en from ?lang= or Accept-Language; checks the signed credential in ?c= when present. */
+  @Public()
+  @Get('verify/:number')
+  async verify(
+    @Param('number') number: string,
+    @Query('lang') lang: string | undefined,
+    @Query('c') credential: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const locale: Locale = isLocale(lang) ? lang : localeFromAcceptLanguage(req.headers['accept-language']);
+    const t = TEXT[locale];
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    await this.throttle.consume(req.ip ?? 'unknown');
+    const check = await this.certificates.check(number);
+    const signature = check.status
+      ? await this.certificates.checkLink(check.number, typeof credential === 'string' ? credential : null)
+      : null;
+    const headline = !check.status
+      ? t.notFound
+      : check.status === CertificateStatus.VALID
+        ? t.valid
+        : check.status === CertificateStatus.REVOKED
+          ? t.revoked
+          : t.expired;
+    const color = check.valid ? '#1e7e34' : '#b02a37';
+    const rows: Array<[string, string]> = [[t.number, check.number]];
+    if (check.holderName) rows.push([t.holder, check.holderName]);
+    if (check.issuer) rows.push([t.issuer, check.issuer]);
+    if (check.issuedAt) rows.push([t.issuedAt, cardDate(check.issuedAt)]);
+    if (check.expiresAt && check.status !== CertificateStatus.REVOKED)
+      rows.push([t.expiresAt, cardDate(check.expiresAt)]);
+    const body =
+      `<h1>${escape(t.title)}</h1>` +
+      `<p id="status" data-status="${check.status ?? 'NOT_FOUND'}" style="font-size:1.4em;color:${color}"><strong>${escape(headline)}</strong></p>` +
+      `<dl>${rows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>` +
+      (signature === null
+        ? ''
+        : `<p id="signature" data-valid="${signature}">${escape(signature ? t.signatureOk : t.signatureBad)}</p>`);
+    return (
+      `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+      `<title>${escape(t.title)}</title><body style="font-family:sans-serif;max-width:32em;margin:3em auto">${body}</body></html>`
+    );
+  }
+
+  /** The card as PDF, for the member and staff in scope (Bearer access token). */
+  @Authenticated()
+  @Get('certificates/:id.pdf')
+  async pdf(
+    @Param('id') id: string,
+    @Req() req: Request & { user?: Actor },
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const actor = req.user;
+    if (!actor) throw commonError(CommonError.UNAUTHENTICATED);
+    const cert = await this.certificates.get(id);
+    if (actor.memberId !== cert.memberId)
+      await this.policy.assert(this.policy.canSeeMember(actor, cert.memberId));
+    const pdf = await this.certificates.pdf(cert);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `inline; filename="${cert.number}.pdf"`,
+      length: pdf.length,
+    });
+  }
+}

@@ -1,0 +1,271 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  FieldProblems,
+  ageOn,
+  isUuid,
+  localDate,
+  parseDateTime,
+} from '@yvc/core';
+import { uniqueViolation } from '@yvc/database';
+import { ClubMembershipsService, Member, MemberStatus, MembersService, Role } from '@yvc/identity';
+import { ClubsService } from '@yvc/org';
+import { decodeProtectedHeader } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import { CredentialsError, credentialsError } from '../credentials.errors';
+import { SigningKeys } from '../keys/signing-keys.service';
+import {
+  Certificate,
+  CertificateStatus,
+  StoredCertificateStatus,
+  effectiveStatus,
+} from './certificate.entity';
+import { CertificateCard, renderCertificatePdf } from './certificate-pdf';
+import { VC_JWT_TYP, membershipCredential } from './membership-credential';
+
+export const REISSUED = 'reissued';
+const REASON_MAX = 500;
+
+/** What anyone holding a certificate number may learn. */
+export interface CertificateCheck {
+  number: string;
+  valid: boolean;
+  status: CertificateStatus | null;
+  holderName: string | null;
+  issuer: string | null;
+  issuedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+/** "Әлихан Сәрсенбаев" → "Ә. С." */
+export function initials(fullName: string): string {
+  return fullName
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `${w[0].toLocaleUpperCase('kk')}.`)
+    .join(' ');
+}
+
+@Injectable()
+export class CertificatesService {
+  constructor(
+    @InjectRepository(Certificate) private readonly certificates: Repository<Certificate>,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly keys: SigningKeys,
+    private readonly members: MembersService,
+    private readonly memberships: ClubMembershipsService,
+    private readonly clubs: ClubsService,
+  ) {}
+
+  private get publicUrl(): string {
+    return this.config.PUBLIC_URL.replace(/\/+$/, '');
+  }
+
+  /** What the QR code opens: the page, with the signed credential so a phone can check it offline. */
+  verifyUrl(c: Pick<Certificate, 'number' | 'credential'>): string {
+    return `${this.publicUrl}/verify/${encodeURIComponent(c.number)}?c=${c.credential}`;
+  }
+
+  pdfUrl(c: Pick<Certificate, 'id'>): string {
+    return `${this.publicUrl}/certificates/${c.id}.pdf`;
+  }
+
+  status(c: Certificate): CertificateStatus {
+    return effectiveStatus(c, this.clock.now());
+  }
+
+  /** Valid until the end of the next calendar year, in Almaty time. */
+  expiryFor(issuedAt: Date): Date {
+    const year = Number(localDate(issuedAt).slice(0, 4));
+    return parseDateTime(`${year + 1}-12-31T23:59:59`)!;
+  }
+
+  async get(id: string): Promise<Certificate> {
+    const found = isUuid(id) ? await this.certificates.findOneBy({ id }) : null;
+    if (!found) throw credentialsError(CredentialsError.CERTIFICATE_NOT_FOUND);
+    return found;
+  }
+
+  /** The member's VALID certificate, else the latest one; null when none was ever issued. */
+  currentFor(memberId: string): Promise<Certificate | null> {
+    return this.certificates
+      .createQueryBuilder('c')
+      .where('c.member_id = :memberId', { memberId })
+      .orderBy(`(c.status = 'VALID')`, 'DESC')
+      .addOrderBy('c.issued_at', 'DESC')
+      .getOne();
+  }
+
+  /**
+   * Issues a certificate to an active young member with a membership number. A VALID one they
+   * already hold is revoked ("reissued") in the same transaction; the member's row lock orders
+   * concurrent issues, and the partial unique index keeps one VALID certificate per member.
+   */
+  async issue(memberId: string, issuedBy: string): Promise<Certificate> {
+    const member = await this.members.get(memberId);
+    if (member.role !== Role.MEMBER || member.status !== MemberStatus.ACTIVE || !member.membershipNumber)
+      throw credentialsError(CredentialsError.CERTIFICATE_MEMBER_NOT_ELIGIBLE);
+    const club = await this.clubName(member.id);
+    try {
+      return await this.db.transaction(async (em) => {
+        const [locked]: Array<{ status: string; membership_number: string | null; full_name: string }> =
+          await em.query(
+            `SELECT status, membership_number, full_name FROM members WHERE id = $1 FOR UPDATE`,
+            [member.id],
+          );
+        if (!locked || locked.status !== MemberStatus.ACTIVE || !locked.membership_number)
+          throw credentialsError(CredentialsError.CERTIFICATE_MEMBER_NOT_ELIGIBLE);
+        const [{ n }]: Array<{ n: number }> = await em.query(
+          `SELECT count(*)::int AS n FROM certificates WHERE member_id = $1`,
+          [member.id],
+        );
+        const now = this.clock.now();
+        await em.query(
+          `UPDATE certificates SET status = 'REVOKED', revoked_at = $2, revoked_reason = $3
+           WHERE member_id = $1 AND status = 'VALID'`,
+          [member.id, now, REISSUED],
+        );
+        const id = randomUUID();
+        const number = `${locked.membership_number}-C${n + 1}`;
+        const expiresAt = this.expiryFor(now);
+        const payload = membershipCredential({
+          certificateId: id,
+          number,
+          memberId: member.id,
+          name: locked.full_name,
+          membershipNumber: locked.membership_number,
+          club,
+          validFrom: now,
+          validUntil: expiresAt,
+          issuerId: this.publicUrl,
+          issuerName: this.config.CREDENTIAL_ISSUER_NAME,
+        });
+        const credential = await this.keys.sign(payload, VC_JWT_TYP);
+        const cert = em.create(Certificate, {
+          id,
+          number,
+          memberId: member.id,
+          status: StoredCertificateStatus.VALID,
+          issuedAt: now,
+          expiresAt,
+          revokedAt: null,
+          revokedReason: null,
+          issuedBy,
+          kid: decodeProtectedHeader(credential).kid!,
+          credential,
+        });
+        await em.insert(Certificate, cert);
+        return cert;
+      });
+    } catch (err) {
+      if (uniqueViolation(err)) throw credentialsError(CredentialsError.CERTIFICATE_CONCURRENT_CHANGE);
+      throw err;
+    }
+  }
+
+  /** Revokes a VALID (or expired) certificate; the reason is required and kept. */
+  async revoke(id: string, reason: string): Promise<Certificate> {
+    const text = (reason ?? '').trim();
+    const problems = new FieldProblems();
+    if (!text) problems.add('reason', 'validation.required');
+    else if (text.length > REASON_MAX) problems.add('reason', 'validation.tooLong', { max: REASON_MAX });
+    problems.throwIfAny();
+    const cert = await this.get(id);
+    const now = this.clock.now();
+    const res = await this.certificates
+      .createQueryBuilder()
+      .update()
+      .set({ status: StoredCertificateStatus.REVOKED, revokedAt: now, revokedReason: text })
+      .where('id = :id AND status = :valid', { id: cert.id, valid: StoredCertificateStatus.VALID })
+      .execute();
+    if (!res.affected) throw credentialsError(CredentialsError.CERTIFICATE_NOT_VALID);
+    return this.get(cert.id);
+  }
+
+  /**
+   * The public check by number. An unknown number reveals nothing but "not found"; the holder's
+   * name shows only while the certificate is valid, and only as initials for a minor (under 18
+   * today in Almaty).
+   */
+  async check(number: string): Promise<CertificateCheck> {
+    const normalized = (number ?? '').trim().toUpperCase().slice(0, 64);
+    const none: CertificateCheck = {
+      number: normalized,
+      valid: false,
+      status: null,
+      holderName: null,
+      issuer: null,
+      issuedAt: null,
+      expiresAt: null,
+    };
+    const cert = normalized ? await this.certificates.findOneBy({ number: normalized }) : null;
+    if (!cert) return none;
+    const [member] = await this.members.findByIds([cert.memberId]);
+    // consent withdrawn: the person is erased, so the certificate no longer vouches for anyone
+    const withdrawn = !member || member.status === MemberStatus.WITHDRAWN;
+    let status = this.status(cert);
+    if (withdrawn && status === CertificateStatus.VALID) status = CertificateStatus.REVOKED;
+    const valid = status === CertificateStatus.VALID;
+    const holderName = valid && member ? this.publicName(member) : null;
+    return {
+      number: cert.number,
+      valid,
+      status,
+      holderName,
+      issuer: this.config.CREDENTIAL_ISSUER_NAME,
+      issuedAt: cert.issuedAt,
+      expiresAt: cert.expiresAt,
+    };
+  }
+
+  /**
+   * Checks a credential carried in a verify link: the signature with our published keys, and that
+   * it is the credential of this certificate number. true / false; null when there is none.
+   */
+  async checkLink(number: string, jws: string | undefined | null): Promise<boolean | null> {
+    if (!jws) return null;
+    const payload = (await this.keys.verify(jws)) as {
+      credentialSubject?: { certificateNumber?: string };
+    } | null;
+    return !!payload && payload.credentialSubject?.certificateNumber === (number ?? '').trim().toUpperCase();
+  }
+
+  /** The printable card. */
+  async pdf(cert: Certificate): Promise<Buffer> {
+    const member = await this.members.get(cert.memberId);
+    const payload = JSON.parse(Buffer.from(cert.credential.split('.')[1], 'base64url').toString('utf8')) as {
+      credentialSubject: { club: string | null; name: string };
+    };
+    const card: CertificateCard = {
+      holderName: member.status === MemberStatus.WITHDRAWN ? '—' : member.fullName,
+      number: cert.number,
+      club: payload.credentialSubject.club,
+      issuedAt: cert.issuedAt,
+      expiresAt: cert.expiresAt,
+      issuerName: this.config.CREDENTIAL_ISSUER_NAME,
+      verifyUrl: this.verifyUrl(cert),
+      revoked: this.status(cert) !== CertificateStatus.VALID,
+    };
+    return renderCertificatePdf(card);
+  }
+
+  private publicName(member: Member): string {
+    const minor = !!member.birthDate && ageOn(member.birthDate, localDate(this.clock.now())) < 18;
+    return minor ? initials(member.fullName) : member.fullName;
+  }
+
+  /** The member's club for the credential: the first by name among current memberships. */
+  private async clubName(memberId: string): Promise<string | null> {
+    const ids = (await this.memberships.clubIdsByMember([memberId])).get(memberId) ?? [];
+    if (!ids.length) return null;
+    const clubs = await this.clubs.findByIds(ids);
+    const first = ids.map((id) => clubs.find((c) => c.id === id)).find(Boolean);
+    return first?.name ?? null;
+  }
+}
