@@ -19,7 +19,7 @@ function run(script: string, env: Record<string, string | undefined>) {
   return { child, exited, output: () => out };
 }
 
-async function until<T>(fn: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {
+async function until<T>(fn: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();

@@ -42,7 +42,7 @@ export class WorkerProcess {
   }
 
   async ready(): Promise<void> {
-    await until(() => this.out.includes('worker started'), 30_000);
+    await until(() => this.out.includes('worker started'), 60_000);
   }
 
   /** SIGTERM (graceful) or SIGKILL (a crash). */

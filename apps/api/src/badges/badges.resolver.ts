@@ -94,6 +94,6 @@ export class MemberBadgesResolver {
     if (!viewer || (viewer.memberId !== m.id && !(await ctx.loaders.memberVisible.load(m.id)))) {
       throw commonError(CommonError.FORBIDDEN);
     }
-    return (await this.service.awardsOfMembers([m.id])).get(m.id) ?? [];
+    return ctx.loaders.memberBadges.load(m.id);
   }
 }

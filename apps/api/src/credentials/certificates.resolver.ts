@@ -89,7 +89,7 @@ export class MemberCertificateResolver {
   async certificate(@Parent() m: MemberModel, @Context() ctx: GqlContext) {
     const viewer = ctx.req.user;
     if (!viewer) return null;
-    if (viewer.memberId !== m.id && !(await this.policy.canSeeMember(viewer, m.id))) return null;
-    return this.certificates.currentFor(m.id);
+    if (viewer.memberId !== m.id && !(await ctx.loaders.memberVisible.load(m.id))) return null;
+    return ctx.loaders.memberCertificate.load(m.id);
   }
 }

@@ -2,12 +2,13 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from '@yvc/core';
+import { CredentialsModule } from '@yvc/credentials';
 import { NotificationsModule } from '@yvc/notifications';
 import { graphqlConfig } from './graphql.config';
 import { LoadersFactory } from './loaders';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, CredentialsModule],
   providers: [LoadersFactory],
   exports: [LoadersFactory],
 })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { BadgeAward, BadgesService, Certificate, CertificatesService } from '@yvc/credentials';
 import { Event, EventCounts, EventsService, Registration, RegistrationsService } from '@yvc/events';
 import {
   AccessPolicy,
@@ -40,6 +41,8 @@ export interface Loaders {
   waitlistPosition: DataLoader<string, number | null>;
   /** may the caller see this member's personal data (self, staff in scope, admin) */
   memberVisible: DataLoader<string, boolean>;
+  memberBadges: DataLoader<string, BadgeAward[]>;
+  memberCertificate: DataLoader<string, Certificate | null>;
 }
 
 @Injectable()
@@ -53,11 +56,21 @@ export class LoadersFactory {
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly policy: AccessPolicy,
+    private readonly badges: BadgesService,
+    private readonly certificates: CertificatesService,
   ) {}
 
   /** `viewer` is read when a batch runs: the guard sets it after the context is made. */
   create(viewer: () => Actor | undefined = () => undefined): Loaders {
     return {
+      memberBadges: new DataLoader(async (ids) => {
+        const map = await this.badges.awardsOfMembers(ids);
+        return ids.map((id) => map.get(id) ?? []);
+      }),
+      memberCertificate: new DataLoader(async (ids) => {
+        const map = await this.certificates.currentForMany(ids);
+        return ids.map((id) => map.get(id) ?? null);
+      }),
       memberVisible: new DataLoader(async (ids) => {
         const actor = viewer();
         const visible = actor ? await this.policy.visibleMembers(actor, ids) : new Set<string>();

@@ -93,6 +93,20 @@ export class CertificatesService {
   }
 
   /** The member's VALID certificate, else the latest one; null when none was ever issued. */
+  /** The current certificate of each member (VALID first, else the latest): one query for a list. */
+  async currentForMany(memberIds: readonly string[]): Promise<Map<string, Certificate>> {
+    if (!memberIds.length) return new Map();
+    const rows = await this.certificates
+      .createQueryBuilder('c')
+      .distinctOn(['c.member_id'])
+      .where('c.member_id = ANY(:ids)', { ids: [...memberIds] })
+      .orderBy('c.member_id')
+      .addOrderBy(`(c.status = 'VALID')`, 'DESC')
+      .addOrderBy('c.issued_at', 'DESC')
+      .getMany();
+    return new Map(rows.map((c) => [c.memberId, c]));
+  }
+
   currentFor(memberId: string): Promise<Certificate | null> {
     return this.certificates
       .createQueryBuilder('c')
