@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { EmailPermanentError, EmailSender } from '../channels/email.sender';
 import { SmsSender } from '../channels/sms.sender';
 import { Notification, NotificationKind } from '../notification.entity';
+import { planSmsTime } from '../quiet-hours';
 import { MessageContext, renderMessage } from '../templates/messages';
 import { unsubscribeToken } from '../unsubscribe';
 import { notFoundAsNull } from '../planning/notification-planner';
@@ -56,7 +57,7 @@ export class DeliveryService {
       if (row.status === DeliveryStatus.SENDING) return { heldUntil: new Date(row.lease_until) };
       return row.status as DeliveryStatus;
     }
-    let result: { messageId: string } | 'skip';
+    let result: { messageId: string } | 'skip' | 'quiet' | { deferUntil: Date };
     try {
       result = await this.send(claimed.id, claimed.notification_id, claimed.channel);
     } catch (err) {
@@ -76,6 +77,16 @@ export class DeliveryService {
       throw new RetryableDeliveryError(reason);
     }
     // outside the try: a failure to record a send must not look like a failed send
+    if (result === 'quiet') return this.finish(deliveryId, DeliveryStatus.SKIPPED, null, 'quiet hours');
+    if (typeof result === 'object' && 'deferUntil' in result) {
+      // quiet hours came while it waited (a retry, a backlog, a manual retry): later, not used up
+      await this.db.query(
+        `UPDATE deliveries SET status = 'PENDING', send_after = $2, attempts = greatest(attempts - 1, 0), lease_until = NULL, updated_at = now()
+         WHERE id = $1 AND status = 'SENDING'`,
+        [deliveryId, result.deferUntil],
+      );
+      return { heldUntil: result.deferUntil };
+    }
     if (result === 'skip')
       return this.finish(deliveryId, DeliveryStatus.SKIPPED, null, 'recipient unavailable or opted out');
     return this.finish(deliveryId, DeliveryStatus.SENT, result.messageId, null);
@@ -99,7 +110,7 @@ export class DeliveryService {
     deliveryId: string,
     notificationId: string,
     channel: DeliveryChannel,
-  ): Promise<{ messageId: string } | 'skip'> {
+  ): Promise<{ messageId: string } | 'skip' | 'quiet' | { deferUntil: Date }> {
     const [n]: Notification[] = await this.db.query(
       `SELECT id, member_id AS "memberId", kind, event_id AS "eventId", registration_id AS "registrationId", params FROM notifications WHERE id = $1`,
       [notificationId],
@@ -110,6 +121,17 @@ export class DeliveryService {
     const message = renderMessage(n.kind, ctx);
     if (channel === DeliveryChannel.SMS) {
       if (!member.phone || !member.smsOptIn) return 'skip';
+      // quiet hours are checked again when the SMS is about to go, not only when it was planned
+      const now = new Date();
+      const event = n.eventId ? await this.events.get(n.eventId).catch(notFoundAsNull) : null;
+      const plan = planSmsTime(
+        now,
+        event?.startsAt ?? new Date(now.getTime() + 7 * 86_400_000),
+        member.timeZone || 'Asia/Almaty',
+        now,
+      );
+      if (!('sendAt' in plan)) return 'quiet';
+      if (plan.sendAt.getTime() > now.getTime() + 1000) return { deferUntil: plan.sendAt };
       return this.sms.send({ to: member.phone, text: message.sms, reference: deliveryId });
     }
     if (!member.email) return 'skip';
