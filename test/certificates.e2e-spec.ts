@@ -296,6 +296,10 @@ describe('certificates', () => {
       ).toBeUndefined();
       const res = (await verify(c.number)).data.verifyCertificate;
       expect(res).toMatchObject({ valid: false, status: 'REVOKED', holderName: null });
+      const [row] = await api.db.query(`SELECT status, revoked_reason FROM certificates WHERE id = $1`, [
+        c.id,
+      ]);
+      expect(row).toEqual({ status: 'REVOKED', revoked_reason: 'consent withdrawn' });
     });
 
     it('a minor shows as initials only', async () => {

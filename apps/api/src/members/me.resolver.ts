@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, ClubMembershipsService, MembersService, PrivacyService } from '@yvc/identity';
+import { CertificatesService } from '@yvc/credentials';
 import { RegistrationsService } from '@yvc/events';
 import { Authenticated, CurrentActor } from '../common/decorators';
 import { JsonScalar } from '../graphql/scalars';
@@ -14,6 +15,7 @@ export class MeResolver {
     private readonly memberships: ClubMembershipsService,
     private readonly privacy: PrivacyService,
     private readonly registrations: RegistrationsService,
+    private readonly certificates: CertificatesService,
   ) {}
 
   @Authenticated()
@@ -78,6 +80,7 @@ export class MeResolver {
     // the seats of upcoming events back to the waitlist
     await this.privacy.withdrawConsent(actor.memberId);
     await this.registrations.cancelUpcomingForMember(actor.memberId);
+    await this.certificates.revokeAllForMember(actor.memberId, 'consent withdrawn');
     return true;
   }
 }

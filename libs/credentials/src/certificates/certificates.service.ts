@@ -202,6 +202,17 @@ export class CertificatesService {
     return this.get(cert.id);
   }
 
+  /** Revokes every VALID certificate of a member (consent withdrawn); returns how many. */
+  async revokeAllForMember(memberId: string, reason: string): Promise<number> {
+    const res = await this.certificates
+      .createQueryBuilder()
+      .update()
+      .set({ status: StoredCertificateStatus.REVOKED, revokedAt: this.clock.now(), revokedReason: reason })
+      .where('member_id = :memberId AND status = :valid', { memberId, valid: StoredCertificateStatus.VALID })
+      .execute();
+    return res.affected ?? 0;
+  }
+
   /**
    * The public check by number. An unknown number reveals nothing but "not found"; the holder's
    * name shows only while the certificate is valid, and only as initials for a minor (under 18
