@@ -9,7 +9,7 @@ import {
   loadKeys,
   readKeyFile,
   validateKeyFile,
-  writeKeyFile,
+  createKeyFileOnce,
 } from './signing-keys';
 
 /**
@@ -43,9 +43,7 @@ export class SigningKeys implements OnModuleInit {
           'make a key with `npm run cli -- keys:generate --file <path>` and point CREDENTIAL_KEYS_FILE at it.',
       );
     }
-    const made = await addNewKey(null);
-    writeKeyFile(path, made);
-    return made;
+    return createKeyFileOnce(path, await addNewKey(null));
   }
 
   private get loaded(): LoadedKeys {

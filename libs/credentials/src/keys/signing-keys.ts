@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { JWK, KeyLike, exportJWK, generateKeyPair, importJWK } from 'jose';
@@ -34,7 +34,32 @@ export function readKeyFile(path: string): KeyFile | null {
 
 export function writeKeyFile(path: string, file: KeyFile): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  try {
+    writeFileSync(path, readFileSync(tmp), { mode: 0o600 }); // overwrite (rotation)
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+/**
+ * Writes a first key file only if none exists, atomically (a hard link of a complete temp file):
+ * processes starting together all end up with the one that won. Returns the file in force.
+ */
+export function createKeyFileOnce(path: string, file: KeyFile): KeyFile {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  try {
+    linkSync(tmp, path);
+    return file;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return readKeyFile(path)!;
+  } finally {
+    unlinkSync(tmp);
+  }
 }
 
 export function validateKeyFile(file: KeyFile, where: string): void {
