@@ -1,4 +1,5 @@
 import { Role } from '@yvc/identity';
+import { statusListBit } from '@yvc/credentials';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import jsQR from 'jsqr';
 import { inflateSync } from 'node:zlib';
@@ -133,7 +134,9 @@ describe('certificates', () => {
       // valid until the end of the next calendar year, Almaty time
       const year = Number(c.issuedAt.slice(0, 4));
       expect(c.expiresAt).toBe(`${year + 1}-12-31T23:59:59.000+05:00`);
-      expect(c.verifyUrl).toBe(`http://localhost:3000/verify/${c.number}?c=${c.credential}`);
+      expect(c.verifyUrl).toMatch(
+        new RegExp(`^http://localhost:3000/verify/${c.number}\\?c=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`),
+      );
       expect(c.pdfUrl).toBe(`http://localhost:3000/certificates/${c.id}.pdf`);
       expect(decodeProtectedHeader(c.credential).kid).toBe(c.kid);
       const [row] = await api.db.query(`SELECT issued_by, kid, credential FROM certificates WHERE id = $1`, [
@@ -230,6 +233,58 @@ describe('certificates', () => {
         { token: commission.token },
       );
       expect(missing.errors![0].extensions.code).toBe('NOT_FOUND');
+    });
+
+    it('the credential names its status-list bit; revoking and reissuing flip it in the signed list 2', async () => {
+      const jwks = createLocalJWKSet((await api.http.get('/.well-known/jwks.json').expect(200)).body);
+      const bitOf = async (credential: string) => {
+        const { payload } = await jwtVerify(credential, jwks, { algorithms: ['EdDSA'], typ: 'vc+jwt' });
+        const entry = payload.credentialStatus as Record<string, string>;
+        expect(entry).toMatchObject({
+          type: 'BitstringStatusListEntry',
+          statusPurpose: 'revocation',
+          statusListCredential: 'http://localhost:3000/credentials/status/2',
+        });
+        expect(entry.id).toBe(`${entry.statusListCredential}#${entry.statusListIndex}`);
+        return Number(entry.statusListIndex);
+      };
+      // what an offline verifier does: fetch the list once (cacheable), check its signature, read the bit
+      const revokedBit = async (index: number) => {
+        const res = await api.http
+          .get('/credentials/status/2')
+          .buffer(true)
+          .parse((r, cb) => {
+            let d = '';
+            r.setEncoding('utf8');
+            r.on('data', (c: string) => (d += c));
+            r.on('end', () => cb(null, d));
+          });
+        expect(res.status).toBe(200);
+        expect(res.headers['content-type']).toMatch(/^application\/vc\+jwt/);
+        const { payload } = await jwtVerify(res.body as string, jwks, { typ: 'vc+jwt' });
+        expect(payload).toMatchObject({
+          id: 'http://localhost:3000/credentials/status/2',
+          type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+          credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation' },
+        });
+        return statusListBit((payload.credentialSubject as { encodedList: string }).encodedList, index);
+      };
+
+      const m = await newMember();
+      const first = (await issue(m.member.id, coordinator.token)).data.issueCertificate;
+      const firstBit = await bitOf(first.credential);
+      expect(await revokedBit(firstBit)).toBe(false);
+
+      const second = (await issue(m.member.id, coordinator.token)).data.issueCertificate;
+      const secondBit = await bitOf(second.credential);
+      expect(secondBit).not.toBe(firstBit);
+      expect(await revokedBit(firstBit)).toBe(true); // reissued
+      expect(await revokedBit(secondBit)).toBe(false);
+
+      const res = await api.gql(REVOKE, { id: second.id, reason: 'lost card' }, { token: coordinator.token });
+      expect(res.errors).toBeUndefined();
+      expect(await revokedBit(secondBit)).toBe(true);
+      expect((await api.http.get('/credentials/status/3')).status).toBe(404);
     });
   });
 
@@ -338,6 +393,47 @@ describe('certificates', () => {
         new Date(c.issuedAt).getTime() - (new Date(c.issuedAt).getTime() % 1000),
       );
       expect(new Date(payload.validUntil as string).getTime()).toBe(new Date(c.expiresAt).getTime());
+    });
+
+    it('the QR link carries a short token signed with the published key: number, expiry, status bit', async () => {
+      const m = await newMember();
+      const c = (await issue(m.member.id, coordinator.token)).data.issueCertificate;
+      const url = new URL(c.verifyUrl);
+      expect(url.pathname).toBe(`/verify/${c.number}`);
+      const token = url.searchParams.get('c')!;
+      expect(c.verifyUrl.length).toBeLessThan(400); // the whole VC-JWT is about 1,200
+      const jwks = createLocalJWKSet((await api.http.get('/.well-known/jwks.json').expect(200)).body);
+      const { payload, protectedHeader } = await jwtVerify(token, jwks, {
+        algorithms: ['EdDSA'],
+        typ: 'yvc-cert+jwt',
+      });
+      expect(protectedHeader.kid).toBe(c.kid);
+      const { payload: vc } = await jwtVerify(c.credential, jwks, { algorithms: ['EdDSA'] });
+      expect(payload).toEqual({
+        sub: c.number,
+        vu: Math.floor(new Date(c.expiresAt).getTime() / 1000),
+        st: Number((vc.credentialStatus as { statusListIndex: string }).statusListIndex),
+      });
+      // the same link each time (Ed25519 is deterministic), and a token for another number fails
+      const again = await api.gql(
+        `query($id: ID!) { member(id: $id) { certificate { verifyUrl } } }`,
+        {
+          id: m.member.id,
+        },
+        { token: coordinator.token },
+      );
+      expect(again.data.member.certificate.verifyUrl).toBe(c.verifyUrl);
+      const other = (await issue((await newMember()).member.id, coordinator.token)).data.issueCertificate;
+      const swapped = await api.http
+        .get(`/verify/${other.number}?lang=en&c=${token}`)
+        .set('X-Forwarded-For', freshIp())
+        .expect(200);
+      expect(swapped.text).toContain('data-valid="false"');
+      const own = await api.http
+        .get(`${url.pathname}${url.search}`)
+        .set('X-Forwarded-For', freshIp())
+        .expect(200);
+      expect(own.text).toContain('data-valid="true"');
     });
 
     it('the HTML page in kk, ru and en, with the signature in the link checked', async () => {

@@ -1,7 +1,15 @@
 import { Test } from '@nestjs/testing';
 import { APP_CONFIG, ConfigModule, ageOn, loadConfig, localDate } from '@yvc/core';
 import { DatabaseModule, RedisModule, dataSourceOptions } from '@yvc/database';
-import { DEMO_SEASON, DemoModule, DemoSeedService, firstThursdayOfFebruary } from '@yvc/demo';
+import { BadgesService, CredentialsModule, SigningKeys } from '@yvc/credentials';
+import {
+  DEMO_SEASON,
+  DEMO_STUDENT_EMAIL,
+  DemoModule,
+  DemoSeedService,
+  firstThursdayOfFebruary,
+} from '@yvc/demo';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { DataSource } from 'typeorm';
 
 const NOTHING = {
@@ -11,6 +19,7 @@ const NOTHING = {
   membersCreated: 0,
   eventsCreated: 0,
   registrationsCreated: 0,
+  badgeEvaluationsQueued: 0,
 };
 const WED_FORUM = 'Әлемдік сайлау күні — өңірлік жастар форумы';
 const seasonKeys = DEMO_SEASON.map((e) => `${e.unitCode}\n${e.title}`);
@@ -156,7 +165,7 @@ async function checkSeason(db: DataSource): Promise<number> {
 describe('demo seed', () => {
   it('builds a believable region and changes nothing when run twice', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule, DatabaseModule, RedisModule, DemoModule],
+      imports: [ConfigModule, DatabaseModule, RedisModule, DemoModule, CredentialsModule],
     }).compile();
     const app = moduleRef.createNestApplication();
     await app.init();
@@ -197,6 +206,46 @@ describe('demo seed', () => {
 
       const attendees = await checkSeason(db);
       expect(attendees).toBeGreaterThanOrEqual(0.6 * 600);
+
+      // the season's attendances are history: one badge evaluation per attendee waits in the outbox
+      const [queued] = await db.query(
+        `SELECT count(*)::int AS rows, count(DISTINCT o.member_id)::int AS members FROM notification_outbox o
+         JOIN members m ON m.id = o.member_id
+         WHERE o.kind = 'ATTENDANCE_RECORDED' AND m.email LIKE '%@demo.yvc.kz'`,
+      );
+      expect(queued).toEqual({ rows: attendees, members: attendees });
+      if (first.membersCreated) expect(first.badgeEvaluationsQueued).toBe(attendees);
+
+      // what the worker then does for the demo student: the right badges, each a verifiable credential
+      const [student] = await db.query(
+        `SELECT m.id, count(*)::int AS n,
+           bool_or(e.kind = 'DEBATE') AS debate,
+           bool_or(u.level = 'REGION' AND e.kind = 'FORUM') AS regional
+         FROM members m JOIN registrations r ON r.member_id = m.id AND r.status = 'ATTENDED'
+         JOIN events e ON e.id = r.event_id JOIN units u ON u.id = e.unit_id
+         WHERE m.email = $1 GROUP BY m.id`,
+        [DEMO_STUDENT_EMAIL],
+      );
+      expect(student.n).toBeGreaterThanOrEqual(1);
+      await app.get(BadgesService).evaluate(student.id);
+      const awards: Array<{ code: string; credential: string }> = await db.query(
+        `SELECT bc.code, a.credential FROM badge_awards a JOIN badge_classes bc ON bc.id = a.badge_class_id
+         WHERE a.member_id = $1 ORDER BY bc.code`,
+        [student.id],
+      );
+      const codes = awards.map((a) => a.code);
+      expect(codes.includes('active-voter')).toBe(student.n >= 5);
+      expect(codes.includes('marathon')).toBe(student.n >= 10);
+      expect(codes.includes('debater')).toBe(student.debate);
+      expect(codes).toContain('first-forum'); // the first attendance of any kind
+      expect(codes.includes('regional-forum')).toBe(student.regional);
+      expect(codes).not.toContain('organizer');
+      const jwks = createLocalJWKSet(app.get(SigningKeys).jwks());
+      for (const a of awards) {
+        const { payload } = await jwtVerify(a.credential, jwks, { algorithms: ['EdDSA'], typ: 'vc+jwt' });
+        expect(payload.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+        expect(payload.sub).toBe(`urn:uuid:${student.id}`);
+      }
     } finally {
       await app.close();
     }

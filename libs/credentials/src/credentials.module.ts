@@ -6,11 +6,12 @@ import { CertificatesService } from './certificates/certificates.service';
 import { VerifyThrottle } from './certificates/verify-throttle';
 import { BadgesService } from './badges/badges.service';
 import { SigningKeys } from './keys/signing-keys.service';
+import { StatusListService } from './status/status-list.service';
 
 /** Signed credentials: keys, badges and membership certificates. */
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([Certificate])],
-  providers: [SigningKeys, BadgesService, CertificatesService, VerifyThrottle],
-  exports: [SigningKeys, BadgesService, CertificatesService, VerifyThrottle],
+  providers: [SigningKeys, BadgesService, CertificatesService, VerifyThrottle, StatusListService],
+  exports: [SigningKeys, BadgesService, CertificatesService, VerifyThrottle, StatusListService],
 })
 export class CredentialsModule {}

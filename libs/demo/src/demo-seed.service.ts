@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, ageOn, localDate } from '@yvc/core';
 import { importBadgeCatalogue } from '@yvc/credentials';
+import { returnedRows } from '@yvc/database';
 import { SeasonImportService } from '@yvc/events';
 import {
   ADULT_AGE,
@@ -33,6 +34,8 @@ export interface SeedReport {
   membersCreated: number;
   eventsCreated: number;
   registrationsCreated: number;
+  /** demo attendees whose badges the worker will award (see queueBadgeEvaluations) */
+  badgeEvaluationsQueued: number;
 }
 
 /** Reads a units file (data/zhambyl-units.json by default). */
@@ -72,6 +75,7 @@ export class DemoSeedService {
       membersCreated: 0,
       eventsCreated: 0,
       registrationsCreated: 0,
+      badgeEvaluationsQueued: 0,
     };
     report.unitsWritten = await this.units.importTree(readUnitTree());
     await importBadgeCatalogue(this.db); // BadgesService.importCatalogue, without the signing keys
@@ -115,6 +119,7 @@ export class DemoSeedService {
 
     const officer = (unitCode: string) =>
       staffIds.get(DEMO_STAFF.find((s) => s.role === Role.COMMISSION && s.unitCode === unitCode)!.email)!;
+    const seasonMembers = await this.seasonMembers(members, unitIds, clubIds);
     const season = await this.season.importSeason(
       planDemoSeason({
         now: this.clock.now(),
@@ -123,12 +128,35 @@ export class DemoSeedService {
         coordinatorIds: DEMO_CLUBS.map((_, i) => staffIds.get(coordinatorEmail(i))!),
         regionOfficerId: officer('zhambyl'),
         tarazOfficerId: officer('zhambyl.taraz'),
-        members: await this.seasonMembers(members, unitIds, clubIds),
+        members: seasonMembers,
       }),
     );
     report.eventsCreated = season.events;
     report.registrationsCreated = season.registrations;
+    report.badgeEvaluationsQueued = await this.queueBadgeEvaluations(seasonMembers.map((m) => m.id));
     return report;
+  }
+
+  /**
+   * The season's attendances are history, not check-ins, so nothing has evaluated their badges yet:
+   * one ATTENDANCE_RECORDED outbox message per demo attendee without badges, and the worker awards
+   * them (signed credentials) as after a check-in. None is written twice: a member who holds badges
+   * or already has one waiting is skipped.
+   */
+  private async queueBadgeEvaluations(memberIds: string[]): Promise<number> {
+    const rows = await this.db.query(
+      `INSERT INTO notification_outbox (kind, member_id, payload)
+       SELECT 'ATTENDANCE_RECORDED', r.member_id, '{"backfill": true}'::jsonb
+       FROM registrations r
+       WHERE r.member_id = ANY($1::uuid[]) AND r.status = 'ATTENDED'
+         AND NOT EXISTS (SELECT 1 FROM badge_awards a WHERE a.member_id = r.member_id)
+         AND NOT EXISTS (SELECT 1 FROM notification_outbox o
+                         WHERE o.kind = 'ATTENDANCE_RECORDED' AND o.member_id = r.member_id)
+       GROUP BY r.member_id
+       RETURNING id`,
+      [memberIds],
+    );
+    return returnedRows(rows).length;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
 import { Locale, localeFromAcceptLanguage } from '@yvc/core';
-import { BadgesService, badgeSvg, badgeTexts } from '@yvc/credentials';
+import { BadgesService, StatusListService, badgeSvg, badgeTexts, isStatusListId } from '@yvc/credentials';
 import { MembersService } from '@yvc/identity';
 import type { Request, Response } from 'express';
 import { Public } from '../common/decorators';
@@ -84,21 +84,21 @@ export class BadgesController {
   }
 }
 
-/** The revocation list of badge awards, as a signed VC-JWT (Bitstring Status List). */
+/** Our revocation lists (1: badge awards, 2: certificates), as signed VC-JWTs (Bitstring Status List). */
 @Controller('credentials/status')
 export class StatusListController {
-  constructor(private readonly badges: BadgesService) {}
+  constructor(private readonly lists: StatusListService) {}
 
   @Public()
   @Get(':list')
   async statusList(@Param('list') list: string, @Res() res: Response): Promise<void> {
-    if (list !== '1') {
+    if (!isStatusListId(list)) {
       res.status(404).send('not found');
       return;
     }
     res
       .type('application/vc+jwt')
       .set('Cache-Control', 'public, max-age=60')
-      .send(await this.badges.statusListJwt());
+      .send(await this.lists.jwt(list));
   }
 }

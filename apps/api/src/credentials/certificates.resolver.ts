@@ -58,7 +58,7 @@ export class CertificatesResolver {
   }
 
   @ResolveField(() => String, { description: 'what the QR code on the certificate opens' })
-  verifyUrl(@Parent() c: Certificate): string {
+  verifyUrl(@Parent() c: Certificate): Promise<string> {
     return this.certificates.verifyUrl(c);
   }
 

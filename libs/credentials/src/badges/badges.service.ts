@@ -7,7 +7,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { SigningKeys } from '../keys/signing-keys.service';
 import { BadgeAward } from './badge-award.entity';
 import { BadgeClass } from './badge-class.entity';
-import { encodeStatusList, openBadgeCredential, statusListCredential } from './badge-credential';
+import { openBadgeCredential } from './badge-credential';
 import { BadgeRule, parseRule, ruleCondition } from './badge-rules';
 import { BadgesError, badgesError } from './badges.errors';
 
@@ -226,21 +226,6 @@ export class BadgesService {
       [award.id, (reason ?? '').trim().slice(0, 500) || null],
     );
     return this.getAward(award.id);
-  }
-
-  /** The signed BitstringStatusListCredential (a VC-JWT) of list 1: bit i set = award i revoked. */
-  async statusListJwt(): Promise<string> {
-    const rows: Array<{ status_index: number }> = await this.db.query(
-      `SELECT status_index FROM badge_awards WHERE revoked_at IS NOT NULL`,
-    );
-    const encoded = encodeStatusList(rows.map((r) => r.status_index));
-    const payload = statusListCredential(
-      this.config.PUBLIC_URL,
-      this.config.CREDENTIAL_ISSUER_NAME,
-      encoded,
-      this.clock.now(),
-    );
-    return this.keys.sign(payload, 'vc+jwt');
   }
 
   /**

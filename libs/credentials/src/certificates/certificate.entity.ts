@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Member } from '@yvc/identity';
 
 /**
@@ -68,6 +68,11 @@ export class Certificate {
   /** The signing key's id (JWKS), so a rotation leaves a trace of which key signed what. */
   @Column({ type: 'varchar', length: 100 })
   kid: string;
+
+  /** The certificate's bit in revocation status list 2 (/credentials/status/2), in its credential. */
+  @Column({ name: 'status_index', type: 'int', unique: true })
+  @Generated('increment')
+  statusIndex: number;
 
   /** The compact VC-JWT, exactly as signed. */
   @Column({ type: 'text' })

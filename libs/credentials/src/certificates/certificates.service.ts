@@ -25,7 +25,7 @@ import {
   effectiveStatus,
 } from './certificate.entity';
 import { CertificateCard, renderCertificatePdf } from './certificate-pdf';
-import { VC_JWT_TYP, membershipCredential } from './membership-credential';
+import { QR_TOKEN_TYP, VC_JWT_TYP, membershipCredential, qrTokenClaims } from './membership-credential';
 
 export const REISSUED = 'reissued';
 const REASON_MAX = 500;
@@ -67,9 +67,14 @@ export class CertificatesService {
     return this.config.PUBLIC_URL.replace(/\/+$/, '');
   }
 
-  /** What the QR code opens: the page, with the signed credential so a phone can check it offline. */
-  verifyUrl(c: Pick<Certificate, 'number' | 'credential'>): string {
-    return `${this.publicUrl}/verify/${encodeURIComponent(c.number)}?c=${c.credential}`;
+  /**
+   * What the QR code opens: the page, with a short token signed by our key (see `qrTokenClaims`)
+   * so a phone can check it offline. Ed25519 signatures are deterministic: the same link each time
+   * while the key is the same.
+   */
+  async verifyUrl(c: Pick<Certificate, 'number' | 'expiresAt' | 'statusIndex'>): Promise<string> {
+    const token = await this.keys.sign(qrTokenClaims(c), QR_TOKEN_TYP);
+    return `${this.publicUrl}/verify/${encodeURIComponent(c.number)}?c=${token}`;
   }
 
   pdfUrl(c: Pick<Certificate, 'id'>): string {
@@ -145,6 +150,9 @@ export class CertificatesService {
            WHERE member_id = $1 AND status = 'VALID'`,
           [member.id, now, REISSUED],
         );
+        const [{ idx }]: Array<{ idx: number }> = await em.query(
+          `SELECT nextval(pg_get_serial_sequence('certificates', 'status_index'))::int AS idx`,
+        );
         const id = randomUUID();
         const number = `${locked.membership_number}-C${n + 1}`;
         const expiresAt = this.expiryFor(now);
@@ -159,23 +167,27 @@ export class CertificatesService {
           validUntil: expiresAt,
           issuerId: this.publicUrl,
           issuerName: this.config.CREDENTIAL_ISSUER_NAME,
+          statusIndex: idx,
         });
         const credential = await this.keys.sign(payload, VC_JWT_TYP);
-        const cert = em.create(Certificate, {
-          id,
-          number,
-          memberId: member.id,
-          status: StoredCertificateStatus.VALID,
-          issuedAt: now,
-          expiresAt,
-          revokedAt: null,
-          revokedReason: null,
-          issuedBy,
-          kid: decodeProtectedHeader(credential).kid!,
-          credential,
-        });
-        await em.insert(Certificate, cert);
-        return cert;
+        // raw: TypeORM leaves a @Generated column out of an INSERT, and the bit is already signed
+        await em.query(
+          `INSERT INTO certificates (id, number, member_id, status, issued_at, expires_at, issued_by, kid,
+             credential, status_index)
+           VALUES ($1, $2, $3, 'VALID', $4, $5, $6, $7, $8, $9)`,
+          [
+            id,
+            number,
+            member.id,
+            now,
+            expiresAt,
+            issuedBy,
+            decodeProtectedHeader(credential).kid!,
+            credential,
+            idx,
+          ],
+        );
+        return em.findOneByOrFail(Certificate, { id });
       });
     } catch (err) {
       if (uniqueViolation(err)) throw credentialsError(CredentialsError.CERTIFICATE_CONCURRENT_CHANGE);
@@ -256,9 +268,16 @@ export class CertificatesService {
   async checkLink(number: string, jws: string | undefined | null): Promise<boolean | null> {
     if (!jws) return null;
     const payload = (await this.keys.verify(jws)) as {
+      sub?: string;
+      vu?: unknown;
       credentialSubject?: { certificateNumber?: string };
     } | null;
-    return !!payload && payload.credentialSubject?.certificateNumber === (number ?? '').trim().toUpperCase();
+    if (!payload) return false;
+    const n = (number ?? '').trim().toUpperCase();
+    // the QR token (sub + vu), or the whole VC-JWT (older cards carried that)
+    return typeof payload.vu === 'number'
+      ? payload.sub === n
+      : payload.credentialSubject?.certificateNumber === n;
   }
 
   /** The printable card. */
@@ -274,7 +293,7 @@ export class CertificatesService {
       issuedAt: cert.issuedAt,
       expiresAt: cert.expiresAt,
       issuerName: this.config.CREDENTIAL_ISSUER_NAME,
-      verifyUrl: this.verifyUrl(cert),
+      verifyUrl: await this.verifyUrl(cert),
       revoked: this.status(cert) !== CertificateStatus.VALID,
     };
     return renderCertificatePdf(card);

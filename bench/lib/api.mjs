@@ -1,0 +1,122 @@
+// The built API as a child process, GraphQL over HTTP, and access tokens minted like AuthService's.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import net from 'node:net';
+import { createInterface } from 'node:readline';
+import { portAnswers } from '../../scripts/services.mjs';
+
+/** `preferred` when nothing answers there, else a free port the system picks. */
+export async function pickPort(preferred) {
+  if (!(await portAnswers(preferred))) return preferred;
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `root`/dist/apps/api/src/main.js on `port` and resolves once /health/ready answers;
+ * returns { base, stop, problems (its output lines), pid }. `defer` receives the stop function.
+ */
+export async function startApi({ root, env, port, defer, readyMs = 60000 }) {
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    cwd: root,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const problems = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => problems.push(line));
+  }
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const stop = () =>
+    new Promise((resolve) => {
+      if (exited) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  defer?.(stop);
+  const base = `http://127.0.0.1:${port}`;
+  const until = Date.now() + readyMs;
+  while (Date.now() < until) {
+    if (exited) throw new Error(`the API exited at start:\n${problems.join('\n')}`);
+    const res = await fetch(`${base}/health/ready`).catch(() => null);
+    if (res?.ok) return { base, stop, problems, pid: child.pid };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the API did not become ready within ${readyMs / 1000} s`);
+}
+
+/** The API runs with LOG_LEVEL=warn: whatever it logged is worth a look; grouped by message. */
+export function reportApiLog(lines, log = console.log) {
+  if (!lines.length) return log('the API logged no warning or error');
+  const groups = new Map();
+  for (const line of lines) {
+    let key = line;
+    try {
+      const entry = JSON.parse(line);
+      key = `${entry.level >= 50 ? 'error' : 'warn'}: ${entry.err?.message ?? entry.msg ?? line}`;
+    } catch {
+      // not JSON: keep the line
+    }
+    groups.set(key.slice(0, 300), (groups.get(key.slice(0, 300)) ?? 0) + 1);
+  }
+  log(`the API logged ${lines.length} line(s) at warn or above:`);
+  for (const [key, count] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 10)) log(`  ${count} x ${key}`);
+}
+
+/**
+ * HS256 access tokens as AuthService issues them: { sub, sid, role }, issuer yvc. The session `sid`
+ * must exist in `sessions` (not revoked) for the API to accept the token.
+ */
+export async function tokenSigner(secret, expiresIn = 900) {
+  try {
+    const { default: jwt } = await import('jsonwebtoken');
+    return (claims) => jwt.sign(claims, secret, { algorithm: 'HS256', issuer: 'yvc', expiresIn });
+  } catch {
+    const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    return (claims) => {
+      const now = Math.floor(Date.now() / 1000);
+      const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iat: now, exp: now + expiresIn, iss: 'yvc' })}`;
+      return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+    };
+  }
+}
+
+/**
+ * POSTs a GraphQL request; resolves { data, errors } as the API answered (errors: [] when none, an
+ * error of its own when the answer was not JSON). Never throws for GraphQL errors.
+ */
+export async function graphql(base, query, variables, token) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { data: null, errors: [{ message: `HTTP ${res.status}, not JSON: ${text.slice(0, 200)}` }] };
+  }
+  return { data: body.data ?? null, errors: body.errors ?? [] };
+}
+
+/** One line per GraphQL error: code, reason, message, path. */
+export function describeErrors(errors) {
+  return errors.map((e) =>
+    [e.extensions?.code, e.extensions?.reason, e.message, e.path ? `(at ${e.path.join('.')})` : '']
+      .filter(Boolean)
+      .join(' '),
+  );
+}

@@ -1,0 +1,16 @@
+// Things to undo when a benchmark ends (normally, on error or on Ctrl-C), last registered first.
+
+/** Returns { defer(fn), cleanup() }; SIGINT/SIGTERM run the cleanup and exit with 130. */
+export function cleanupStack(log = console.log) {
+  const fns = [];
+  let cleaning = false;
+  const cleanup = async () => {
+    if (cleaning) return;
+    cleaning = true;
+    for (const fn of fns.reverse()) await fn().catch((e) => log(`cleanup: ${e.message}`));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => cleanup().finally(() => process.exit(130)));
+  }
+  return { defer: (fn) => fns.push(fn), cleanup };
+}
