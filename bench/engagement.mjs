@@ -134,8 +134,13 @@ const FUTURE_SHARES = { REGISTERED: 0.95, CANCELLED: 0.05 };
 const EVENT_CANCELLED_SHARE = 0.02;
 const WITHDRAWN_SHARE = 0.01;
 const OWN_REGION_SHARE = 0.9; // registrations of members of the event's region
-const CORE_SHARE = 0.2; // the most active fifth of each region's members ...
-const CORE_PICKS = 0.8; // ... make 80% of its registrations (skewed within, see pickMember)
+// Activity tiers of each region's members (in a random order): [share of members, share of picks].
+// 2% very active (~100+ events in two years), 18% active (~25), the other 80% a few each.
+const TIERS = [
+  [0.02, 0.25],
+  [0.18, 0.5],
+  [0.8, 0.25],
+];
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2htYXJrc2FsdA$ZHVtbXktaGFzaC1ub3QtYS1wYXNzd29yZA';
 const MEMBERSHIP_PREFIX = 'ZHM';
 
@@ -608,18 +613,17 @@ async function load(db, timing) {
   const flags = new Uint8Array(N_MEMBERS);
   const regionIds = new Set(regions.map((r) => r.id));
   let skipped = 0;
+  const tierPickCumulative = cumulate(TIERS.map(([, picks]) => picks));
+  const tierStarts = cumulate(TIERS.map(([members]) => members)).map((end, i) => end - TIERS[i][0]);
   /** A member for an event of region `r` at `at`: joined before, not withdrawn by then, not yet in `taken`. */
   const pickMember = (r, at, taken) => {
     for (let tries = 0; tries < 40; tries++) {
       const pool = rng.next() < OWN_REGION_SHARE ? pools[r] : pools[weighted(regionCumulative, rng)];
       if (!pool.length) continue;
-      const core = Math.max(1, Math.ceil(pool.length * CORE_SHARE));
-      const u = rng.next();
-      const idx =
-        rng.next() < CORE_PICKS || core >= pool.length
-          ? Math.floor(core * u * u) // within the core: density ~ 1/sqrt(rank)
-          : core + Math.floor((pool.length - core) * u);
-      const m = pool[idx];
+      const tier = weighted(tierPickCumulative, rng);
+      const start = Math.floor(tierStarts[tier] * pool.length);
+      const end = Math.max(start + 1, Math.floor((tierStarts[tier] + TIERS[tier][0]) * pool.length));
+      const m = pool[Math.min(pool.length - 1, start + rng.int(end - start))];
       if (memberJoined[m] < at - DAY && memberGone[m] > at && !taken.has(m)) {
         taken.add(m);
         return m;
@@ -635,9 +639,10 @@ async function load(db, timing) {
       const atRegion = regionIds.has(p.unit);
       for (const [status, count] of Object.entries(p.counts)) {
         for (let k = 0; k < count; k++) {
-          const m = pickMember(p.r, p.startsAt, taken);
+          const m = pickMember(p.r, p.registrationsUntil, taken);
           if (m < 0) continue;
-          const created = p.publishedAt + Math.floor(rng.next() * (p.registrationsUntil - p.publishedAt));
+          const since = Math.max(p.publishedAt, memberJoined[m]);
+          const created = since + Math.floor(rng.next() * (p.registrationsUntil - since));
           let checkedIn = N;
           let method = N;
           let cancelledAt = N;
