@@ -497,7 +497,7 @@ async function load(db, timing) {
     ),
   );
 
-  // Each region's members in a random order: the first CORE_SHARE of them are the most active.
+  // Each region's members in a random order, then cut into the activity TIERS.
   const pools = regions.map(() => []);
   for (let i = 0; i < N_MEMBERS; i++) pools[memberRegion[i]].push(i);
   for (const pool of pools) {

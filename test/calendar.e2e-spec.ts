@@ -1,5 +1,5 @@
 import { toZonedIso } from '@yvc/core';
-import { csvField } from '@yvc/events';
+import { csvField } from '@yvc/core';
 import { Role } from '@yvc/identity';
 import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';

@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@yvc/core';
 import { DatabaseModule, RedisModule, bullRootOptions } from '@yvc/database';
 import { BullModule } from '@nestjs/bullmq';
+import { AnalyticsModule } from '@yvc/analytics';
 import { CredentialsModule } from '@yvc/credentials';
 import { NotificationsModule } from '@yvc/notifications';
 import { LoggerModule } from 'nestjs-pino';
@@ -35,6 +36,12 @@ import { ClubResolver } from './org/club.resolver';
 import { StaffAssignmentResolver } from './org/staff-assignment.resolver';
 import { UnitResolver } from './org/unit.resolver';
 
+import { EngagementExportController } from './analytics/engagement-export.controller';
+import {
+  ClubEngagementResolver,
+  EngagementResolver,
+  UnitEngagementResolver,
+} from './analytics/engagement.resolver';
 @Module({
   imports: [
     ConfigModule,
@@ -46,6 +53,7 @@ import { UnitResolver } from './org/unit.resolver';
     BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => bullRootOptions(c) }),
     NotificationsModule,
     CredentialsModule,
+    AnalyticsModule,
     ApiGraphQLModule,
   ],
   controllers: [
@@ -57,6 +65,7 @@ import { UnitResolver } from './org/unit.resolver';
     CertificatePagesController,
     BadgesController,
     StatusListController,
+    EngagementExportController,
   ],
   providers: [
     JwtStrategy,
@@ -79,6 +88,9 @@ import { UnitResolver } from './org/unit.resolver';
     MemberCertificateResolver,
     BadgesResolver,
     MemberBadgesResolver,
+    EngagementResolver,
+    UnitEngagementResolver,
+    ClubEngagementResolver,
   ],
 })
 export class AppModule {}

@@ -10,3 +10,4 @@ export * from './util/pagination';
 export * from './util/dates';
 export * from './clock';
 export * from './jobs';
+export * from './util/csv';

@@ -70,6 +70,13 @@ export const configSchema = z
     CREDENTIAL_ISSUER_NAME: z.string().min(3).default('Жамбыл облыстық аумақтық сайлау комиссиясы'),
     /** public certificate checks (GraphQL verifyCertificate and the /verify page) per IP per minute */
     CERTIFICATE_VERIFY_PER_MINUTE: int(60, 1),
+    /** engagement figures are cached this long per (scope, filter) in Redis; 0 computes every time */
+    ENGAGEMENT_CACHE_SECONDS: int(60, 0),
+    /** the next election day (YYYY-MM-DD): members who are 18 on it count as first-time voters too */
+    NEXT_ELECTION_DATE: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-03-19')
+      .optional(),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Locale, toZonedIso, translate } from '@yvc/core';
+import { CSV_BOM, Locale, csvLine, toZonedIso, translate } from '@yvc/core';
 import { DataSource } from 'typeorm';
 import { Event } from '../events/event.entity';
 
@@ -8,9 +8,6 @@ export interface CsvFile {
   filename: string;
   body: string;
 }
-
-/** A byte order mark: spreadsheet programs then read the file as UTF-8 (Kazakh letters intact). */
-export const CSV_BOM = '\uFEFF';
 
 const HEADER_KEYS = [
   'labels.csv.fullName',
@@ -29,17 +26,6 @@ interface AttendanceRow {
   checked_in_at: Date | null;
   check_in_method: string | null;
   walk_in: boolean;
-}
-
-/** One field as RFC 4180 wants it: quoted when it holds a quote, a comma or a line break. */
-export function csvField(value: string): string {
-  // A leading = + - @ (or tab / CR) would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function csvLine(fields: string[]): string {
-  return fields.map(csvField).join(',') + '\r\n';
 }
 
 /** `2026-02-05 10:03` in the event's time zone. */

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@yvc/identity';
+import { EngagementScopeResolver } from './engagement-scope';
+import { EngagementService } from './engagement.service';
+
+/** Engagement analytics for commissions and coordinators (docs/analytics.md). */
+@Module({
+  imports: [IdentityModule],
+  providers: [EngagementScopeResolver, EngagementService],
+  exports: [EngagementService, EngagementScopeResolver],
+})
+export class AnalyticsModule {}

@@ -1,0 +1,304 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  FieldProblems,
+  REGION_TIME_ZONE,
+  localDate,
+  parseDateTime,
+} from '@yvc/core';
+import { REDIS } from '@yvc/database';
+import type { EventKind } from '@yvc/events';
+import { Actor } from '@yvc/identity';
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { EngagementScope, EngagementScopeResolver } from './engagement-scope';
+import { CLUBS, EngagementParams, MEMBERS, PARTICIPANTS, PER_EVENT, bind } from './engagement.queries';
+import {
+  AGE_BANDS,
+  AgeBand,
+  ClubRow,
+  EngagementFilterInput,
+  EngagementReport,
+  KindRow,
+  MonthRow,
+  UnitRow,
+} from './engagement.types';
+
+const DAY_MS = 86_400_000;
+/** A period longer than this is refused (the month table would be long and the scan pointless). */
+const MAX_PERIOD_DAYS = 3660;
+
+interface PerEventRow {
+  id: string;
+  kind: EventKind;
+  club_id: string | null;
+  bucket_id: string | null;
+  month: string;
+  ended: boolean;
+  registrations: number;
+  attendances: number;
+  no_shows: number;
+}
+
+interface SetRow {
+  g: number;
+  bucket_id: string | null;
+  month: string | null;
+  club_id: string | null;
+  kind: EventKind | null;
+  band: AgeBand | null;
+  participants: number;
+  attendances: number;
+}
+
+interface MemberSetRow {
+  g: number;
+  bucket_id: string | null;
+  band: AgeBand | null;
+  joined_month: string | null;
+  members: number;
+  active: number;
+  ftv: number;
+  ftv_active: number;
+}
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : 0);
+
+/**
+ * The engagement of a scope over a period, computed live from the base tables in one read-only
+ * snapshot (four statements), then cached in Redis for ENGAGEMENT_CACHE_SECONDS per (scope,
+ * period): the only place the figures can lag the data.
+ */
+@Injectable()
+export class EngagementService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly clock: Clock,
+    private readonly scopes: EngagementScopeResolver,
+  ) {}
+
+  /** The period: [from, to); default from 1 January of this year (Almaty) to now. */
+  period(filter: EngagementFilterInput): { from: Date; to: Date } {
+    const now = this.clock.now();
+    const from = filter.from ?? parseDateTime(`${localDate(now).slice(0, 4)}-01-01T00:00`)!;
+    const to = filter.to ?? now;
+    const problems = new FieldProblems();
+    if (to.getTime() <= from.getTime()) problems.add('to', 'validation.engagementPeriodOrder');
+    else if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS)
+      problems.add('to', 'validation.engagementPeriodTooLong', { years: 10 });
+    problems.throwIfAny();
+    return { from, to };
+  }
+
+  async report(actor: Actor, filter: EngagementFilterInput = {}): Promise<EngagementReport> {
+    const { from, to } = this.period(filter);
+    const scope = await this.scopes.resolve(actor, filter.unitId);
+    const ttl = this.config.ENGAGEMENT_CACHE_SECONDS;
+    const key = `${this.config.REDIS_PREFIX}:engagement:${createHash('sha256')
+      .update(`${scope.key}|${from.toISOString()}|${to.toISOString()}`)
+      .digest('base64url')}`;
+    if (ttl > 0) {
+      const hit = await this.redis.get(key);
+      if (hit) return revive(JSON.parse(hit) as EngagementReport);
+    }
+    const report = await this.compute(scope, from, to);
+    if (ttl > 0) await this.redis.set(key, JSON.stringify(report), 'EX', ttl);
+    return report;
+  }
+
+  /** Straight from the tables, no cache: one REPEATABLE READ snapshot so the figures agree. */
+  async compute(scope: EngagementScope, from: Date, to: Date): Promise<EngagementReport> {
+    const now = this.clock.now();
+    const params: EngagementParams = {
+      from,
+      to,
+      units: scope.unitIds,
+      clubs: scope.clubIds,
+      bucketUnits: [...scope.bucketOf.keys()],
+      bucketIds: [...scope.bucketOf.values()],
+      now,
+      tz: REGION_TIME_ZONE,
+      lastDay: localDate(new Date(to.getTime() - 1)),
+      firstDay: localDate(from),
+      election: this.config.NEXT_ELECTION_DATE ?? null,
+    };
+    const [events, participants, members, clubs] = await this.db.transaction(
+      'REPEATABLE READ',
+      async (em) => {
+        await em.query('SET TRANSACTION READ ONLY');
+        const run = <T>(text: string) => em.query(...bind(text, params)) as Promise<T>;
+        return [
+          await run<PerEventRow[]>(PER_EVENT),
+          (await run<Array<Record<string, unknown>>>(PARTICIPANTS))[0] as {
+            sets: SetRow[];
+            participants: number;
+            returning: number;
+            registered_members: number;
+            badges: number;
+            badged_members: number;
+          },
+          await run<MemberSetRow[]>(MEMBERS),
+          await run<Array<{ id: string; name: string; unit_id: string; members: number }>>(CLUBS),
+        ] as const;
+      },
+    );
+
+    // additive counts, rolled up from one row per event
+    const sum = (rows: PerEventRow[]) => ({
+      events: rows.length,
+      registrations: rows.reduce((n, r) => n + r.registrations, 0),
+      attendances: rows.reduce((n, r) => n + r.attendances, 0),
+      noShows: rows.reduce((n, r) => n + r.no_shows, 0),
+    });
+    const groupBy = <K>(key: (r: PerEventRow) => K) => {
+      const m = new Map<K, PerEventRow[]>();
+      for (const r of events) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+      return m;
+    };
+    const sets = participants.sets;
+    // GROUPING(bucket, month, club, kind, band): bit 4 = bucket ... bit 0 = band; 0b01111 = by bucket
+    const participantsBy = <K>(g: number, key: (s: SetRow) => K) =>
+      new Map(sets.filter((s) => s.g === g).map((s) => [key(s), s]));
+    const total = sets.find((s) => s.g === 0b11111);
+    const byBucketP = participantsBy(0b01111, (s) => s.bucket_id);
+    const byMonthP = participantsBy(0b10111, (s) => s.month);
+    const byClubP = participantsBy(0b11011, (s) => s.club_id);
+    const byKindP = participantsBy(0b11101, (s) => s.kind);
+    const byBandP = participantsBy(0b11110, (s) => s.band);
+    // GROUPING(bucket, band, joined_month): 0b111 = all, 0b011 = by bucket, 0b101 = by band, 0b110 = by month
+    const m = (g: number) => members.filter((r) => r.g === g);
+    const allMembers = m(0b111)[0];
+    const membersByBucket = new Map(m(0b011).map((r) => [r.bucket_id, r]));
+    const membersByBand = new Map(m(0b101).map((r) => [r.band, r]));
+    const membersByMonth = new Map(m(0b110).map((r) => [r.joined_month, r]));
+
+    const totals = sum(events);
+    const ended = sum(events.filter((e) => e.ended));
+    const eventsByBucket = groupBy((r) => r.bucket_id);
+    const byUnit: UnitRow[] = scope.bucketIds.map((id) => {
+      const s = sum(eventsByBucket.get(id) ?? []);
+      return {
+        unitId: id,
+        members: membersByBucket.get(id)?.members ?? 0,
+        activeMembers: membersByBucket.get(id)?.active ?? 0,
+        events: s.events,
+        registrations: s.registrations,
+        attendances: s.attendances,
+        uniqueParticipants: byBucketP.get(id)?.participants ?? 0,
+      };
+    });
+
+    const eventsByMonth = groupBy((r) => r.month);
+    const byMonth: MonthRow[] = months(from, to).map((month) => {
+      const s = sum(eventsByMonth.get(month) ?? []);
+      return {
+        month,
+        newMembers: membersByMonth.get(month)?.members ?? 0,
+        events: s.events,
+        registrations: s.registrations,
+        attendances: s.attendances,
+        uniqueParticipants: byMonthP.get(month)?.participants ?? 0,
+      };
+    });
+
+    const eventsByClub = groupBy((r) => r.club_id);
+    const endedByClub = new Map(
+      [...eventsByClub].map(([id, rows]) => [id, sum(rows.filter((r) => r.ended))] as const),
+    );
+    const byClub: ClubRow[] = clubs.map((c) => {
+      const s = sum(eventsByClub.get(c.id) ?? []);
+      const e = endedByClub.get(c.id) ?? { attendances: 0, noShows: 0 };
+      return {
+        clubId: c.id,
+        unitId: c.unit_id,
+        name: c.name,
+        members: c.members,
+        events: s.events,
+        registrations: s.registrations,
+        attendances: s.attendances,
+        uniqueParticipants: byClubP.get(c.id)?.participants ?? 0,
+        noShows: s.noShows,
+        noShowRate: rate(e.noShows, e.attendances + e.noShows),
+      };
+    });
+
+    const eventsByKind = groupBy((r) => r.kind);
+    const byKind: KindRow[] = [...eventsByKind.keys()].sort().map((kind) => {
+      const s = sum(eventsByKind.get(kind)!);
+      return {
+        kind,
+        events: s.events,
+        registrations: s.registrations,
+        attendances: s.attendances,
+        uniqueParticipants: byKindP.get(kind)?.participants ?? 0,
+      };
+    });
+
+    const byAgeBand = AGE_BANDS.map((band) => ({
+      band,
+      members: membersByBand.get(band)?.members ?? 0,
+      activeMembers: membersByBand.get(band)?.active ?? 0,
+      attendances: byBandP.get(band)?.attendances ?? 0,
+      uniqueParticipants: byBandP.get(band)?.participants ?? 0,
+    })).filter((r) => r.band !== 'OTHER' || r.members || r.attendances);
+
+    const uniqueParticipants = total?.participants ?? 0;
+    return {
+      from,
+      to,
+      rootUnitId: scope.rootUnitId,
+      members: allMembers?.members ?? 0,
+      activeMembers: allMembers?.active ?? 0,
+      events: totals.events,
+      registrations: totals.registrations,
+      attendances: totals.attendances,
+      uniqueParticipants,
+      attendanceRate: rate(ended.attendances, ended.registrations),
+      byUnit,
+      byMonth,
+      byClub,
+      byAgeBand,
+      byKind,
+      firstTimeVoters: { members: allMembers?.ftv ?? 0, activeMembers: allMembers?.ftv_active ?? 0 },
+      funnel: {
+        registrations: totals.registrations,
+        attendances: totals.attendances,
+        badges: participants.badges,
+        registeredMembers: participants.registered_members,
+        attendedMembers: uniqueParticipants,
+        badgedMembers: participants.badged_members,
+      },
+      retention: {
+        participants: participants.participants,
+        returning: participants.returning,
+        rate: rate(participants.returning, participants.participants),
+      },
+      computedAt: now,
+    };
+  }
+}
+
+/** The months (YYYY-MM, Almaty) that the period touches. */
+export function months(from: Date, to: Date): string[] {
+  const first = localDate(from).slice(0, 7);
+  const last = localDate(new Date(to.getTime() - 1)).slice(0, 7);
+  const out: string[] = [];
+  let [y, mo] = first.split('-').map(Number);
+  for (;;) {
+    const m = `${y}-${String(mo).padStart(2, '0')}`;
+    out.push(m);
+    if (m >= last) return out;
+    mo += 1;
+    if (mo > 12) [y, mo] = [y + 1, 1];
+  }
+}
+
+function revive(r: EngagementReport): EngagementReport {
+  return { ...r, from: new Date(r.from), to: new Date(r.to), computedAt: new Date(r.computedAt) };
+}

@@ -1,0 +1,7 @@
+export * from './analytics.errors';
+export * from './analytics.module';
+export * from './engagement-export';
+export * from './engagement-scope';
+export * from './engagement.queries';
+export * from './engagement.service';
+export * from './engagement.types';
