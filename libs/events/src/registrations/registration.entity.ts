@@ -41,6 +41,8 @@ export const ACTIVE_STATUSES = [
 @Index('registrations_event_status_idx', ['eventId', 'status'])
 @Index('registrations_waitlist_idx', ['eventId', 'waitlistSeq'], { where: `"status" = 'WAITLISTED'` })
 @Index('registrations_member_idx', ['memberId', 'createdAt'])
+/** engagement analytics: "attended anything in the period" per member, index-only */
+@Index('registrations_member_attended_idx', ['memberId', 'eventId'], { where: `"status" = 'ATTENDED'` })
 @Check('registrations_waitlist_seq_chk', `("status" = 'WAITLISTED') = ("waitlist_seq" IS NOT NULL)`)
 @Check('registrations_attended_chk', `("status" = 'ATTENDED') = ("checked_in_at" IS NOT NULL)`)
 @Check('registrations_walk_in_chk', `NOT "walk_in" OR "status" = 'ATTENDED'`)
