@@ -1,7 +1,21 @@
 import { LOCALES, Locale, localeFromAcceptLanguage, plural } from './locale';
 import { CATALOGUES, translate } from './translate';
 
-const PARAMS = { min: 8, max: 200, seconds: 30, errorId: 'x', detail: 'd', fields: 'a, b', registered: 12 };
+const PARAMS = {
+  min: 8,
+  max: 200,
+  seconds: 30,
+  errorId: 'x',
+  detail: 'd',
+  fields: 'a, b',
+  registered: 12,
+  years: 10,
+  from: '01.09.2025',
+  to: '31.05.2026',
+  events: 40,
+  participants: 2150,
+  firstTimeVoters: 317,
+};
 const keysOf = (locale: Locale) => Object.keys(CATALOGUES[locale]).sort();
 
 describe('catalogues', () => {
