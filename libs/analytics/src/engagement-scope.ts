@@ -19,6 +19,8 @@ export interface EngagementScope {
   bucketIds: string[];
   /** unit id -> bucket unit id, for every unit that rolls up into a bucket */
   bucketOf: Map<string, string>;
+  /** the scope holds every unit (the country): every event and member is in it */
+  wholeTree: boolean;
   /** a stable text naming the scope, for the cache key */
   key: string;
 }
@@ -96,9 +98,11 @@ export class EngagementScopeResolver {
     const children = units.filter((u) => u.parent_id === root.id);
     const bucketOf = new Map<string, string>([[root.id, root.id]]);
     for (const child of children) for (const u of subtree(child, units)) bucketOf.set(u.id, child.id);
+    const unitIds = subtree(root, units).map((u) => u.id);
     return {
       rootUnitId: root.id,
-      unitIds: subtree(root, units).map((u) => u.id),
+      unitIds,
+      wholeTree: unitIds.length === units.length,
       clubIds,
       bucketIds: [root.id, ...children.map((c) => c.id)],
       bucketOf,
@@ -115,7 +119,15 @@ export class EngagementScopeResolver {
         bucketOf.set(u.id, top.id);
         unitIds.push(u.id);
       }
-    return { rootUnitId: null, unitIds, clubIds, bucketIds: tops.map((t) => t.id), bucketOf, key };
+    return {
+      rootUnitId: null,
+      unitIds,
+      wholeTree: unitIds.length === units.length,
+      clubIds,
+      bucketIds: tops.map((t) => t.id),
+      bucketOf,
+      key,
+    };
   }
 }
 

@@ -14,9 +14,19 @@ import type { EventKind } from '@yvc/events';
 import { Actor } from '@yvc/identity';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import pLimit from 'p-limit';
+import { DataSource, QueryRunner } from 'typeorm';
+import { DimensionCodes } from './dimension-codes';
+import { inSharedSnapshot } from './shared-snapshot';
 import { EngagementScope, EngagementScopeResolver } from './engagement-scope';
-import { CLUBS, EngagementParams, MEMBERS, PARTICIPANTS, PER_EVENT, bind } from './engagement.queries';
+import {
+  CLUBS,
+  EngagementParams,
+  PARTICIPANTS,
+  PER_EVENT,
+  bind,
+  members as membersSql,
+} from './engagement.queries';
 import {
   AGE_BANDS,
   AgeBand,
@@ -44,16 +54,17 @@ interface PerEventRow {
   no_shows: number;
 }
 
-interface SetRow {
-  g: number;
-  bucket_id: string | null;
-  month: string | null;
-  club_id: string | null;
-  kind: EventKind | null;
-  band: AgeBand | null;
+interface ParticipantsRow {
+  codes: Array<{ code: number; participants: number }>;
+  bands: Array<{ band: AgeBand; participants: number; attendances: number }>;
   participants: number;
-  attendances: number;
+  returning: number;
+  registered_members: number;
+  badges: number;
+  badged_members: number;
 }
+
+type Dimension = 'bucket' | 'month' | 'club' | 'kind';
 
 interface MemberSetRow {
   g: number;
@@ -66,11 +77,32 @@ interface MemberSetRow {
   ftv_active: number;
 }
 
+interface ClubSqlRow {
+  id: string;
+  name: string;
+  unit_id: string;
+  members: number;
+}
+
+/**
+ * Per statement: hash aggregates of a national scope stay in memory instead of spilling to disk;
+ * the data is cached, so index probes per event or member beat hashing a whole table; JIT
+ * compilation costs more than it saves on these statements.
+ */
+const STATEMENT_SETTINGS = [
+  `SET LOCAL work_mem = '256MB'`,
+  `SET LOCAL random_page_cost = 1.1`,
+  `SET LOCAL jit = off`,
+];
+
+/** Reports computed at once by one process (each takes two connections of the pool). */
+const CONCURRENT_COMPUTES = 2;
+
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : 0);
 
 /**
  * The engagement of a scope over a period, computed live from the base tables in one read-only
- * snapshot (four statements), then cached in Redis for ENGAGEMENT_CACHE_SECONDS per (scope,
+ * snapshot (four statements on two connections), then cached in Redis for ENGAGEMENT_CACHE_SECONDS per (scope,
  * period): the only place the figures can lag the data.
  */
 @Injectable()
@@ -82,6 +114,9 @@ export class EngagementService {
     private readonly clock: Clock,
     private readonly scopes: EngagementScopeResolver,
   ) {}
+
+  /** At most CONCURRENT_COMPUTES reports at a time, so analytics never hold most of the pool. */
+  private readonly computing = pLimit(CONCURRENT_COMPUTES);
 
   /** The period: [from, to); default from 1 January of this year (Almaty) to now. */
   period(filter: EngagementFilterInput): { from: Date; to: Date } {
@@ -112,7 +147,10 @@ export class EngagementService {
     return report;
   }
 
-  /** Straight from the tables, no cache: one REPEATABLE READ snapshot so the figures agree. */
+  /**
+   * Straight from the tables, no cache: four statements on two connections sharing one REPEATABLE
+   * READ snapshot, so the figures agree with each other and the two halves run in parallel.
+   */
   async compute(scope: EngagementScope, from: Date, to: Date): Promise<EngagementReport> {
     const now = this.clock.now();
     const params: EngagementParams = {
@@ -128,37 +166,27 @@ export class EngagementService {
       firstDay: localDate(from),
       election: this.config.NEXT_ELECTION_DATE ?? null,
     };
-    const [events, participants, members, clubs] = await this.db.transaction(
-      'REPEATABLE READ',
-      async (em) => {
-        await em.query('SET TRANSACTION READ ONLY');
-        // hash aggregates of a national scope stay in memory instead of spilling to disk
-        await em.query(`SET LOCAL work_mem = '256MB'`);
-        // the data is cached: index probes per event or member beat hashing a whole table; JIT
-        // compilation costs more than it saves on these statements
-        await em.query(`SET LOCAL random_page_cost = 1.1`);
-        await em.query(`SET LOCAL jit = off`);
-        const run = <T>(text: string) => em.query(...bind(text, params)) as Promise<T>;
-        const perEvent = await run<PerEventRow[]>(PER_EVENT);
-        params.evIds = perEvent.map((e) => e.id);
-        params.evBuckets = perEvent.map((e) => e.bucket_id);
-        params.evMonths = perEvent.map((e) => e.month);
-        params.evClubs = perEvent.map((e) => e.club_id);
-        params.evKinds = perEvent.map((e) => e.kind);
-        return [
-          perEvent,
-          (await run<Array<Record<string, unknown>>>(PARTICIPANTS))[0] as {
-            sets: SetRow[];
-            participants: number;
-            returning: number;
-            registered_members: number;
-            badges: number;
-            badged_members: number;
-          },
-          await run<MemberSetRow[]>(MEMBERS),
-          await run<Array<{ id: string; name: string; unit_id: string; members: number }>>(CLUBS),
-        ] as const;
-      },
+    const dims = new DimensionCodes<Dimension>();
+    const run = <T>(on: QueryRunner, text: string) => on.query(...bind(text, params)) as Promise<T>;
+    const [[events, participants], [members, clubs]] = await this.computing(() =>
+      inSharedSnapshot(this.db, STATEMENT_SETTINGS, (first, second) =>
+        Promise.all([
+          (async () => {
+            const perEvent = await run<PerEventRow[]>(first, PER_EVENT);
+            params.evIds = perEvent.map((e) => e.id);
+            params.evB = perEvent.map((e) => dims.code('bucket', e.bucket_id));
+            params.evMo = perEvent.map((e) => dims.code('month', e.month));
+            params.evC = perEvent.map((e) => dims.code('club', e.club_id));
+            params.evK = perEvent.map((e) => dims.code('kind', e.kind));
+            return [perEvent, (await run<ParticipantsRow[]>(first, PARTICIPANTS))[0]] as const;
+          })(),
+          (async () =>
+            [
+              await run<MemberSetRow[]>(second, membersSql(scope.wholeTree)),
+              await run<ClubSqlRow[]>(second, CLUBS),
+            ] as const)(),
+        ]),
+      ),
     );
 
     // additive counts, rolled up from one row per event
@@ -173,16 +201,13 @@ export class EngagementService {
       for (const r of events) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
       return m;
     };
-    const sets = participants.sets;
-    // GROUPING(bucket, month, club, kind, band): bit 4 = bucket ... bit 0 = band; 0b01111 = by bucket
-    const participantsBy = <K>(g: number, key: (s: SetRow) => K) =>
-      new Map(sets.filter((s) => s.g === g).map((s) => [key(s), s]));
-    const total = sets.find((s) => s.g === 0b11111);
-    const byBucketP = participantsBy(0b01111, (s) => s.bucket_id);
-    const byMonthP = participantsBy(0b10111, (s) => s.month);
-    const byClubP = participantsBy(0b11011, (s) => s.club_id);
-    const byKindP = participantsBy(0b11101, (s) => s.kind);
-    const byBandP = participantsBy(0b11110, (s) => s.band);
+    const people = dims.counts(participants.codes);
+    const participantsBy = (d: Dimension) => people.get(d) ?? new Map<string | null, number>();
+    const byBucketP = participantsBy('bucket');
+    const byMonthP = participantsBy('month');
+    const byClubP = participantsBy('club');
+    const byKindP = participantsBy('kind');
+    const byBandP = new Map(participants.bands.map((b) => [b.band, b]));
     // GROUPING(bucket, band, joined_month): 0b111 = all, 0b011 = by bucket, 0b101 = by band, 0b110 = by month
     const m = (g: number) => members.filter((r) => r.g === g);
     const allMembers = m(0b111)[0];
@@ -202,7 +227,7 @@ export class EngagementService {
         events: s.events,
         registrations: s.registrations,
         attendances: s.attendances,
-        uniqueParticipants: byBucketP.get(id)?.participants ?? 0,
+        uniqueParticipants: byBucketP.get(id) ?? 0,
       };
     });
 
@@ -215,7 +240,7 @@ export class EngagementService {
         events: s.events,
         registrations: s.registrations,
         attendances: s.attendances,
-        uniqueParticipants: byMonthP.get(month)?.participants ?? 0,
+        uniqueParticipants: byMonthP.get(month) ?? 0,
       };
     });
 
@@ -234,7 +259,7 @@ export class EngagementService {
         events: s.events,
         registrations: s.registrations,
         attendances: s.attendances,
-        uniqueParticipants: byClubP.get(c.id)?.participants ?? 0,
+        uniqueParticipants: byClubP.get(c.id) ?? 0,
         noShows: s.noShows,
         noShowRate: rate(e.noShows, e.attendances + e.noShows),
       };
@@ -248,7 +273,7 @@ export class EngagementService {
         events: s.events,
         registrations: s.registrations,
         attendances: s.attendances,
-        uniqueParticipants: byKindP.get(kind)?.participants ?? 0,
+        uniqueParticipants: byKindP.get(kind) ?? 0,
       };
     });
 
@@ -260,7 +285,7 @@ export class EngagementService {
       uniqueParticipants: byBandP.get(band)?.participants ?? 0,
     })).filter((r) => r.band !== 'OTHER' || r.members || r.attendances);
 
-    const uniqueParticipants = total?.participants ?? 0;
+    const uniqueParticipants = participants.participants;
     return {
       from,
       to,

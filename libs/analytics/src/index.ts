@@ -5,3 +5,4 @@ export * from './engagement-scope';
 export * from './engagement.queries';
 export * from './engagement.service';
 export * from './engagement.types';
+export * from './shared-snapshot';
