@@ -39,6 +39,7 @@ import {
 } from './engagement.types';
 
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 /** A period longer than this is refused (the month table would be long and the scan pointless). */
 const MAX_PERIOD_DAYS = 3660;
 
@@ -118,23 +119,28 @@ export class EngagementService {
   /** At most CONCURRENT_COMPUTES reports at a time, so analytics never hold most of the pool. */
   private readonly computing = pLimit(CONCURRENT_COMPUTES);
 
-  /** The period: [from, to); default from 1 January of this year (Almaty) to now. */
-  period(filter: EngagementFilterInput): { from: Date; to: Date } {
+  /**
+   * The period: [from, to); default from 1 January of this year (Almaty) to the start of the
+   * current minute, so every request in one minute asks the same question (and the cache answers
+   * it). `live`: `to` was not given (the figures then lag by at most a minute, see report()).
+   */
+  period(filter: EngagementFilterInput): { from: Date; to: Date; live: boolean } {
     const now = this.clock.now();
     const from = filter.from ?? parseDateTime(`${localDate(now).slice(0, 4)}-01-01T00:00`)!;
-    const to = filter.to ?? now;
+    const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+    const to = filter.to ?? (minute.getTime() > from.getTime() ? minute : now);
     const problems = new FieldProblems();
     if (to.getTime() <= from.getTime()) problems.add('to', 'validation.engagementPeriodOrder');
     else if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS)
       problems.add('to', 'validation.engagementPeriodTooLong', { years: 10 });
     problems.throwIfAny();
-    return { from, to };
+    return { from, to, live: !filter.to };
   }
 
   async report(actor: Actor, filter: EngagementFilterInput = {}): Promise<EngagementReport> {
-    const { from, to } = this.period(filter);
+    const { from, to, live } = this.period(filter);
     const scope = await this.scopes.resolve(actor, filter.unitId);
-    const ttl = this.config.ENGAGEMENT_CACHE_SECONDS;
+    const ttl = cacheSeconds(this.config.ENGAGEMENT_CACHE_SECONDS, live, to, this.clock.now());
     const key = `${this.config.REDIS_PREFIX}:engagement:${createHash('sha256')
       .update(`${scope.key}|${from.toISOString()}|${to.toISOString()}`)
       .digest('base64url')}`;
@@ -319,6 +325,16 @@ export class EngagementService {
       computedAt: now,
     };
   }
+}
+
+/**
+ * How long an answer is cached: ENGAGEMENT_CACHE_SECONDS, but a period up to "now" (`live`, ending
+ * at the start of this minute) only until that minute ends, so what it leaves out (events starting
+ * this minute, changes since it was computed) is never more than a minute old. 0: do not cache.
+ */
+export function cacheSeconds(configured: number, live: boolean, to: Date, now: Date): number {
+  if (!live) return configured;
+  return Math.max(0, Math.min(configured, Math.floor((to.getTime() + MINUTE_MS - now.getTime()) / 1000)));
 }
 
 /** The months (YYYY-MM, Almaty) that the period touches. */

@@ -16,7 +16,10 @@ export class EngagementFilterInput {
   })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'end of the period, exclusive (default: now)' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'end of the period, exclusive (default: the start of the current minute)',
+  })
   to?: Date | null;
 }
 
@@ -118,6 +121,9 @@ export class EngagementModel {
   @Field(() => FirstTimeVotersModel) firstTimeVoters: FirstTimeVotersModel;
   @Field(() => EngagementFunnelModel) funnel: EngagementFunnelModel;
   @Field(() => RetentionModel) retention: RetentionModel;
-  @Field(() => Date, { description: 'when computed; figures are cached up to ENGAGEMENT_CACHE_SECONDS' })
+  @Field(() => Date, {
+    description:
+      'when computed; figures are cached up to ENGAGEMENT_CACHE_SECONDS (without `to`: until the minute ends)',
+  })
   computedAt: Date;
 }
