@@ -204,7 +204,12 @@ export class EngagementService {
     });
     const groupBy = <K>(key: (r: PerEventRow) => K) => {
       const m = new Map<K, PerEventRow[]>();
-      for (const r of events) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+      for (const r of events) {
+        const k = key(r);
+        const rows = m.get(k);
+        if (rows) rows.push(r);
+        else m.set(k, [r]);
+      }
       return m;
     };
     const people = dims.counts(participants.codes);

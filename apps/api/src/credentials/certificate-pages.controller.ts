@@ -1,68 +1,9 @@
 import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { CommonError, Locale, commonError, isLocale, localeFromAcceptLanguage } from '@yvc/core';
+import { CommonError, Locale, commonError, isLocale, localeFromAcceptLanguage, translate } from '@yvc/core';
 import { CertificateStatus, CertificatesService, VerifyThrottle, cardDate } from '@yvc/credentials';
 import { AccessPolicy, Actor } from '@yvc/identity';
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../common/decorators';
-
-type Key =
-  | 'title'
-  | 'number'
-  | 'valid'
-  | 'revoked'
-  | 'expired'
-  | 'notFound'
-  | 'holder'
-  | 'issuer'
-  | 'issuedAt'
-  | 'expiresAt'
-  | 'signatureOk'
-  | 'signatureBad';
-
-const TEXT: Record<Locale, Record<Key, string>> = {
-  kk: {
-    title: 'Мүшелік куәлігін тексеру',
-    number: 'Нөмірі',
-    valid: 'Куәлік жарамды',
-    revoked: 'Куәліктің күші жойылған',
-    expired: 'Куәліктің мерзімі өткен',
-    notFound: 'Мұндай нөмірлі куәлік табылмады',
-    holder: 'Иесі',
-    issuer: 'Берген',
-    issuedAt: 'Берілген күні',
-    expiresAt: 'Жарамдылық мерзімі',
-    signatureOk: 'Сілтемедегі цифрлық қолтаңба расталды',
-    signatureBad: 'Сілтемедегі цифрлық қолтаңба жарамсыз',
-  },
-  ru: {
-    title: 'Проверка членского сертификата',
-    number: 'Номер',
-    valid: 'Сертификат действителен',
-    revoked: 'Сертификат отозван',
-    expired: 'Срок действия сертификата истёк',
-    notFound: 'Сертификат с таким номером не найден',
-    holder: 'Владелец',
-    issuer: 'Выдан',
-    issuedAt: 'Дата выдачи',
-    expiresAt: 'Действителен до',
-    signatureOk: 'Цифровая подпись в ссылке подтверждена',
-    signatureBad: 'Цифровая подпись в ссылке недействительна',
-  },
-  en: {
-    title: 'Membership certificate check',
-    number: 'Number',
-    valid: 'The certificate is valid',
-    revoked: 'The certificate has been revoked',
-    expired: 'The certificate has expired',
-    notFound: 'No certificate with this number',
-    holder: 'Holder',
-    issuer: 'Issued by',
-    issuedAt: 'Issued on',
-    expiresAt: 'Valid until',
-    signatureOk: 'The digital signature in the link is verified',
-    signatureBad: 'The digital signature in the link is not valid',
-  },
-};
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -87,7 +28,7 @@ export class CertificatePagesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const locale: Locale = isLocale(lang) ? lang : localeFromAcceptLanguage(req.headers['accept-language']);
-    const t = TEXT[locale];
+    const t = (key: string) => translate(locale, `pages.certificate.${key}`);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -98,29 +39,29 @@ export class CertificatePagesController {
       ? await this.certificates.checkLink(check.number, typeof credential === 'string' ? credential : null)
       : null;
     const headline = !check.status
-      ? t.notFound
+      ? t('notFound')
       : check.status === CertificateStatus.VALID
-        ? t.valid
+        ? t('valid')
         : check.status === CertificateStatus.REVOKED
-          ? t.revoked
-          : t.expired;
+          ? t('revoked')
+          : t('expired');
     const color = check.valid ? '#1e7e34' : '#b02a37';
-    const rows: Array<[string, string]> = [[t.number, check.number]];
-    if (check.holderName) rows.push([t.holder, check.holderName]);
-    if (check.issuer) rows.push([t.issuer, check.issuer]);
-    if (check.issuedAt) rows.push([t.issuedAt, cardDate(check.issuedAt)]);
+    const rows: Array<[string, string]> = [[t('number'), check.number]];
+    if (check.holderName) rows.push([t('holder'), check.holderName]);
+    if (check.issuer) rows.push([t('issuer'), check.issuer]);
+    if (check.issuedAt) rows.push([t('issuedAt'), cardDate(check.issuedAt)]);
     if (check.expiresAt && check.status !== CertificateStatus.REVOKED)
-      rows.push([t.expiresAt, cardDate(check.expiresAt)]);
+      rows.push([t('expiresAt'), cardDate(check.expiresAt)]);
     const body =
-      `<h1>${escape(t.title)}</h1>` +
+      `<h1>${escape(t('title'))}</h1>` +
       `<p id="status" data-status="${check.status ?? 'NOT_FOUND'}" style="font-size:1.4em;color:${color}"><strong>${escape(headline)}</strong></p>` +
       `<dl>${rows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>` +
       (signature === null
         ? ''
-        : `<p id="signature" data-valid="${signature}">${escape(signature ? t.signatureOk : t.signatureBad)}</p>`);
+        : `<p id="signature" data-valid="${signature}">${escape(signature ? t('signatureOk') : t('signatureBad'))}</p>`);
     return (
       `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-      `<title>${escape(t.title)}</title><body style="font-family:sans-serif;max-width:32em;margin:3em auto">${body}</body></html>`
+      `<title>${escape(t('title'))}</title><body style="font-family:sans-serif;max-width:32em;margin:3em auto">${body}</body></html>`
     );
   }
 

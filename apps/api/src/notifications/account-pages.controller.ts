@@ -1,50 +1,14 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, Locale, localeFromAcceptLanguage } from '@yvc/core';
+import { APP_CONFIG, AppConfig, Locale, localeFromAcceptLanguage, translate } from '@yvc/core';
 import { AccountTokensService, MembersService } from '@yvc/identity';
 import { verifyUnsubscribeToken } from '@yvc/notifications';
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { Public } from '../common/decorators';
 
-const TEXT: Record<
-  Locale,
-  Record<
-    'unsubscribed' | 'badLink' | 'verified' | 'resetTitle' | 'newPassword' | 'save' | 'resetDone',
-    string
-  >
-> = {
-  kk: {
-    unsubscribed: 'Сіз хаттардан бас тарттыңыз. Баптауларды профиліңізден қайта қосуға болады.',
-    badLink: 'Сілтеме жарамсыз немесе мерзімі өткен.',
-    verified: 'Email мекенжайыңыз расталды. Рақмет!',
-    resetTitle: 'Жаңа құпиясөз',
-    newPassword: 'Жаңа құпиясөз (кемінде 8 таңба)',
-    save: 'Сақтау',
-    resetDone: 'Құпиясөз өзгертілді. Енді жүйеге кіре аласыз.',
-  },
-  ru: {
-    unsubscribed: 'Вы отписались от писем. Включить их снова можно в профиле.',
-    badLink: 'Ссылка недействительна или устарела.',
-    verified: 'Ваш email подтверждён. Спасибо!',
-    resetTitle: 'Новый пароль',
-    newPassword: 'Новый пароль (не короче 8 символов)',
-    save: 'Сохранить',
-    resetDone: 'Пароль изменён. Теперь можно войти.',
-  },
-  en: {
-    unsubscribed: 'You are unsubscribed from emails. You can turn them back on in your profile.',
-    badLink: 'This link is invalid or has expired.',
-    verified: 'Your email address is confirmed. Thank you!',
-    resetTitle: 'New password',
-    newPassword: 'New password (at least 8 characters)',
-    save: 'Save',
-    resetDone: 'Your password is changed. You can log in now.',
-  },
-};
-
 const page = (locale: Locale, body: string) =>
   `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-  `<title>Жас сайлаушылар клубы</title><body style="font-family:sans-serif;max-width:32em;margin:3em auto">${body}</body></html>`;
+  `<title>${translate(locale, 'pages.siteName')}</title><body style="font-family:sans-serif;max-width:32em;margin:3em auto">${body}</body></html>`;
 
 /** The pages behind the links in emails: they work without logging in. */
 @Controller()
@@ -65,9 +29,9 @@ export class AccountPagesController {
     const locale = member
       ? (member.locale.toLowerCase() as Locale)
       : localeFromAcceptLanguage(req.headers['accept-language']);
-    if (!member) return page(locale, `<p>${TEXT[locale].badLink}</p>`);
+    if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
     await this.members.setEmailOptIn(member.id, false);
-    return page(locale, `<p>${TEXT[locale].unsubscribed}</p>`);
+    return page(locale, `<p>${translate(locale, 'pages.account.unsubscribed')}</p>`);
   }
 
   @Public()
@@ -77,7 +41,7 @@ export class AccountPagesController {
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
     return page(
       locale,
-      `<p>${(await this.tokens.verifyEmail(token)) ? TEXT[locale].verified : TEXT[locale].badLink}</p>`,
+      `<p>${(await this.tokens.verifyEmail(token)) ? translate(locale, 'pages.account.verified') : translate(locale, 'pages.account.badLink')}</p>`,
     );
   }
 
@@ -87,11 +51,11 @@ export class AccountPagesController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   resetPasswordPage(@Req() req: Request): string {
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
-    const t = TEXT[locale];
+    const t = (key: string) => translate(locale, `pages.account.${key}`);
     return page(
       locale,
-      `<h1>${t.resetTitle}</h1><form id="f"><label>${t.newPassword}<br><input id="p" type="password" minlength="8" required autocomplete="new-password"></label>
-<p><button>${t.save}</button></p></form><p id="out" role="status"></p>
+      `<h1>${t('resetTitle')}</h1><form id="f"><label>${t('newPassword')}<br><input id="p" type="password" minlength="8" required autocomplete="new-password"></label>
+<p><button>${t('save')}</button></p></form><p id="out" role="status"></p>
 <script>
 document.getElementById('f').onsubmit = async (e) => {
   e.preventDefault();
@@ -99,7 +63,7 @@ document.getElementById('f').onsubmit = async (e) => {
   const res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': '${locale}' },
     body: JSON.stringify({ query: 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', variables: { t: token, p: document.getElementById('p').value } }) });
   const body = await res.json();
-  document.getElementById('out').textContent = body.errors ? (body.errors[0].extensions.fields?.[0]?.message || body.errors[0].message) : ${JSON.stringify(t.resetDone)};
+  document.getElementById('out').textContent = body.errors ? (body.errors[0].extensions.fields?.[0]?.message || body.errors[0].message) : ${JSON.stringify(t('resetDone'))};
 };
 </script>`,
     );

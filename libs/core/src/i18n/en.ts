@@ -138,6 +138,27 @@ export const en = {
   'labels.eventKind.MEETING': 'Meeting',
   'labels.eventKind.OTHER': 'Other',
   'engagement.band.OTHER': 'Outside 14-35',
+  'pages.siteName': 'Young Voters Club',
+  'pages.account.unsubscribed':
+    'You are unsubscribed from emails. You can turn them back on in your profile.',
+  'pages.account.badLink': 'This link is invalid or has expired.',
+  'pages.account.verified': 'Your email address is confirmed. Thank you!',
+  'pages.account.resetTitle': 'New password',
+  'pages.account.newPassword': 'New password (at least 8 characters)',
+  'pages.account.save': 'Save',
+  'pages.account.resetDone': 'Your password is changed. You can log in now.',
+  'pages.certificate.title': 'Membership certificate check',
+  'pages.certificate.number': 'Number',
+  'pages.certificate.valid': 'The certificate is valid',
+  'pages.certificate.revoked': 'The certificate has been revoked',
+  'pages.certificate.expired': 'The certificate has expired',
+  'pages.certificate.notFound': 'No certificate with this number',
+  'pages.certificate.holder': 'Holder',
+  'pages.certificate.issuer': 'Issued by',
+  'pages.certificate.issuedAt': 'Issued on',
+  'pages.certificate.expiresAt': 'Valid until',
+  'pages.certificate.signatureOk': 'The digital signature in the link is verified',
+  'pages.certificate.signatureBad': 'The digital signature in the link is not valid',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;
