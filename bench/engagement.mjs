@@ -22,8 +22,7 @@
 // COMMISSION officer assigned to it, and for the whole country as an ADMIN (no unit filter), each
 // in the CONTRACT and the FULL shape below. Prints markdown table rows; a GraphQL error marks its
 // row failed (exit code 1) and is printed. Timings are printed, never asserted.
-import { randomBytes } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -31,8 +30,8 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ensureServices } from '../scripts/services.mjs';
 import { describeErrors, graphql, pickPort, reportApiLog, startApi, tokenSigner } from './lib/api.mjs';
-import { cli, credentialKeys, prepareBuild } from './lib/build.mjs';
-import { cleanupStack } from './lib/cleanup.mjs';
+import { cli, credentialKeys, prepareBuild, productionEnv } from './lib/build.mjs';
+import { cleanupStack, runMain } from './lib/cleanup.mjs';
 import {
   assertBenchDatabaseName,
   assertLocalServer,
@@ -40,7 +39,7 @@ import {
   freshDatabase,
   redact,
 } from './lib/db.mjs';
-import { ms, summarize, timeRuns } from './lib/stats.mjs';
+import { loadAverage, ms, summarize, timeRuns } from './lib/stats.mjs';
 
 // ---------------------------------------------------------------- the measured query shapes
 
@@ -809,27 +808,15 @@ async function ensureStaff(db) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const loadAtStart = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
+  const loadAtStart = loadAverage();
   const services = await ensureServices({ log });
   defer(() => services.stop());
   assertLocalServer(services.databaseServerUrl);
-  const databaseUrl = `${services.databaseServerUrl}/${DB_NAME}`;
-  const secret = randomBytes(32).toString('base64url');
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: services.redisUrl,
-    REDIS_PREFIX: 'yvc-bench-engagement',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: secret,
-    IIN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    IIN_HASH_KEY: randomBytes(24).toString('base64url'),
-    PUBLIC_URL: 'http://127.0.0.1',
-    ENGAGEMENT_CACHE_SECONDS: '0',
-  };
+  const { env, secret, databaseUrl } = productionEnv(services, {
+    database: DB_NAME,
+    redisPrefix: 'yvc-bench-engagement',
+    extra: { ENGAGEMENT_CACHE_SECONDS: '0' },
+  });
   const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });
 
   const loadTimes = [];
@@ -1041,9 +1028,4 @@ async function main() {
   } else console.log('Result: PASS (every query answered without error)');
 }
 
-main()
-  .catch((err) => {
-    console.error(`[engagement] ${err.stack ?? err.message}`);
-    process.exitCode = 1;
-  })
-  .finally(cleanup);
+runMain(main, 'engagement', cleanup);

@@ -11,25 +11,25 @@
 // members, sessions and events in bulk (no argon2: tokens are minted here with the same secret),
 // fires the storm, checks the invariants in PostgreSQL and prints markdown table rows. Exit code 1
 // when an invariant fails. Timings are printed, never asserted.
-import { spawn, spawnSync } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-} from 'node:fs';
-import net from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ROOT, ensureServices, portAnswers } from '../scripts/services.mjs';
+import { ensureServices } from '../scripts/services.mjs';
+import { graphqlData, pickPort, reportApiLog, startApi, tokenSigner } from './lib/api.mjs';
+import { cli, credentialKeys, prepareBuild, productionEnv } from './lib/build.mjs';
+import { cleanupStack, runMain } from './lib/cleanup.mjs';
+import { assertBenchDatabaseName, assertLocalServer, freshDatabase, redact } from './lib/db.mjs';
+import {
+  LATENCY_HEAD,
+  cpuLine,
+  cpuSince,
+  cpuSnapshot,
+  latencyRow,
+  runConcurrent,
+  sampleBackends,
+} from './lib/load.mjs';
+import { loadAverage } from './lib/stats.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -55,196 +55,10 @@ for (const [name, v] of Object.entries({ N, C, FORUM_SEATS, SMALL_EVENTS, SMALL_
   if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
 }
 if (!['worktree', 'head'].includes(values.tree)) throw new Error('--tree must be worktree or head');
-if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME) || ['postgres', 'yvc', 'yvc_test'].includes(DB_NAME)) {
-  throw new Error(`--database ${DB_NAME}: use a dedicated name such as yvc_bench (it is dropped)`);
-}
+assertBenchDatabaseName(DB_NAME, 'yvc_bench');
 
 const log = (msg) => console.log(`[storm] ${msg}`);
-const cleanups = [];
-let cleaning = false;
-async function cleanup() {
-  if (cleaning) return;
-  cleaning = true;
-  for (const fn of cleanups.reverse()) await fn().catch((e) => log(`cleanup: ${e.message}`));
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => cleanup().finally(() => process.exit(130)));
-}
-
-// ---------------------------------------------------------------- build, database, API, tokens
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (!entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Returns the directory whose dist/ runs. `head` (the default): the last commit, exported with
- * `git archive` into a temporary directory (node_modules linked) and built there with
- * `npm run build` once per commit, so that other people's uncommitted work (and their builds, which
- * empty dist/) neither breaks nor colours the figures. `worktree`: this checkout's dist/, built with
- * `npm run build` when it is missing or older than the sources (--skip-build: never).
- */
-function prepareBuild() {
-  if (values.tree === 'head') {
-    const sha = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-    if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error('git rev-parse HEAD failed');
-    const name = `yvc-bench-${sha.slice(0, 12)}`;
-    const dir = join(tmpdir(), name);
-    APP_LABEL = `commit ${sha.slice(0, 12)}`;
-    if (
-      existsSync(join(dir, 'dist/apps/api/src/main.js')) &&
-      existsSync(join(dir, 'dist/apps/cli/src/main.js'))
-    ) {
-      log(`HEAD ${sha.slice(0, 12)} already built in ${dir}`);
-      return dir;
-    }
-    // older commits' builds go; a build in progress (a .tmp- directory) is left alone
-    for (const old of readdirSync(tmpdir())) {
-      if (/^yvc-bench-[0-9a-f]{12}$/.test(old) && old !== name)
-        rmSync(join(tmpdir(), old), { recursive: true, force: true });
-    }
-    const work = `${dir}.tmp-${process.pid}`;
-    log(`building HEAD ${sha.slice(0, 12)} in ${dir}`);
-    rmSync(work, { recursive: true, force: true });
-    mkdirSync(work, { recursive: true });
-    try {
-      const archive = spawnSync('sh', ['-c', `git archive --format=tar HEAD | tar -x -C "${work}"`], {
-        cwd: ROOT,
-        stdio: 'inherit',
-      });
-      if (archive.status !== 0) throw new Error('git archive HEAD failed');
-      symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
-      const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: work, stdio: 'inherit' });
-      if (res.status !== 0) throw new Error(`npm run build of HEAD failed (exit ${res.status})`);
-      if (!existsSync(dir)) renameSync(work, dir);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-    return dir;
-  }
-  APP_LABEL = 'working tree';
-  const marker = join(ROOT, 'dist/apps/api/src/main.js');
-  const cli = join(ROOT, 'dist/apps/cli/src/main.js');
-  const sources = Math.max(...['apps', 'libs', 'migrations', 'data'].map((d) => newestMtime(join(ROOT, d))));
-  if (existsSync(marker) && existsSync(cli) && statSync(marker).mtimeMs >= sources) return ROOT;
-  if (values['skip-build']) {
-    log('dist/ is missing or older than the sources, but --skip-build was given');
-    return ROOT;
-  }
-  log('building (npm run build)');
-  const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (res.status !== 0) throw new Error(`npm run build failed (exit ${res.status})`);
-  return ROOT;
-}
-let APP_LABEL = '';
-let APP_ROOT = ROOT;
-
-function cli(env, ...args) {
-  const res = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
-    cwd: APP_ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  if (res.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${res.stdout}${res.stderr}`);
-  return res.stdout.trim();
-}
-
-async function freshDatabase(serverUrl, name) {
-  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
-
-async function pickPort(preferred) {
-  if (!(await portAnswers(preferred))) return preferred;
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts the API from dist/ and resolves once /health/ready answers; returns { base, stop, problems }. */
-async function startApi(env, port) {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    cwd: APP_ROOT,
-    env: { ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const problems = [];
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => problems.push(line));
-  }
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  const stop = () =>
-    new Promise((resolve) => {
-      if (exited) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  cleanups.push(stop);
-  const base = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60000;
-  while (Date.now() < until) {
-    if (exited) throw new Error(`the API exited at start:\n${problems.join('\n')}`);
-    const res = await fetch(`${base}/health/ready`).catch(() => null);
-    if (res?.ok) return { base, stop, problems, pid: child.pid };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the API did not become ready within 60 s');
-}
-
-/** The API runs with LOG_LEVEL=warn: whatever it logged is worth a look; grouped by message. */
-function reportApiLog(lines) {
-  if (!lines.length) return log('the API logged no warning or error');
-  const groups = new Map();
-  for (const line of lines) {
-    let key = line;
-    try {
-      const entry = JSON.parse(line);
-      key = `${entry.level >= 50 ? 'error' : 'warn'}: ${entry.err?.message ?? entry.msg ?? line}`;
-    } catch {
-      // not JSON: keep the line
-    }
-    groups.set(key.slice(0, 300), (groups.get(key.slice(0, 300)) ?? 0) + 1);
-  }
-  log(`the API logged ${lines.length} line(s) at warn or above:`);
-  for (const [key, count] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 10)) log(`  ${count} x ${key}`);
-}
-
-/** HS256 access tokens as AuthService issues them: { sub, sid, role }, issuer yvc, 15 minutes. */
-async function tokenSigner(secret) {
-  try {
-    const { default: jwt } = await import('jsonwebtoken');
-    return (claims) => jwt.sign(claims, secret, { algorithm: 'HS256', issuer: 'yvc', expiresIn: 900 });
-  } catch {
-    const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    return (claims) => {
-      const now = Math.floor(Date.now() / 1000);
-      const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iat: now, exp: now + 900, iss: 'yvc' })}`;
-      return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
-    };
-  }
-}
+const { defer, cleanup } = cleanupStack(log);
 
 // ---------------------------------------------------------------- fixtures
 
@@ -288,117 +102,6 @@ function storm(students, events) {
   });
   return tasks;
 }
-
-// ---------------------------------------------------------------- measuring
-
-/** Runs `fn` over `tasks` with `concurrency` in flight; per-task latency and wall time. */
-async function run(tasks, concurrency, fn) {
-  const times = new Array(tasks.length);
-  const ends = new Array(tasks.length);
-  const outcomes = new Array(tasks.length);
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, tasks.length) }, async () => {
-      while (next < tasks.length) {
-        const i = next++;
-        const t = performance.now();
-        try {
-          outcomes[i] = { ok: true, value: await fn(tasks[i], i) };
-        } catch (err) {
-          outcomes[i] = { ok: false, error: err };
-        }
-        times[i] = performance.now() - t;
-        ends[i] = (performance.now() - started) / 1000;
-      }
-    }),
-  );
-  return { times, ends, outcomes, seconds: (performance.now() - started) / 1000 };
-}
-
-function row(name, times, concurrency, seconds) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const p = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1);
-  const rate = seconds ? (times.length / seconds).toFixed(0) : '-';
-  const wall = seconds ? seconds.toFixed(2) : '-';
-  return `| ${name} | ${times.length} | ${concurrency} | ${wall} | ${rate} | ${p(0.5)} | ${p(0.95)} | ${p(0.99)} |`;
-}
-
-const TABLE_HEAD = [
-  '| scenario | requests | conc. | wall s | req/s | p50 ms | p95 ms | p99 ms |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|',
-];
-
-/** CPU seconds of a process from /proc (utime + stime); 0 where there is no /proc. */
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
-function cpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-  } catch {
-    return 0;
-  }
-}
-
-/** Where the CPU went: the API process, the PostgreSQL backends of this database, this process. */
-async function cpuSnapshot(db, apiPid) {
-  const { rows } = await db.query(
-    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-  );
-  const usage = process.cpuUsage();
-  return {
-    api: apiPid ? cpuSeconds(apiPid) : 0,
-    pg: new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)])),
-    client: (usage.user + usage.system) / 1e6,
-  };
-}
-
-async function cpuSince(db, before, apiPid) {
-  const after = await cpuSnapshot(db, apiPid);
-  let pgSeconds = 0;
-  for (const [pid, cpu] of after.pg) pgSeconds += cpu - (before.pg.get(pid) ?? 0);
-  return { api: after.api - before.api, pg: pgSeconds, client: after.client - before.client };
-}
-
-/**
- * Samples pg_stat_activity every 50 ms while `promise` runs: on average how many of this database's
- * backends were running a statement, waiting for a lock (the event row), or idle inside a
- * transaction (waiting for the client to send the next statement).
- */
-async function sampleBackends(serverUrl, promise) {
-  const probe = new pg.Client({ connectionString: serverUrl });
-  await probe.connect();
-  const totals = { samples: 0, running: 0, lock: 0, idleInTx: 0, idle: 0 };
-  let done = false;
-  const finished = promise.finally(() => (done = true));
-  while (!done) {
-    const {
-      rows: [r],
-    } = await probe.query(
-      `SELECT count(*) FILTER (WHERE state = 'active' AND wait_event_type IS DISTINCT FROM 'Lock')::int AS running,
-              count(*) FILTER (WHERE state = 'active' AND wait_event_type = 'Lock')::int AS lock,
-              count(*) FILTER (WHERE state LIKE 'idle in transaction%')::int AS idle_in_tx,
-              count(*) FILTER (WHERE state = 'idle')::int AS idle
-       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
-    );
-    totals.samples++;
-    totals.running += r.running;
-    totals.lock += r.lock;
-    totals.idleInTx += r.idle_in_tx;
-    totals.idle += r.idle;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  await probe.end();
-  const avg = (k) => (totals.samples ? totals[k] / totals.samples : 0).toFixed(1);
-  return {
-    result: await finished,
-    backends: `running a statement ${avg('running')}, waiting for a lock ${avg('lock')}, idle in transaction ${avg('idleInTx')}, idle ${avg('idle')}`,
-  };
-}
-
-const cpuLine = (label, cpu, seconds) =>
-  `CPU seconds during ${label} (wall ${seconds.toFixed(1)} s, 2 cores): ${cpu.api ? `API process ${cpu.api.toFixed(1)}, ` : ''}PostgreSQL backends ${cpu.pg.toFixed(1)}, load generator ${cpu.client.toFixed(1)}`;
 
 // ---------------------------------------------------------------- invariants
 
@@ -522,41 +225,25 @@ async function registerRaw(pool, eventId, memberId) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const loadAtStart = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
+  const loadAtStart = loadAverage();
   const services = await ensureServices({ log });
-  cleanups.push(() => services.stop());
-  const databaseUrl = `${services.databaseServerUrl}/${DB_NAME}`;
-  const redactedServer = services.databaseServerUrl.replace(/:[^:@/]+@/, ':***@');
-  if (!/@(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(services.databaseServerUrl)) {
-    throw new Error(
-      `PostgreSQL at ${redactedServer} is not on this machine; the benchmark loads 127.0.0.1 only`,
-    );
-  }
-  const secret = randomBytes(32).toString('base64url');
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: services.redisUrl,
-    REDIS_PREFIX: 'yvc-bench',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: secret,
-    IIN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    IIN_HASH_KEY: randomBytes(24).toString('base64url'),
-    PUBLIC_URL: 'http://127.0.0.1',
-  };
+  defer(() => services.stop());
+  assertLocalServer(services.databaseServerUrl);
+  const { env, secret, databaseUrl } = productionEnv(services, {
+    database: DB_NAME,
+    redisPrefix: 'yvc-bench',
+  });
 
-  APP_ROOT = prepareBuild();
-  log(`database ${DB_NAME} on ${redactedServer} (fresh), redis ${services.redisUrl}`);
+  const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });
+  log(`database ${DB_NAME} on ${redact(services.databaseServerUrl)} (fresh), redis ${services.redisUrl}`);
   await freshDatabase(services.databaseServerUrl, DB_NAME);
-  cli(env, 'migrate');
-  cli(env, 'units:import');
+  cli(build.root, env, 'migrate');
+  cli(build.root, env, 'units:import');
+  credentialKeys(build.root, env, defer);
 
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  cleanups.push(() => db.end());
+  defer(() => db.end());
   const {
     rows: [taraz],
   } = await db.query(`SELECT id FROM units WHERE code = 'zhambyl.taraz'`);
@@ -573,26 +260,12 @@ async function main() {
   );
 
   const port = await pickPort(Number(values.port));
-  const api = await startApi(env, port);
-  log(`API ready at ${api.base} (node ${process.version}, ${new Date().toISOString()})`);
-  const gql = async (query, variables, token) => {
-    const res = await fetch(`${api.base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}, not JSON` }] }));
-    if (body.errors?.length) {
-      const e = body.errors[0];
-      throw new Error(
-        `${e.extensions?.code ?? res.status} ${e.extensions?.reason ?? ''} ${e.message}`.trim(),
-      );
-    }
-    return body.data;
-  };
+  const api = await startApi({ root: build.root, env, port, defer });
+  log(`API ready at ${api.base} (${build.label}, node ${process.version}, ${new Date().toISOString()})`);
+  const gql = (query, variables, token) => graphqlData(api.base, query, variables, token);
 
   // Warm-up (not measured): opens keep-alive sockets and the API's pool, warms the JIT.
-  const warm = await run(students.slice(0, Math.min(N, 2 * C)), C, (s) =>
+  const warm = await runConcurrent(students.slice(0, Math.min(N, 2 * C)), C, (s) =>
     gql('query($id: ID!) { event(id: $id) { id } }', { id: events.forum }, s.token),
   );
   const warmFailed = warm.outcomes.filter((o) => !o.ok);
@@ -605,7 +278,7 @@ async function main() {
   const httpCpuBefore = await cpuSnapshot(db, api.pid);
   const httpSampled = await sampleBackends(
     databaseUrl,
-    run(tasks, C, async (t) => {
+    runConcurrent(tasks, C, async (t) => {
       const data = await gql(REGISTER, { id: t.eventId }, t.student.token);
       return data.registerForEvent;
     }),
@@ -651,7 +324,7 @@ async function main() {
     failures.push(`HTTP: ${mismatched} response(s) disagree with the database (status or position)`);
 
   await api.stop();
-  reportApiLog(api.problems);
+  reportApiLog(api.problems, log);
 
   // The same writes straight through pg, on fresh events and members.
   let raw = null;
@@ -660,14 +333,14 @@ async function main() {
     const rawEvents = await insertEvents(db, taraz.id, 'raw');
     await db.query('ANALYZE');
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
-    cleanups.push(() => pool.end());
+    defer(() => pool.end());
     await Promise.all(Array.from({ length: 20 }, () => pool.query('SELECT 1')));
     const rawTasks = storm(rawStudents, rawEvents);
     log(`raw: ${rawTasks.length} registrations through pg.Pool(max 20), ${C} in flight`);
     const rawCpuBefore = await cpuSnapshot(db);
     const rawSampled = await sampleBackends(
       databaseUrl,
-      run(rawTasks, C, (t) => registerRaw(pool, t.eventId, t.student.memberId)),
+      runConcurrent(rawTasks, C, (t) => registerRaw(pool, t.eventId, t.student.memberId)),
     );
     raw = rawSampled.result;
     raw.backends = rawSampled.backends;
@@ -688,26 +361,26 @@ async function main() {
   const { rows: pgVersion } = await db.query(`SELECT current_setting('server_version') AS v`);
   console.log('');
   console.log(
-    `Registration storm, ${new Date().toISOString().slice(0, 10)}: ${N} students, forum of ${FORUM_SEATS} seats + ${SMALL_EVENTS} events of ${SMALL_SEATS}, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${APP_LABEL}`,
+    `Registration storm, ${new Date().toISOString().slice(0, 10)}: ${N} students, forum of ${FORUM_SEATS} seats + ${SMALL_EVENTS} events of ${SMALL_SEATS}, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}`,
   );
   console.log('');
-  console.log(TABLE_HEAD.join('\n'));
-  console.log(row('registerForEvent over HTTP (all)', http.times, C, http.seconds));
+  console.log(LATENCY_HEAD.join('\n'));
+  console.log(latencyRow('registerForEvent over HTTP (all)', http.times, C, http.seconds));
   const forumTimes = http.times.filter((_, i) => tasks[i].forum);
   const smallTimes = http.times.filter((_, i) => !tasks[i].forum);
-  console.log(row('  of which the forum (one hot row)', forumTimes, C));
-  console.log(row('  of which the small events', smallTimes, C));
+  console.log(latencyRow('  of which the forum (one hot row)', forumTimes, C));
+  console.log(latencyRow('  of which the small events', smallTimes, C));
   if (raw) {
-    console.log(row('same writes through pg.Pool(20) (all)', raw.times, C, raw.seconds));
+    console.log(latencyRow('same writes through pg.Pool(20) (all)', raw.times, C, raw.seconds));
     console.log(
-      row(
+      latencyRow(
         '  of which the forum',
         raw.times.filter((_, i) => raw.tasks[i].forum),
         C,
       ),
     );
     console.log(
-      row(
+      latencyRow(
         '  of which the small events',
         raw.times.filter((_, i) => !raw.tasks[i].forum),
         C,
@@ -746,9 +419,4 @@ async function main() {
   } else console.log('Invariants: PASS');
 }
 
-main()
-  .catch((err) => {
-    console.error(`[storm] ${err.stack ?? err.message}`);
-    process.exitCode = 1;
-  })
-  .finally(cleanup);
+runMain(main, 'storm', cleanup);

@@ -22,28 +22,17 @@
 //   4. with the workers stopped: the raw BullMQ rate on this machine (addBulk of trivial jobs, then a
 //      Worker with concurrency 50 and a no-op processor) and the mail sinks' own rates.
 // Prints markdown table rows. Exit code 1 on a duplicate or a missing delivery (or a timeout).
+// --registrations takes at least 1,000 (the calibration's registrations come from the same members).
 // Duration on the 2-core machine: --quick about 4 minutes; 100,000 registrations 23-33 minutes
 // (230,000 deliveries), so pass --timeout-minutes 45. --vacuum-every S runs VACUUM (ANALYZE) of the
 // pipeline's tables every S seconds, as autovacuum would on a server that runs it (this machine's
 // PostgreSQL has autovacuum off; the output says which).
 // Cleans up: workers stopped, sinks closed, this run's Redis keys deleted, services it started
 // stopped; the database stays for inspection (the next run drops it).
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-} from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Queue, Worker } from 'bullmq';
@@ -51,6 +40,12 @@ import Redis from 'ioredis';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { ROOT, ensureServices } from '../scripts/services.mjs';
+import { startProcess } from './lib/api.mjs';
+import { cli, credentialKeys, prepareBuild, productionEnv } from './lib/build.mjs';
+import { cleanupStack, runMain } from './lib/cleanup.mjs';
+import { assertBenchDatabaseName, assertLocalServer, freshDatabase, redact } from './lib/db.mjs';
+import { CLK_TCK, cpuSeconds } from './lib/load.mjs';
+import { ms as fmt, loadAverage, quantile } from './lib/stats.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -90,6 +85,11 @@ const STAGGER_MS = 10_000; // the events start 10 s apart
 for (const [name, v] of Object.entries({ N, EVENTS, WORKERS, OFFSET, RATE, RAW_JOBS })) {
   if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
 }
+// the calibration registers its first CALIBRATION members (of N) and waits for all of them
+if (N < CALIBRATION)
+  throw new Error(
+    `--registrations must be at least ${CALIBRATION} (the calibration registers that many of the members and waits for all of them)`,
+  );
 if (!(SMS_PERCENT >= 0 && SMS_PERCENT <= 100)) throw new Error('--sms-share must be between 0 and 1');
 if (!Number.isInteger(SINK_CHECK) || SINK_CHECK < 0) throw new Error('--sink-check must be >= 0');
 if (!(VACUUM_EVERY >= 0)) throw new Error('--vacuum-every must be >= 0 (seconds; 0 = never)');
@@ -101,128 +101,20 @@ if (!['light', 'catcher'].includes(values['mail-sink']))
   throw new Error('--mail-sink must be light or catcher');
 if (values['lead-seconds'] !== 'auto' && !(Number(values['lead-seconds']) > 0))
   throw new Error('--lead-seconds must be auto or a positive number');
-if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME) || ['postgres', 'yvc', 'yvc_test'].includes(DB_NAME)) {
-  throw new Error(`--database ${DB_NAME}: use a dedicated name such as yvc_bench_reminders (it is dropped)`);
-}
+assertBenchDatabaseName(DB_NAME, 'yvc_bench_reminders');
 
 const STARTED = Date.now();
 const DEADLINE = STARTED + TIMEOUT_MS;
 const log = (msg) =>
   console.log(`[reminders ${((Date.now() - STARTED) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const cleanups = [];
-let cleaning = false;
-async function cleanup() {
-  if (cleaning) return;
-  cleaning = true;
-  for (const fn of cleanups.reverse()) await fn().catch((e) => log(`cleanup: ${e.message}`));
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => cleanup().finally(() => process.exit(130)));
-}
+const { defer, cleanup } = cleanupStack(log);
 // The hard bound: whatever hangs, the run ends (and cleans up) two minutes past the timeout.
 setTimeout(() => {
   console.error(`[reminders] hard timeout (${values['timeout-minutes']} min + 2): cleaning up and exiting`);
   cleanup().finally(() => process.exit(2));
 }, TIMEOUT_MS + 120_000).unref();
 const pastDeadline = () => Date.now() > DEADLINE;
-
-// ---------------------------------------------------------------- build, database, CLI
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (!entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const BUILT = [
-  'dist/apps/api/src/main.js',
-  'dist/apps/cli/src/main.js',
-  'dist/apps/worker/src/main.js',
-  'dist/libs/notifications/src/index.js',
-];
-
-/**
- * Returns the directory whose dist/ runs, as bench/registration-storm.mjs does: `head` (the
- * default) exports the last commit with `git archive` into a temporary directory (node_modules
- * linked) and builds it there once per commit; `worktree` uses this checkout's dist/.
- */
-function prepareBuild() {
-  if (values.tree === 'head') {
-    const sha = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-    if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error('git rev-parse HEAD failed');
-    const name = `yvc-bench-${sha.slice(0, 12)}`;
-    const dir = join(tmpdir(), name);
-    APP_LABEL = `commit ${sha.slice(0, 12)}`;
-    if (BUILT.every((f) => existsSync(join(dir, f)))) {
-      log(`HEAD ${sha.slice(0, 12)} already built in ${dir}`);
-      return dir;
-    }
-    // older commits' builds go; a build in progress (a .tmp- directory) is left alone
-    for (const old of readdirSync(tmpdir())) {
-      if (/^yvc-bench-[0-9a-f]{12}$/.test(old) && old !== name)
-        rmSync(join(tmpdir(), old), { recursive: true, force: true });
-    }
-    const work = `${dir}.tmp-${process.pid}`;
-    log(`building HEAD ${sha.slice(0, 12)} in ${dir}`);
-    rmSync(work, { recursive: true, force: true });
-    mkdirSync(work, { recursive: true });
-    try {
-      const archive = spawnSync('sh', ['-c', `git archive --format=tar HEAD | tar -x -C "${work}"`], {
-        cwd: ROOT,
-        stdio: 'inherit',
-      });
-      if (archive.status !== 0) throw new Error('git archive HEAD failed');
-      symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
-      const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: work, stdio: 'inherit' });
-      if (res.status !== 0) throw new Error(`npm run build of HEAD failed (exit ${res.status})`);
-      if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
-      renameSync(work, dir);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-    return dir;
-  }
-  APP_LABEL = 'working tree';
-  const sources = Math.max(...['apps', 'libs', 'migrations', 'data'].map((d) => newestMtime(join(ROOT, d))));
-  const fresh = BUILT.every((f) => existsSync(join(ROOT, f)) && statSync(join(ROOT, f)).mtimeMs >= sources);
-  if (fresh) return ROOT;
-  if (values['skip-build']) {
-    log('dist/ is missing or older than the sources, but --skip-build was given');
-    return ROOT;
-  }
-  log('building (npm run build)');
-  const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (res.status !== 0) throw new Error(`npm run build failed (exit ${res.status})`);
-  return ROOT;
-}
-let APP_LABEL = '';
-let APP_ROOT = ROOT;
-
-function cli(env, ...args) {
-  const res = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
-    cwd: APP_ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  if (res.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${res.stdout}${res.stderr}`);
-  return res.stdout.trim();
-}
-
-async function freshDatabase(serverUrl, name) {
-  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
 
 // ---------------------------------------------------------------- sinks
 
@@ -299,46 +191,19 @@ async function startCatcherSink(lib) {
 
 // ---------------------------------------------------------------- worker processes
 
+/** What this benchmark runs from the build besides the API's and the CLI's main.js. */
+const NEEDS = ['dist/apps/worker/src/main.js', 'dist/libs/notifications/src/index.js'];
+
 /** Starts one worker from the build; its stdout/stderr lines (LOG_LEVEL=warn) are kept. */
-function startWorker(env, index) {
-  const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
-    cwd: APP_ROOT,
+function startWorker(root, env, index) {
+  const worker = startProcess({
+    root,
+    script: 'dist/apps/worker/src/main.js',
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    defer,
+    killAfterMs: 15000,
   });
-  const lines = [];
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => lines.push(line));
-  }
-  let exited = false;
-  let exitCode = null;
-  child.once('exit', (code, signal) => {
-    exited = true;
-    exitCode = code ?? signal;
-  });
-  const stop = () =>
-    new Promise((resolve) => {
-      if (exited) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  cleanups.push(stop);
-  return {
-    index,
-    pid: child.pid,
-    lines,
-    stop,
-    get exited() {
-      return exited;
-    },
-    get exitCode() {
-      return exitCode;
-    },
-  };
+  return Object.assign(worker, { index });
 }
 
 /** What the workers logged at warn or above, grouped by message. */
@@ -367,17 +232,6 @@ function reportWorkerLog(workers) {
 }
 
 // ---------------------------------------------------------------- CPU accounting
-
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
-function cpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-  } catch {
-    return 0;
-  }
-}
 
 /** Busy CPU seconds of the whole machine (all processes, /proc/stat), to see what else ran. */
 function machineBusySeconds() {
@@ -547,17 +401,12 @@ async function insertOutbox(db, events) {
 
 // ---------------------------------------------------------------- figures
 
-function pct(sorted, q) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-const fmt = (v, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '-');
 const int = (v) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '-');
 
 /** | stage | items | window s | per s | lag p50 s | p95 | p99 | max | */
 function stageRow(name, count, seconds, lagsMs) {
   const sorted = [...lagsMs].sort((a, b) => a - b);
-  const s = (q) => fmt(pct(sorted, q) / 1000);
+  const s = (q) => fmt(quantile(sorted, q, { rank: 'ceil', sorted: true }) / 1000);
   const lags = lagsMs.length
     ? [s(0.5), s(0.95), s(0.99), fmt(sorted[sorted.length - 1] / 1000)]
     : ['-', '-', '-', '-'];
@@ -674,60 +523,37 @@ async function deletePrefix(redis) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const loadAtStart = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
+  const loadAtStart = loadAverage();
   const services = await ensureServices({ log });
-  cleanups.push(() => services.stop());
-  const databaseUrl = `${services.databaseServerUrl}/${DB_NAME}`;
-  const redactedServer = services.databaseServerUrl.replace(/:[^:@/]+@/, ':***@');
-  if (!/@(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(services.databaseServerUrl)) {
-    throw new Error(
-      `PostgreSQL at ${redactedServer} is not on this machine; the benchmark loads 127.0.0.1 only`,
-    );
-  }
+  defer(() => services.stop());
+  assertLocalServer(services.databaseServerUrl);
+  const { env: baseEnv, databaseUrl } = productionEnv(services, { database: DB_NAME, redisPrefix: PREFIX });
   const redis = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
-  cleanups.push(async () => {
+  defer(async () => {
     const deleted = await deletePrefix(redis);
     log(`deleted ${deleted} Redis key(s) under ${PREFIX}:`);
     redis.disconnect();
   });
 
-  APP_ROOT = prepareBuild();
-  log(`database ${DB_NAME} on ${redactedServer} (fresh), redis ${services.redisUrl} prefix ${PREFIX}`);
-  const baseEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: services.redisUrl,
-    REDIS_PREFIX: PREFIX,
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: randomBytes(32).toString('base64url'),
-    IIN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    IIN_HASH_KEY: randomBytes(24).toString('base64url'),
-    PUBLIC_URL: 'http://127.0.0.1',
-  };
+  const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], needs: NEEDS, log });
+  log(
+    `database ${DB_NAME} on ${redact(services.databaseServerUrl)} (fresh), redis ${services.redisUrl} prefix ${PREFIX}`,
+  );
   await freshDatabase(services.databaseServerUrl, DB_NAME);
-  cli(baseEnv, 'migrate');
-  cli(baseEnv, 'units:import');
-  // newer builds sign credentials and refuse to start in production without a key file: one per run
-  if (readFileSync(join(APP_ROOT, 'dist/apps/cli/src/main.js'), 'utf8').includes('keys:generate')) {
-    const keyDir = mkdtempSync(join(tmpdir(), `${PREFIX}-`));
-    cleanups.push(async () => rmSync(keyDir, { recursive: true, force: true }));
-    baseEnv.CREDENTIAL_KEYS_FILE = join(keyDir, 'credential-keys.json');
-    cli(baseEnv, 'keys:generate', '--file', baseEnv.CREDENTIAL_KEYS_FILE);
-  }
+  cli(build.root, baseEnv, 'migrate');
+  cli(build.root, baseEnv, 'units:import');
+  credentialKeys(build.root, baseEnv, defer);
 
   // the sinks, in this process
-  const lib = await import(pathToFileURL(join(APP_ROOT, 'dist/libs/notifications/src/index.js')).href);
+  const lib = await import(pathToFileURL(join(build.root, 'dist/libs/notifications/src/index.js')).href);
   const sms = await lib.startSmsStub({ port: 0 });
-  cleanups.push(() => sms.close());
+  defer(() => sms.close());
   const mail = values['mail-sink'] === 'light' ? await startLightMailSink() : await startCatcherSink(lib);
-  cleanups.push(() => mail.close());
+  defer(() => mail.close());
   log(`sinks: SMTP ${mail.kind} on 127.0.0.1:${mail.smtpPort}, SMS stub ${sms.url}`);
 
   const db = new pg.Pool({ connectionString: databaseUrl, max: 3 });
-  cleanups.push(() => db.end());
+  defer(() => db.end());
   const {
     rows: [taraz],
   } = await db.query(`SELECT id FROM units WHERE code = 'zhambyl.taraz'`);
@@ -755,8 +581,8 @@ async function main() {
   const queues = Object.fromEntries(
     ['notifications', 'email', 'sms'].map((q) => [q, new Queue(q, { connection, prefix: `${PREFIX}:bull` })]),
   );
-  cleanups.push(() => Promise.all(Object.values(queues).map((q) => q.close())));
-  const workers = Array.from({ length: WORKERS }, (_, i) => startWorker(workerEnv, i + 1));
+  defer(() => Promise.all(Object.values(queues).map((q) => q.close())));
+  const workers = Array.from({ length: WORKERS }, (_, i) => startWorker(build.root, workerEnv, i + 1));
   const readyBy = Date.now() + 60_000;
   for (;;) {
     const dead = workers.find((w) => w.exited);
@@ -790,7 +616,7 @@ async function main() {
       );
     };
     loop();
-    cleanups.push(async () => {
+    defer(async () => {
       clearTimeout(vacuumTimer);
       vacuumTimer = null;
     });
@@ -1138,7 +964,7 @@ async function main() {
 
   console.log('');
   console.log(
-    `Reminders, ${new Date().toISOString().slice(0, 10)}: ${int(expected.registrations)} registrations on ${EVENTS} events (${int(expected.sms)} members with SMS, zone ${zone}), one reminder each ${OFFSET} min before the start, ${WORKERS} worker process(es), rate limits ${RATE}/s, mail sink: ${mail.kind}; node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${APP_LABEL}`,
+    `Reminders, ${new Date().toISOString().slice(0, 10)}: ${int(expected.registrations)} registrations on ${EVENTS} events (${int(expected.sms)} members with SMS, zone ${zone}), one reminder each ${OFFSET} min before the start, ${WORKERS} worker process(es), rate limits ${RATE}/s, mail sink: ${mail.kind}; node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}`,
   );
   console.log(
     `Calibration (${CALIBRATION} registrations): scheduled in ${calScheduled.toFixed(1)} s (${calScheduleRate.toFixed(0)}/s after the first quarter), confirmed in ${calConfirmed.toFixed(1)} s (${calConfirmRate.toFixed(0)}/s) -> reminders due ${leadSeconds} s after the outbox rows (first due ${fireAt.toISOString()}, events ${STAGGER_MS / 1000} s apart).`,
@@ -1249,17 +1075,11 @@ async function main() {
   } else console.log('Result: PASS (no duplicate, nothing missing)');
 }
 
-main()
-  .catch((err) => {
-    console.error(`[reminders] ${err.stack ?? err.message}`);
-    process.exitCode = 1;
-  })
-  .finally(cleanup)
-  .finally(() => {
-    // everything is closed; if a handle still keeps the process alive, name it and leave
-    setTimeout(() => {
-      const handles = process.getActiveResourcesInfo();
-      console.error(`[reminders] still alive 5 s after cleanup (${handles.join(', ')}): exiting`);
-      process.exit(process.exitCode ?? 0);
-    }, 5000).unref();
-  });
+runMain(main, 'reminders', cleanup).finally(() => {
+  // everything is closed; if a handle still keeps the process alive, name it and leave
+  setTimeout(() => {
+    const handles = process.getActiveResourcesInfo();
+    console.error(`[reminders] still alive 5 s after cleanup (${handles.join(', ')}): exiting`);
+    process.exit(process.exitCode ?? 0);
+  }, 5000).unref();
+});

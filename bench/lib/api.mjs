@@ -1,4 +1,5 @@
-// The built API as a child process, GraphQL over HTTP, and access tokens minted like AuthService's.
+// The built API (and the other built programs) as child processes, GraphQL over HTTP, and access
+// tokens minted like AuthService's.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import net from 'node:net';
@@ -19,25 +20,26 @@ export async function pickPort(preferred) {
 }
 
 /**
- * Starts `root`/dist/apps/api/src/main.js on `port` and resolves once /health/ready answers;
- * returns { base, stop, problems (its output lines), pid }. `defer` receives the stop function.
+ * Runs `node <script>` (a path in `root`, e.g. dist/apps/worker/src/main.js) with `env`, keeping its
+ * stdout and stderr lines. Returns { pid, lines, stop, exited, exitCode } (the last two read as they
+ * are now); stop() sends SIGTERM, SIGKILL after `killAfterMs`. `defer` receives the stop function.
  */
-export async function startApi({ root, env, port, defer, readyMs = 60000 }) {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    cwd: root,
-    env: { ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const problems = [];
+export function startProcess({ root, script, env, defer, killAfterMs = 10000 }) {
+  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines = [];
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => problems.push(line));
+    createInterface({ input: stream }).on('line', (line) => lines.push(line));
   }
   let exited = false;
-  child.once('exit', () => (exited = true));
+  let exitCode = null;
+  child.once('exit', (code, signal) => {
+    exited = true;
+    exitCode = code ?? signal;
+  });
   const stop = () =>
     new Promise((resolve) => {
       if (exited) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       child.once('exit', () => {
         clearTimeout(timer);
         resolve();
@@ -45,12 +47,36 @@ export async function startApi({ root, env, port, defer, readyMs = 60000 }) {
       child.kill('SIGTERM');
     });
   defer?.(stop);
+  return {
+    pid: child.pid,
+    lines,
+    stop,
+    get exited() {
+      return exited;
+    },
+    get exitCode() {
+      return exitCode;
+    },
+  };
+}
+
+/**
+ * Starts `root`/dist/apps/api/src/main.js on `port` and resolves once /health/ready answers;
+ * returns { base, stop, problems (its output lines), pid }. `defer` receives the stop function.
+ */
+export async function startApi({ root, env, port, defer, readyMs = 60000 }) {
+  const api = startProcess({
+    root,
+    script: 'dist/apps/api/src/main.js',
+    env: { ...env, PORT: String(port) },
+    defer,
+  });
   const base = `http://127.0.0.1:${port}`;
   const until = Date.now() + readyMs;
   while (Date.now() < until) {
-    if (exited) throw new Error(`the API exited at start:\n${problems.join('\n')}`);
+    if (api.exited) throw new Error(`the API exited at start:\n${api.lines.join('\n')}`);
     const res = await fetch(`${base}/health/ready`).catch(() => null);
-    if (res?.ok) return { base, stop, problems, pid: child.pid };
+    if (res?.ok) return { base, stop: api.stop, problems: api.lines, pid: api.pid };
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the API did not become ready within ${readyMs / 1000} s`);
@@ -119,4 +145,11 @@ export function describeErrors(errors) {
       .filter(Boolean)
       .join(' '),
   );
+}
+
+/** graphql() for callers that want the data or an exception: throws the first error, described. */
+export async function graphqlData(base, query, variables, token) {
+  const { data, errors } = await graphql(base, query, variables, token);
+  if (errors.length) throw new Error(describeErrors(errors)[0]);
+  return data;
 }

@@ -1,5 +1,6 @@
-// Which build a benchmark runs, and its command line (dist/apps/cli/src/main.js).
+// Which build a benchmark runs, its command line (dist/apps/cli/src/main.js) and its environment.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -25,8 +26,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-const built = (dir) =>
-  existsSync(join(dir, 'dist/apps/api/src/main.js')) && existsSync(join(dir, 'dist/apps/cli/src/main.js'));
+/** What every benchmark runs from a build; a benchmark that runs more names it in `needs`. */
+const ALWAYS = ['dist/apps/api/src/main.js', 'dist/apps/cli/src/main.js'];
+
+const built = (dir, files) => files.every((f) => existsSync(join(dir, f)));
 
 /**
  * Returns { root, label }: the directory whose dist/ runs. `head` (the default): the last commit,
@@ -34,17 +37,20 @@ const built = (dir) =>
  * `npm run build` once per commit (the same /tmp/yvc-bench-<sha> directory the other benchmarks use),
  * so that other people's uncommitted work (and their builds, which empty dist/) neither breaks nor
  * colours the figures. `worktree`: this checkout's dist/, built with `npm run build` when it is
- * missing or older than the sources (skipBuild: never).
+ * missing or older than the sources (skipBuild: never). `needs`: files of dist/ the benchmark runs
+ * besides the API's and the CLI's main.js (e.g. the worker's); a build without one of them is not
+ * taken as built.
  */
-export function prepareBuild({ tree = 'head', skipBuild = false, log = console.log } = {}) {
+export function prepareBuild({ tree = 'head', skipBuild = false, needs = [], log = console.log } = {}) {
   if (!['worktree', 'head'].includes(tree)) throw new Error('--tree must be worktree or head');
+  const files = [...ALWAYS, ...needs];
   if (tree === 'head') {
     const sha = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
     if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error('git rev-parse HEAD failed');
     const name = `yvc-bench-${sha.slice(0, 12)}`;
     const dir = join(tmpdir(), name);
     const label = `commit ${sha.slice(0, 12)}`;
-    if (built(dir)) {
+    if (built(dir, files)) {
       log(`HEAD ${sha.slice(0, 12)} already built in ${dir}`);
       return { root: dir, label };
     }
@@ -66,16 +72,20 @@ export function prepareBuild({ tree = 'head', skipBuild = false, log = console.l
       symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
       const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: work, stdio: 'inherit' });
       if (res.status !== 0) throw new Error(`npm run build of HEAD failed (exit ${res.status})`);
-      if (!existsSync(dir)) renameSync(work, dir);
+      // another run may have finished the same build meanwhile; one that lacks `needs` is replaced
+      if (!built(dir, files)) {
+        rmSync(dir, { recursive: true, force: true });
+        renameSync(work, dir);
+      }
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
     return { root: dir, label };
   }
   const label = 'working tree';
-  const marker = join(ROOT, 'dist/apps/api/src/main.js');
   const sources = Math.max(...['apps', 'libs', 'migrations', 'data'].map((d) => newestMtime(join(ROOT, d))));
-  if (built(ROOT) && statSync(marker).mtimeMs >= sources) return { root: ROOT, label };
+  if (built(ROOT, files) && files.every((f) => statSync(join(ROOT, f)).mtimeMs >= sources))
+    return { root: ROOT, label };
   if (skipBuild) {
     log('dist/ is missing or older than the sources, but --skip-build was given');
     return { root: ROOT, label };
@@ -109,4 +119,28 @@ export function credentialKeys(root, env, defer) {
   defer(async () => rmSync(keyDir, { recursive: true, force: true }));
   env.CREDENTIAL_KEYS_FILE = join(keyDir, 'credential-keys.json');
   cli(root, env, 'keys:generate', '--file', env.CREDENTIAL_KEYS_FILE);
+}
+
+/**
+ * The environment the build runs with in a benchmark: NODE_ENV=production, LOG_LEVEL=warn, the
+ * database `database` on the PostgreSQL server ensureServices() found, its Redis under `redisPrefix`,
+ * fresh secrets; `extra` last. Returns { env, secret (JWT_SECRET, to mint tokens with), databaseUrl }.
+ */
+export function productionEnv(services, { database, redisPrefix, extra = {} }) {
+  const secret = randomBytes(32).toString('base64url');
+  const databaseUrl = `${services.databaseServerUrl}/${database}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: services.redisUrl,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: secret,
+    IIN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    IIN_HASH_KEY: randomBytes(24).toString('base64url'),
+    PUBLIC_URL: 'http://127.0.0.1',
+    ...extra,
+  };
+  return { env, secret, databaseUrl };
 }

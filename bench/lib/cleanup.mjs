@@ -14,3 +14,13 @@ export function cleanupStack(log = console.log) {
   }
   return { defer: (fn) => fns.push(fn), cleanup };
 }
+
+/** Runs `main`; an error is printed (prefixed `[tag]`) and sets exit code 1; `cleanup` runs last. */
+export function runMain(main, tag, cleanup) {
+  return main()
+    .catch((err) => {
+      console.error(`[${tag}] ${err.stack ?? err.message}`);
+      process.exitCode = 1;
+    })
+    .finally(cleanup);
+}
