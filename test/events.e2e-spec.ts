@@ -344,6 +344,30 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       expect(back).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 2 });
     });
 
+    it('a seat freed after the event has begun promotes nobody', async () => {
+      const id = await publishedEvent({ capacity: 1 });
+      const [a, b] = await api.bulkMembers(2);
+      const ra = (await api.gql(REGISTER, { id }, { token: a.token })).data.registerForEvent;
+      const rb = (await api.gql(REGISTER, { id }, { token: b.token })).data.registerForEvent;
+      expect(rb.status).toBe('WAITLISTED');
+      // the event began five minutes ago
+      await api.db.query(
+        `UPDATE events SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '1 hour' WHERE id = $1`,
+        [id],
+      );
+      const cancelled = await api.gql(CANCEL_REG, { id: ra.id }, { token: a.token });
+      expect(cancelled.data.cancelRegistration.status).toBe('CANCELLED');
+      const [event] = await api.db.query(`SELECT seats_taken FROM events WHERE id = $1`, [id]);
+      expect(event.seats_taken).toBe(0);
+      const [still] = await api.db.query(`SELECT status FROM registrations WHERE id = $1`, [rb.id]);
+      expect(still.status).toBe('WAITLISTED');
+      const promoted = await api.db.query(
+        `SELECT 1 FROM notification_outbox WHERE event_id = $1 AND kind = 'PROMOTED'`,
+        [id],
+      );
+      expect(promoted).toHaveLength(0);
+    });
+
     it('raising the capacity promotes as many as fit, in order', async () => {
       const id = await publishedEvent({ capacity: 1 });
       const members = await api.bulkMembers(5);
