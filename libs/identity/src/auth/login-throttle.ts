@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, rateLimited, sha256Hex } from '@yvc/core';
-import { REDIS } from '@yvc/database';
+import { APP_CONFIG, AppConfig, rateLimited } from '@yvc/core';
+import { REDIS, RateLimit, emailKey } from '@yvc/database';
 import type Redis from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
  * Failed logins are counted in Redis per (account, IP), per account and per IP, each in a window
@@ -11,19 +10,13 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly byAccountIp: RateLimiterRedis;
-  private readonly byAccount: RateLimiterRedis;
-  private readonly byIp: RateLimiterRedis;
+  private readonly byAccountIp: RateLimit;
+  private readonly byAccount: RateLimit;
+  private readonly byIp: RateLimit;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    const duration = config.LOGIN_FAILURE_WINDOW_SECONDS;
     const make = (name: string, points: number) =>
-      new RateLimiterRedis({
-        storeClient: redis,
-        keyPrefix: `${config.REDIS_PREFIX}:login:${name}`,
-        points,
-        duration,
-      });
+      new RateLimit(redis, config.REDIS_PREFIX, `login:${name}`, points, config.LOGIN_FAILURE_WINDOW_SECONDS);
     this.byAccountIp = make('acct-ip', config.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP);
     this.byAccount = make('acct', config.LOGIN_MAX_FAILURES_PER_ACCOUNT);
     this.byIp = make('ip', config.LOGIN_MAX_FAILURES_PER_IP);
@@ -32,36 +25,31 @@ export class LoginThrottle {
   /** Throws RATE_LIMITED (with retry-after) when any counter is used up. */
   async assertAllowed(email: string, ip: string): Promise<void> {
     const keys = this.keys(email, ip);
-    const states = await Promise.all([
-      this.byAccountIp.get(keys.accountIp),
-      this.byAccount.get(keys.account),
-      this.byIp.get(keys.ip),
+    const blocked = await Promise.all([
+      this.byAccountIp.blockedMs(keys.accountIp),
+      this.byAccount.blockedMs(keys.account),
+      this.byIp.blockedMs(keys.ip),
     ]);
-    const limits = [this.byAccountIp.points, this.byAccount.points, this.byIp.points];
-    const blocked = states
-      .map((s, i) => (s && s.consumedPoints >= limits[i] ? s.msBeforeNext : 0))
-      .reduce((a, b) => Math.max(a, b), 0);
-    if (blocked > 0) throw rateLimited(blocked / 1000);
+    const ms = Math.max(...blocked);
+    if (ms > 0) throw rateLimited(ms / 1000);
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
     const keys = this.keys(email, ip);
     await Promise.all([
-      this.byAccountIp.penalty(keys.accountIp, 1),
-      this.byAccount.penalty(keys.account, 1),
-      this.byIp.penalty(keys.ip, 1),
-    ]).catch((e: unknown) => {
-      if (!(e instanceof RateLimiterRes)) throw e;
-    });
+      this.byAccountIp.penalty(keys.accountIp),
+      this.byAccount.penalty(keys.account),
+      this.byIp.penalty(keys.ip),
+    ]);
   }
 
   async recordSuccess(email: string, ip: string): Promise<void> {
-    await this.byAccountIp.delete(this.keys(email, ip).accountIp);
+    await this.byAccountIp.reset(this.keys(email, ip).accountIp);
   }
 
   /** Emails are hashed so no address sits in Redis in clear. */
   private keys(email: string, ip: string) {
-    const account = sha256Hex(email.trim().toLowerCase()).slice(0, 32);
+    const account = emailKey(email);
     return { accountIp: `${account}:${ip}`, account, ip };
   }
 }
