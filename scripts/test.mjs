@@ -30,6 +30,9 @@ async function main() {
     const name = process.env.YVC_TEST_DB ?? 'yvc_test';
     await freshDatabase(services.databaseServerUrl, name);
     const env = {
+      // every test file signs members up from 127.0.0.1: the per-IP sign-up limit would stop the
+      // suite, so it is high here (test/account-throttle.e2e-spec.ts proves it with a low one)
+      SIGN_UP_PER_IP_PER_HOUR: '100000',
       ...process.env,
       NODE_ENV: 'test',
       DATABASE_URL: `${services.databaseServerUrl}/${name}`,

@@ -42,10 +42,20 @@ export function birthDateYearsAgo(years: number, extraDays = 10): string {
 export class TestApi {
   private constructor(readonly app: INestApplication) {}
 
-  static async start(): Promise<TestApi> {
-    const app = await createApiApp({ logger: false });
-    await app.listen(0, '127.0.0.1');
-    return new TestApi(app);
+  /** `env` overrides the environment while the app reads its configuration (e.g. a low limit). */
+  static async start(env: Record<string, string> = {}): Promise<TestApi> {
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    try {
+      const app = await createApiApp({ logger: false });
+      await app.listen(0, '127.0.0.1');
+      return new TestApi(app);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   }
 
   get http() {

@@ -7,6 +7,7 @@ import { AccessPolicy } from './access/access-policy.service';
 import { StaffAssignment } from './access/staff-assignment.entity';
 import { StaffService } from './access/staff.service';
 import { AccountToken } from './auth/account-token.entity';
+import { AccountThrottle } from './auth/account-throttle';
 import { AccountTokensService } from './auth/account-tokens.service';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
@@ -26,6 +27,7 @@ const services = [
   ClubMembershipsService,
   AuthService,
   LoginThrottle,
+  AccountThrottle,
   PasswordHasher,
   AccessPolicy,
   StaffService,

@@ -15,7 +15,7 @@ export class AuthResolver {
   @Public()
   @Mutation(() => AuthPayload, { description: 'Creates a young member (14-35) and logs them in.' })
   async signUp(@Args('input') input: SignUpInput, @Context() ctx: GqlContext): Promise<AuthPayload> {
-    return this.payload(await this.auth.signUpAndLogin(input), ctx);
+    return this.payload(await this.auth.signUpAndLogin(input, ctx.req.ip ?? 'unknown'), ctx);
   }
 
   @Public()

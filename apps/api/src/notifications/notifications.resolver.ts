@@ -66,19 +66,24 @@ export class NotificationsResolver {
 
   @Public()
   @Mutation(() => Boolean, {
-    description: 'Emails a reset link if the address has an account; answers true either way.',
+    description:
+      'Emails a reset link if the address has an account; answers true either way. Limited per address and per IP (RATE_LIMITED).',
   })
-  async requestPasswordReset(@Args('email') email: string): Promise<boolean> {
-    await this.tokens.requestPasswordReset(email);
+  async requestPasswordReset(@Args('email') email: string, @Context() ctx: GqlContext): Promise<boolean> {
+    await this.tokens.requestPasswordReset(email, ctx.req.ip ?? 'unknown');
     return true;
   }
 
   @Public()
   @Mutation(() => Boolean, {
-    description: 'Sets a new password with the emailed token (single use, one hour).',
+    description: 'Sets a new password with the emailed token (single use, one hour). Limited per IP.',
   })
-  resetPassword(@Args('token') token: string, @Args('newPassword') newPassword: string): Promise<boolean> {
-    return this.tokens.resetPassword(token, newPassword);
+  resetPassword(
+    @Args('token') token: string,
+    @Args('newPassword') newPassword: string,
+    @Context() ctx: GqlContext,
+  ): Promise<boolean> {
+    return this.tokens.resetPassword(token, newPassword, ctx.req.ip ?? 'unknown');
   }
 
   @ResolveField(() => String)

@@ -4,6 +4,7 @@ import { FieldProblems, randomToken, sha256Hex } from '@yvc/core';
 import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { DataSource } from 'typeorm';
 import { checkPassword } from '../rules/person.rules';
+import { AccountThrottle } from './account-throttle';
 import { PasswordHasher } from './password-hasher';
 
 const TTL_MINUTES = { PASSWORD_RESET: 60, EMAIL_VERIFICATION: 7 * 24 * 60 } as const;
@@ -19,6 +20,7 @@ export class AccountTokensService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: AccountThrottle,
   ) {}
 
   /** A fresh token for a link; called when the email is rendered (the raw token is never stored). */
@@ -31,8 +33,12 @@ export class AccountTokensService {
     return token;
   }
 
-  /** Queues a reset email when the address belongs to an active account; says nothing either way. */
-  async requestPasswordReset(email: string): Promise<void> {
+  /**
+   * Queues a reset email when the address belongs to an active account; says nothing either way.
+   * Throttled per address and per IP before the lookup (RATE_LIMITED alike for any address).
+   */
+  async requestPasswordReset(email: string, ip: string): Promise<void> {
+    await this.throttle.passwordResetRequest(email ?? '', ip);
     const [member] = await this.db.query(`SELECT id FROM members WHERE email = $1 AND status = 'ACTIVE'`, [
       (email ?? '').trim().toLowerCase(),
     ]);
@@ -42,8 +48,9 @@ export class AccountTokensService {
     );
   }
 
-  /** Sets a new password with a reset token (once); ends every session of the account. */
-  async resetPassword(token: string, newPassword: string): Promise<boolean> {
+  /** Sets a new password with a reset token (once); ends every session of the account. Throttled per IP. */
+  async resetPassword(token: string, newPassword: string, ip: string): Promise<boolean> {
+    await this.throttle.passwordResetConfirm(ip);
     const problems = new FieldProblems();
     checkPassword(newPassword ?? '', problems, 'newPassword');
     problems.throwIfAny();

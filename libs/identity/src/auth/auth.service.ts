@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IdentityError, identityError } from '../identity.errors';
 import { Member, MemberStatus, Role } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
+import { AccountThrottle } from './account-throttle';
 import { Actor } from './actor';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly accountThrottle: AccountThrottle,
     private readonly members: MembersService,
   ) {}
 
@@ -161,8 +163,10 @@ export class AuthService {
   }
 
   /** Signs a new member up and logs them in, in one step. */
-  async signUpAndLogin(...args: Parameters<MembersService['signUp']>): Promise<TokenPair> {
-    const member = await this.members.signUp(...args);
+  /** Sign-up attempts are throttled per IP (AccountThrottle) before any work. */
+  async signUpAndLogin(cmd: Parameters<MembersService['signUp']>[0], ip: string): Promise<TokenPair> {
+    await this.accountThrottle.signUp(ip);
+    const member = await this.members.signUp(cmd);
     return this.dataSource.transaction((em) => this.openSession(em, member.id));
   }
 }
