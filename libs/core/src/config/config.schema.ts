@@ -43,7 +43,7 @@ export const configSchema = z
     LOGIN_MAX_FAILURES_PER_IP: int(100, 1),
     LOGIN_FAILURE_WINDOW_SECONDS: int(900, 1),
     /** sign-up attempts per IP per hour (account spam) */
-    SIGN_UP_PER_IP_PER_HOUR: int(20, 1),
+    SIGN_UP_PER_IP_PER_HOUR: int(300, 1),
     /** password reset requests per email address (hashed, account or not) and per IP per hour (email bombing) */
     PASSWORD_RESET_PER_ADDRESS_PER_HOUR: int(3, 1),
     PASSWORD_RESET_PER_IP_PER_HOUR: int(20, 1),
