@@ -610,11 +610,13 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       expect(unknown.errors![0].extensions.reason).toBe('WALK_IN_NOT_FOUND');
     });
 
-    it('after the end: the worker job completes the event and marks unscanned registrations NO_SHOW', async () => {
-      const id = await publishedEvent({}, 1);
-      const [a, b] = await api.bulkMembers(2);
+    it('after the end: the worker job completes the event, marks unscanned registrations NO_SHOW, closes the waitlist', async () => {
+      const id = await publishedEvent({ capacity: 2 }, 1);
+      const [a, b, c] = await api.bulkMembers(3);
       const ra = (await api.gql(REGISTER, { id }, { token: a.token })).data.registerForEvent;
       const rb = (await api.gql(REGISTER, { id }, { token: b.token })).data.registerForEvent;
+      const rc = (await api.gql(REGISTER, { id }, { token: c.token })).data.registerForEvent;
+      expect(rc.status).toBe('WAITLISTED');
       await api.gql(CHECK_IN, { e: id, c: ra.checkInCode }, { token: coordinator.token });
       await api.db.query(
         `UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 minute' WHERE id = $1`,
@@ -627,10 +629,23 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
         new Map([
           [ra.id, 'ATTENDED'],
           [rb.id, 'NO_SHOW'],
+          [rc.id, 'CANCELLED'],
         ]),
       );
+      const [closed] = await api.db.query(
+        `SELECT waitlist_seq, cancelled_at, cancelled_by FROM registrations WHERE id = $1`,
+        [rc.id],
+      );
+      expect(closed).toMatchObject({ waitlist_seq: null, cancelled_by: null });
+      expect(closed.cancelled_at).not.toBeNull();
       const ev = await api.gql(EVENT, { id }, { token: coordinator.token });
-      expect(ev.data.event.status).toBe('COMPLETED');
+      expect(ev.data.event).toMatchObject({ status: 'COMPLETED', waitlistCount: 0 });
+      // nobody is told: closing a waitlist writes no message
+      const told = await api.db.query(
+        `SELECT kind FROM notification_outbox WHERE registration_id = $1 AND kind NOT IN ('WAITLISTED')`,
+        [rc.id],
+      );
+      expect(told).toEqual([]);
       expect((await api.app.get(EventsService).completeEnded()).events).toBe(0);
     });
   });

@@ -241,10 +241,12 @@ export class EventsService {
   }
 
   /**
-   * Published events whose end has passed become COMPLETED, and their registrations still
-   * REGISTERED become NO_SHOW (run by the worker every minute; safe to run concurrently).
+   * Published events whose end has passed become COMPLETED, their registrations still
+   * REGISTERED become NO_SHOW, and the waitlist that never got a seat is closed (CANCELLED by
+   * nobody, no message: the member's list no longer shows a past event as "waitlisted"). Run by
+   * the worker every minute; safe to run concurrently.
    */
-  async completeEnded(): Promise<{ events: number; noShows: number }> {
+  async completeEnded(): Promise<{ events: number; noShows: number; waitlistClosed: number }> {
     return this.db.transaction(async (em) => {
       const ended = returnedRows<{ id: string }>(
         await em.query(
@@ -253,7 +255,7 @@ export class EventsService {
            RETURNING id`,
         ),
       );
-      if (!ended.length) return { events: 0, noShows: 0 };
+      if (!ended.length) return { events: 0, noShows: 0, waitlistClosed: 0 };
       const noShows = returnedRows<{ event_id: string }>(
         await em.query(
           `UPDATE registrations SET status = 'NO_SHOW', updated_at = now()
@@ -268,7 +270,14 @@ export class EventsService {
          WHERE e.id = n.event_id`,
         [noShows.map((r) => r.event_id)],
       );
-      return { events: ended.length, noShows: noShows.length };
+      const waitlistClosed = returnedRows<{ id: string }>(
+        await em.query(
+          `UPDATE registrations SET status = 'CANCELLED', waitlist_seq = NULL, cancelled_at = now(), updated_at = now()
+           WHERE event_id = ANY($1::uuid[]) AND status = 'WAITLISTED' RETURNING id`,
+          [ended.map((e) => e.id)],
+        ),
+      ).length;
+      return { events: ended.length, noShows: noShows.length, waitlistClosed };
     });
   }
 
