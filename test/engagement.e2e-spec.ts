@@ -532,6 +532,17 @@ describe('engagement analytics', () => {
     }
   });
 
+  it('the same question asked twice at once is computed once', async () => {
+    const f = { from: '2025-01-01T00:00:00+05:00', to: freshTo() };
+    const [a, b, c] = await Promise.all([
+      engagement(commission.token, f),
+      engagement(commission.token, f),
+      engagement(commission.token, f),
+    ]);
+    expect(b.computedAt).toBe(a.computedAt);
+    expect(c.computedAt).toBe(a.computedAt);
+  });
+
   it('up to now: the period ends at the start of the minute, so one minute of requests shares one answer', async () => {
     // two questions without `to` in the same minute (tried again if a minute ended in between)
     for (let attempt = 0; ; attempt++) {

@@ -118,6 +118,8 @@ export class EngagementService {
 
   /** At most CONCURRENT_COMPUTES reports at a time, so analytics never hold most of the pool. */
   private readonly computing = pLimit(CONCURRENT_COMPUTES);
+  /** Cached questions being computed in this process, by cache key. */
+  private readonly inFlight = new Map<string, Promise<EngagementReport>>();
 
   /**
    * The period: [from, to); default from 1 January of this year (Almaty) to the start of the
@@ -144,13 +146,21 @@ export class EngagementService {
     const key = `${this.config.REDIS_PREFIX}:engagement:${createHash('sha256')
       .update(`${scope.key}|${from.toISOString()}|${to.toISOString()}`)
       .digest('base64url')}`;
-    if (ttl > 0) {
-      const hit = await this.redis.get(key);
-      if (hit) return revive(JSON.parse(hit) as EngagementReport);
+    if (ttl <= 0) return this.compute(scope, from, to);
+    const hit = await this.redis.get(key);
+    if (hit) return revive(JSON.parse(hit) as EngagementReport);
+    // the same question asked again while it is being computed waits for that answer
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.compute(scope, from, to)
+        .then(async (report) => {
+          await this.redis.set(key, JSON.stringify(report), 'EX', ttl);
+          return report;
+        })
+        .finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
     }
-    const report = await this.compute(scope, from, to);
-    if (ttl > 0) await this.redis.set(key, JSON.stringify(report), 'EX', ttl);
-    return report;
+    return pending;
   }
 
   /**
