@@ -185,6 +185,34 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
       expect(mailsTo(b.input.email).some((x) => x.subject.startsWith('Еске салу'))).toBe(false);
     });
 
+    it('new reminder times for a published event reschedule the reminders of the seats taken, with no message', async () => {
+      const a = await member({ locale: 'EN' });
+      const ev = await event(75, [120]); // a 2-hour reminder: already past, none scheduled
+      const ra = await register(ev.id, a.accessToken);
+      await until(() => mailsTo(a.input.email).find((x) => x.subject.startsWith('You are registered')));
+      const changed = await api.gql(
+        `mutation($id: ID!) { updateEvent(id: $id, input: { reminderOffsetsMinutes: [1] }) { reminderOffsetsMinutes } }`,
+        { id: ev.id },
+        { token: coordinator.token },
+      );
+      expect(changed.data.updateEvent.reminderOffsetsMinutes).toEqual([1]);
+      const [row] = await api.db.query(
+        `SELECT kind, payload FROM notification_outbox WHERE registration_id = $1 AND kind = 'REMINDERS_CHANGED'`,
+        [ra.id],
+      );
+      expect(row.payload).toEqual({ previousOffsets: [120] });
+      // the 1-minute reminder is due about 15 s from now
+      const reminder = await until(
+        () => mailsTo(a.input.email).find((x) => x.subject.startsWith('Reminder')),
+        45_000,
+      );
+      await settle(3000);
+      expect(mailsTo(a.input.email).filter((x) => x.subject.startsWith('Reminder'))).toEqual([reminder]);
+      // no "new time" or other message about the change itself (the sign-up's address check aside)
+      const about = mailsTo(a.input.email).filter((x) => !/verify-email\?token=/.test(x.text));
+      expect(about.map((x) => x.subject.split(':')[0]).sort()).toEqual(['Reminder', 'You are registered']);
+    });
+
     it('an SMS gateway answering 500 three times then 200: one SMS, attempts recorded; a 400 fails at once', async () => {
       const m = await member({ sms: true, locale: 'KK' });
       const ev = await event(3600);

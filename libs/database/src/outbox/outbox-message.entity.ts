@@ -11,6 +11,8 @@ export enum OutboxKind {
   EMAIL_VERIFICATION = 'EMAIL_VERIFICATION',
   /** not a notification: a check-in, dispatched as an evaluate-badges job */
   ATTENDANCE_RECORDED = 'ATTENDANCE_RECORDED',
+  /** not a notification: a published event's reminder times changed, reschedule this registration's */
+  REMINDERS_CHANGED = 'REMINDERS_CHANGED',
 }
 
 /**

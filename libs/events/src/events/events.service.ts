@@ -95,7 +95,8 @@ export class EventsService {
 
   /**
    * Changes an event. Under the event's row lock: capacity may not drop below the seats taken, a
-   * raise promotes from the waitlist, and moving a published event tells every active registrant.
+   * raise promotes from the waitlist, moving a published event tells every active registrant, and
+   * new reminder times reschedule the reminders of the seats taken.
    */
   async update(id: string, draft: EventDraft): Promise<Event> {
     await this.db.transaction(async (em) => {
@@ -120,6 +121,10 @@ export class EventsService {
       problems.throwIfAny();
       if (Object.keys(fields).length) await em.update(Event, { id }, fields);
       if (fields.capacity !== undefined && fields.capacity > event.capacity) await fillFreeSeats(em, id);
+      const previousOffsets = event.reminderOffsetsMinutes;
+      const offsetsChanged =
+        fields.reminderOffsetsMinutes !== undefined &&
+        fields.reminderOffsetsMinutes.join() !== [...previousOffsets].sort((a, b) => b - a).join();
       if (moved && event.status === EventStatus.PUBLISHED) {
         const rows: Array<{ id: string; member_id: string }> = await em.query(
           `SELECT id, member_id FROM registrations WHERE event_id = $1 AND status IN ('REGISTERED', 'WAITLISTED')`,
@@ -132,7 +137,23 @@ export class EventsService {
             memberId: r.member_id,
             eventId: id,
             registrationId: r.id,
-            payload: { previousStartsAt: event.startsAt.toISOString() },
+            payload: { previousStartsAt: event.startsAt.toISOString(), previousOffsets },
+          })),
+        );
+      } else if (offsetsChanged && event.status === EventStatus.PUBLISHED) {
+        // new reminder times for the seats already taken (no message: only the reminders move)
+        const rows: Array<{ id: string; member_id: string }> = await em.query(
+          `SELECT id, member_id FROM registrations WHERE event_id = $1 AND status = 'REGISTERED'`,
+          [id],
+        );
+        await writeOutbox(
+          em,
+          rows.map((r) => ({
+            kind: OutboxKind.REMINDERS_CHANGED,
+            memberId: r.member_id,
+            eventId: id,
+            registrationId: r.id,
+            payload: { previousOffsets },
           })),
         );
       }

@@ -26,6 +26,12 @@ export function notFoundAsNull(err: unknown): null {
 }
 
 /** Which channels each kind uses (before the member's preferences). */
+/** The reminder offsets an event had before a change (in the outbox row's payload). */
+function previousOffsets(payload: Record<string, unknown>): number[] {
+  const offsets = payload.previousOffsets;
+  return Array.isArray(offsets) ? offsets.filter((o): o is number => Number.isInteger(o)) : [];
+}
+
 const CHANNELS: Record<NotificationKind, DeliveryChannel[]> = {
   REGISTERED: [DeliveryChannel.EMAIL],
   WAITLISTED: [DeliveryChannel.EMAIL],
@@ -71,13 +77,15 @@ export class NotificationPlanner {
     );
     if (!row) return;
     if (row.kind === OutboxKind.ATTENDANCE_RECORDED) return this.enqueueBadgeEvaluation(row.memberId);
-    const kind = row.kind as unknown as NotificationKind;
     const registration = row.registrationId
       ? await this.registrations.get(row.registrationId).catch(notFoundAsNull)
       : null;
     const event = row.eventId ? await this.events.get(row.eventId).catch(notFoundAsNull) : null;
 
     if (registration && event) await this.syncReminders(row.kind, registration, event, row.payload);
+    // not a notification: only the reminder jobs change
+    if (row.kind === OutboxKind.REMINDERS_CHANGED) return;
+    const kind = row.kind as unknown as NotificationKind;
     const planned = await this.plan(`outbox:${row.id}`, kind, row.memberId, event, registration, row.payload);
     await this.enqueue(planned);
   }
@@ -186,10 +194,20 @@ export class NotificationPlanner {
       case OutboxKind.EVENT_CANCELLED:
         await this.unscheduleReminders(registration.id, offsets, event.startsAt);
         return;
+      case OutboxKind.REMINDERS_CHANGED: {
+        const dropped = previousOffsets(payload).filter((o) => !offsets.includes(o));
+        await this.unscheduleReminders(registration.id, dropped, event.startsAt);
+        if (registration.status === RegistrationStatus.REGISTERED && event.status === EventStatus.PUBLISHED) {
+          // the offsets kept have their jobs already (same job ids): only the new ones are added
+          await this.scheduleReminders(registration, event);
+        }
+        return;
+      }
       case OutboxKind.EVENT_MOVED: {
         const previous =
           typeof payload.previousStartsAt === 'string' ? new Date(payload.previousStartsAt) : null;
-        if (previous) await this.unscheduleReminders(registration.id, offsets, previous);
+        const before = [...new Set([...offsets, ...previousOffsets(payload)])];
+        if (previous) await this.unscheduleReminders(registration.id, before, previous);
         if (registration.status === RegistrationStatus.REGISTERED && event.status === EventStatus.PUBLISHED) {
           await this.scheduleReminders(registration, event);
         }
