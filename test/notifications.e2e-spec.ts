@@ -331,10 +331,24 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
         mailsTo(m.input.email).find((x) => x.subject.startsWith('You are registered')),
       );
       const unsubscribe = /\/unsubscribe\?token=([A-Za-z0-9_.-]+)/.exec(confirmation.text)![0];
-      const res = await api.http.get(unsubscribe);
+      // RFC 8058: the header names the same link, and says it takes a one-click POST
+      expect(confirmation.headers['list-unsubscribe']).toMatch(/^<https?:\/\/[^>]+>$/);
+      expect(confirmation.headers['list-unsubscribe'].endsWith(`${unsubscribe}>`)).toBe(true);
+      expect(confirmation.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+      const optedIn = async () =>
+        (await api.db.query(`SELECT email_opt_in FROM members WHERE id = $1`, [m.member.id]))[0].email_opt_in;
+      // opening the link (a person, a mail scanner, a link preview) only asks
+      const asked = await api.http.get(unsubscribe);
+      expect(asked.text).toContain('Stop emails to this address?');
+      expect(asked.text).toContain('<form method="post"');
+      expect(await optedIn()).toBe(true);
+      // the button, or the mail client's one-click POST, unsubscribes
+      const res = await api.http.post(unsubscribe).type('form').send({ 'List-Unsubscribe': 'One-Click' });
+      expect(res.status).toBe(200);
       expect(res.text).toContain('You are unsubscribed from emails.');
+      expect(await optedIn()).toBe(false);
       const forged = await api.http
-        .get(unsubscribe.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))
+        .post(unsubscribe.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))
         .set('Accept-Language', 'en');
       expect(forged.text).toContain('This link is invalid or has expired.');
       await api.gql(

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Locale, localeFromAcceptLanguage, translate } from '@yvc/core';
 import { AccountTokensService, MembersService } from '@yvc/identity';
 import { verifyUnsubscribeToken } from '@yvc/notifications';
@@ -19,19 +19,49 @@ export class AccountPagesController {
     private readonly tokens: AccountTokensService,
   ) {}
 
-  /** One click, no login: turns email notifications off for the member the signed token names. */
+  /**
+   * The link in every email: a page asking to confirm, changing nothing (mail scanners and link
+   * previews open links by GET; they must not unsubscribe anyone).
+   */
   @Public()
   @Get('unsubscribe')
   @Header('Content-Type', 'text/html; charset=utf-8')
+  async unsubscribePage(@Query('token') token: string, @Req() req: Request): Promise<string> {
+    const { member, locale } = await this.unsubscribing(token, req);
+    if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
+    const action = `/unsubscribe?token=${encodeURIComponent(token)}`;
+    return page(
+      locale,
+      `<p>${translate(locale, 'pages.account.unsubscribeQuestion')}</p>` +
+        `<form method="post" action="${action}"><input type="hidden" name="List-Unsubscribe" value="One-Click">` +
+        `<button>${translate(locale, 'pages.account.unsubscribeButton')}</button></form>`,
+    );
+  }
+
+  /**
+   * Turns email notifications off for the member the signed token names: the page's button, or a
+   * mail client's RFC 8058 one-click POST (`List-Unsubscribe=One-Click`). No login; doing it twice
+   * is harmless.
+   */
+  @Public()
+  @Post('unsubscribe')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
   async unsubscribe(@Query('token') token: string, @Req() req: Request): Promise<string> {
+    const { member, locale } = await this.unsubscribing(token, req);
+    if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
+    await this.members.setEmailOptIn(member.id, false);
+    return page(locale, `<p>${translate(locale, 'pages.account.unsubscribed')}</p>`);
+  }
+
+  /** The member a signed unsubscribe token names (or null), and the language to answer in. */
+  private async unsubscribing(token: string, req: Request) {
     const memberId = verifyUnsubscribeToken(token, this.config.JWT_SECRET);
     const member = memberId ? await this.members.get(memberId).catch(() => null) : null;
     const locale = member
       ? (member.locale.toLowerCase() as Locale)
       : localeFromAcceptLanguage(req.headers['accept-language']);
-    if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
-    await this.members.setEmailOptIn(member.id, false);
-    return page(locale, `<p>${translate(locale, 'pages.account.unsubscribed')}</p>`);
+    return { member, locale };
   }
 
   @Public()

@@ -141,6 +141,9 @@ export const en = {
   'pages.siteName': 'Young Voters Club',
   'pages.account.unsubscribed':
     'You are unsubscribed from emails. You can turn them back on in your profile.',
+  'pages.account.unsubscribeQuestion':
+    'Stop emails to this address? You can turn them back on in your profile.',
+  'pages.account.unsubscribeButton': 'Unsubscribe from emails',
   'pages.account.badLink': 'This link is invalid or has expired.',
   'pages.account.verified': 'Your email address is confirmed. Thank you!',
   'pages.account.resetTitle': 'New password',

@@ -135,6 +135,9 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'engagement.band.OTHER': '14-35 жастан тыс',
   'pages.siteName': 'Жас сайлаушылар клубы',
   'pages.account.unsubscribed': 'Сіз хаттардан бас тарттыңыз. Баптауларды профиліңізден қайта қосуға болады.',
+  'pages.account.unsubscribeQuestion':
+    'Сіз бұл мекенжайға хаттарды тоқтатқыңыз келе ме? Баптауларды профиліңізден қайта қосуға болады.',
+  'pages.account.unsubscribeButton': 'Хаттардан бас тарту',
   'pages.account.badLink': 'Сілтеме жарамсыз немесе мерзімі өткен.',
   'pages.account.verified': 'Email мекенжайыңыз расталды. Рақмет!',
   'pages.account.resetTitle': 'Жаңа құпиясөз',

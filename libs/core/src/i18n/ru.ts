@@ -138,6 +138,9 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'engagement.band.OTHER': 'Вне 14-35',
   'pages.siteName': 'Клуб молодых избирателей',
   'pages.account.unsubscribed': 'Вы отписались от писем. Включить их снова можно в профиле.',
+  'pages.account.unsubscribeQuestion':
+    'Больше не присылать письма на этот адрес? Включить их снова можно в профиле.',
+  'pages.account.unsubscribeButton': 'Отписаться от писем',
   'pages.account.badLink': 'Ссылка недействительна или устарела.',
   'pages.account.verified': 'Ваш email подтверждён. Спасибо!',
   'pages.account.resetTitle': 'Новый пароль',

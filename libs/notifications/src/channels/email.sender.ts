@@ -37,7 +37,13 @@ export class EmailSender implements OnModuleDestroy {
         html: mail.html,
         messageId: `<${mail.reference}@${this.domain}>`,
         attachments: mail.attachments,
-        headers: mail.listUnsubscribe ? { 'List-Unsubscribe': `<${mail.listUnsubscribe}>` } : undefined,
+        // RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` to the link
+        headers: mail.listUnsubscribe
+          ? {
+              'List-Unsubscribe': `<${mail.listUnsubscribe}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            }
+          : undefined,
       });
       return { messageId: info.messageId };
     } catch (err) {

@@ -11,6 +11,8 @@ export interface CaughtMail {
   text: string;
   html: string;
   attachments: Array<{ filename?: string; contentType: string; content: string }>;
+  /** header name (lower case) -> value, as received */
+  headers: Record<string, string>;
   at: Date;
 }
 
@@ -55,6 +57,9 @@ export async function startMailCatcher(
               contentType: a.contentType,
               content: a.content.toString('utf8'),
             })),
+            headers: Object.fromEntries(
+              mail.headerLines.map((h) => [h.key, h.line.slice(h.key.length + 1).trim()]),
+            ),
             at: new Date(),
           });
           callback();
