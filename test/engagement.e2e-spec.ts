@@ -398,9 +398,9 @@ describe('engagement analytics', () => {
     const all = await engagement(await api.adminToken(), { to: freshTo() });
     expect(all.byUnit.map((u: any) => u.unit.code)).toEqual(['zhambyl']);
     const region = await engagement(commission.token, { from: all.from, to: all.to });
-    // the country (one region here) is computed the whole-tree way (one hashed set of attendees
-    // instead of a probe per member): every figure but the unit rows matches the region's, which
-    // the tests above check against the slow SQL
+    // the country (one region here) answers every figure but the unit rows as the region does
+    // (both are whole-tree scopes here: "active" as one hashed set of attendees, cross-checked
+    // against the slow SQL above for the region; Taraz checks the per-member probe)
     const apart = ({ byUnit: _units, computedAt: _at, ...rest }: any) => rest;
     expect(apart(all)).toEqual(apart(region));
     expect(all.byUnit[0]).toMatchObject({

@@ -344,7 +344,7 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       expect(back).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 2 });
     });
 
-    it('a seat freed after the event has begun promotes nobody', async () => {
+    it('a seat freed after the event has begun (a cancellation, a raised capacity) promotes nobody', async () => {
       const id = await publishedEvent({ capacity: 1 });
       const [a, b] = await api.bulkMembers(2);
       const ra = (await api.gql(REGISTER, { id }, { token: a.token })).data.registerForEvent;
@@ -361,6 +361,15 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       expect(event.seats_taken).toBe(0);
       const [still] = await api.db.query(`SELECT status FROM registrations WHERE id = $1`, [rb.id]);
       expect(still.status).toBe('WAITLISTED');
+      // nor does a capacity raised after the start
+      const raised = await api.gql(
+        `mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 5 }) { capacity } }`,
+        { id },
+        { token: coordinator.token },
+      );
+      expect(raised.data.updateEvent.capacity).toBe(5);
+      const [stillNow] = await api.db.query(`SELECT status FROM registrations WHERE id = $1`, [rb.id]);
+      expect(stillNow.status).toBe('WAITLISTED');
       const promoted = await api.db.query(
         `SELECT 1 FROM notification_outbox WHERE event_id = $1 AND kind = 'PROMOTED'`,
         [id],

@@ -200,7 +200,7 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
         `SELECT kind, payload FROM notification_outbox WHERE registration_id = $1 AND kind = 'REMINDERS_CHANGED'`,
         [ra.id],
       );
-      expect(row.payload).toEqual({ previousOffsets: [120] });
+      expect(row.payload).toEqual({ previousOffsets: [120], startsAt: expect.any(String) });
       // the 1-minute reminder is due about 15 s from now
       const reminder = await until(
         () => mailsTo(a.input.email).find((x) => x.subject.startsWith('Reminder')),

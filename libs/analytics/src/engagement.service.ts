@@ -91,6 +91,8 @@ interface ClubSqlRow {
  * compilation costs more than it saves on these statements.
  */
 const STATEMENT_SETTINGS = [
+  // a report nobody can wait for must not hold two connections and a compute slot for long
+  `SET LOCAL statement_timeout = '120s'`,
   `SET LOCAL work_mem = '256MB'`,
   `SET LOCAL random_page_cost = 1.1`,
   `SET LOCAL jit = off`,

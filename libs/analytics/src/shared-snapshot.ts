@@ -26,9 +26,7 @@ export async function inSharedSnapshot<T>(
     begun.push(second);
     await second.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
     for (const s of settings) await Promise.all([first.query(s), second.query(s)]);
-    const results = await Promise.allSettled([work(first, second)]);
-    if (results[0].status === 'rejected') throw results[0].reason;
-    return results[0].value;
+    return await work(first, second);
   } finally {
     await Promise.allSettled(begun.map((r) => r.query('ROLLBACK')));
     await Promise.allSettled([first.release(), second.release()]);

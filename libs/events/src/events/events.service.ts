@@ -153,7 +153,7 @@ export class EventsService {
             memberId: r.member_id,
             eventId: id,
             registrationId: r.id,
-            payload: { previousOffsets },
+            payload: { previousOffsets, startsAt: event.startsAt.toISOString() },
           })),
         );
       }

@@ -107,13 +107,9 @@ export class RegistrationsService {
       if (!old) throw eventsError(EventsError.REGISTRATION_NOT_ACTIVE);
       if (old.status === RegistrationStatus.REGISTERED) {
         await em.query(`UPDATE events SET seats_taken = seats_taken - 1 WHERE id = $1`, [reg.eventId]);
-        // a seat freed once the event has begun goes to nobody: a promotion would reach someone
-        // too late to come (and the waitlist is told nothing it can act on)
-        const [event] = await em.query(
-          `SELECT status, starts_at > now() AS upcoming FROM events WHERE id = $1`,
-          [reg.eventId],
-        );
-        if (event.status === EventStatus.PUBLISHED && event.upcoming) await fillFreeSeats(em, reg.eventId);
+        // (fillFreeSeats gives nothing once the event has begun)
+        const [event] = await em.query(`SELECT status FROM events WHERE id = $1`, [reg.eventId]);
+        if (event.status === EventStatus.PUBLISHED) await fillFreeSeats(em, reg.eventId);
       }
       await writeOutbox(em, [
         {

@@ -2,9 +2,10 @@ import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { EntityManager } from 'typeorm';
 
 /**
- * Moves the first waitlisted members (first come, first served) into the free seats of an event.
- * The caller holds the event's row lock, so two promotions never pick the same person or seat.
- * Returns the promoted registrations.
+ * Moves the first waitlisted members (first come, first served) into the free seats of an event
+ * that has not begun (a seat freed later goes to nobody: the promotion would reach someone too
+ * late to come). The caller holds the event's row lock, so two promotions never pick the same
+ * person or seat. Returns the promoted registrations.
  */
 export async function fillFreeSeats(
   em: EntityManager,
@@ -12,7 +13,8 @@ export async function fillFreeSeats(
 ): Promise<Array<{ id: string; member_id: string }>> {
   const promoted = returnedRows<{ id: string; member_id: string }>(
     await em.query(
-      `WITH free AS (SELECT greatest(capacity - seats_taken, 0) AS n FROM events WHERE id = $1),
+      `WITH free AS (SELECT CASE WHEN starts_at > now() THEN greatest(capacity - seats_taken, 0) ELSE 0 END AS n
+                     FROM events WHERE id = $1),
             next AS (SELECT id FROM registrations WHERE event_id = $1 AND status = 'WAITLISTED'
                      ORDER BY waitlist_seq LIMIT (SELECT n FROM free))
        UPDATE registrations r SET status = 'REGISTERED', waitlist_seq = NULL, promoted_at = now(), updated_at = now()

@@ -25,13 +25,13 @@ export function notFoundAsNull(err: unknown): null {
   throw err;
 }
 
-/** Which channels each kind uses (before the member's preferences). */
 /** The reminder offsets an event had before a change (in the outbox row's payload). */
 function previousOffsets(payload: Record<string, unknown>): number[] {
   const offsets = payload.previousOffsets;
   return Array.isArray(offsets) ? offsets.filter((o): o is number => Number.isInteger(o)) : [];
 }
 
+/** Which channels each kind uses (before the member's preferences). */
 const CHANNELS: Record<NotificationKind, DeliveryChannel[]> = {
   REGISTERED: [DeliveryChannel.EMAIL],
   WAITLISTED: [DeliveryChannel.EMAIL],
@@ -195,8 +195,11 @@ export class NotificationPlanner {
         await this.unscheduleReminders(registration.id, offsets, event.startsAt);
         return;
       case OutboxKind.REMINDERS_CHANGED: {
+        // the jobs of the offsets dropped, at the start time they were made for (the event may
+        // have moved since; a move reschedules the rest)
         const dropped = previousOffsets(payload).filter((o) => !offsets.includes(o));
-        await this.unscheduleReminders(registration.id, dropped, event.startsAt);
+        const at = typeof payload.startsAt === 'string' ? new Date(payload.startsAt) : event.startsAt;
+        await this.unscheduleReminders(registration.id, dropped, at);
         if (registration.status === RegistrationStatus.REGISTERED && event.status === EventStatus.PUBLISHED) {
           // the offsets kept have their jobs already (same job ids): only the new ones are added
           await this.scheduleReminders(registration, event);
