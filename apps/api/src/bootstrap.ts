@@ -16,7 +16,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   if (options.logger !== false) app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.enableShutdownHooks();

@@ -42,6 +42,15 @@ describe('loadConfig', () => {
     expect(config.IIN_HASH_KEY.length).toBeGreaterThanOrEqual(16);
   });
 
+  it('reads which proxies to trust: loopback by default, hops as a number, lists as they are', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }).TRUST_PROXY).toBe(
+      'loopback, 10.0.0.0/8, fd00::/8',
+    );
+    expect(configError({ TRUST_PROXY: 'everyone' }).message).toContain('TRUST_PROXY');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', LOG_LEVEL: '' })).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info' });
   });

@@ -88,6 +88,19 @@ export const configSchema = z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')
       .default('1mb'),
+    /**
+     * Which proxies in front of the API to believe about the client's address (X-Forwarded-For),
+     * as Express's `trust proxy`: a number of hops, or a comma-separated list of addresses, CIDR
+     * ranges and names (loopback, linklocal, uniquelocal). Every per-IP rate limit depends on it.
+     */
+    TRUST_PROXY: z
+      .string()
+      .regex(
+        /^(\d{1,2}|((loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*|$))+)$/,
+        'must be a number of hops, or addresses, CIDR ranges, loopback, linklocal, uniquelocal separated by commas',
+      )
+      .default('loopback')
+      .transform((v) => (/^\d+$/.test(v) ? Number(v) : v)),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
