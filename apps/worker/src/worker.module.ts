@@ -1,4 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
+import { AnalyticsModule } from '@yvc/analytics';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@yvc/core';
 import { CredentialsModule } from '@yvc/credentials';
@@ -21,6 +22,7 @@ import { Schedules } from './schedules';
     BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => bullRootOptions(c) }),
     NotificationsModule,
     CredentialsModule,
+    AnalyticsModule,
   ],
   providers: [MaintenanceProcessor, Schedules, QueueWorkers],
 })

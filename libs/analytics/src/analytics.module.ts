@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@yvc/identity';
 import { EngagementScopeResolver } from './engagement-scope';
 import { EngagementService } from './engagement.service';
+import { HotQuestions } from './hot-questions';
 
 /** Engagement analytics for commissions and coordinators (docs/analytics.md). */
 @Module({
   imports: [IdentityModule],
-  providers: [EngagementScopeResolver, EngagementService],
+  providers: [EngagementScopeResolver, EngagementService, HotQuestions],
   exports: [EngagementService, EngagementScopeResolver],
 })
 export class AnalyticsModule {}

@@ -17,6 +17,7 @@ import type { Redis } from 'ioredis';
 import pLimit from 'p-limit';
 import { DataSource, QueryRunner } from 'typeorm';
 import { DimensionCodes } from './dimension-codes';
+import { HotQuestions } from './hot-questions';
 import { inSharedSnapshot } from './shared-snapshot';
 import { EngagementScope, EngagementScopeResolver } from './engagement-scope';
 import {
@@ -116,6 +117,7 @@ export class EngagementService {
     @Inject(REDIS) private readonly redis: Redis,
     private readonly clock: Clock,
     private readonly scopes: EngagementScopeResolver,
+    private readonly hot: HotQuestions,
   ) {}
 
   /** At most CONCURRENT_COMPUTES reports at a time, so analytics never hold most of the pool. */
@@ -144,10 +146,50 @@ export class EngagementService {
   async report(actor: Actor, filter: EngagementFilterInput = {}): Promise<EngagementReport> {
     const { from, to, live } = this.period(filter);
     const scope = await this.scopes.resolve(actor, filter.unitId);
-    const ttl = cacheSeconds(this.config.ENGAGEMENT_CACHE_SECONDS, live, to, this.clock.now());
-    const key = `${this.config.REDIS_PREFIX}:engagement:${createHash('sha256')
+    if (live && this.config.ENGAGEMENT_CACHE_SECONDS > 0)
+      await this.hot.remember(scope, filter.from ?? null, this.clock.now());
+    return this.answer(scope, from, to, live);
+  }
+
+  /**
+   * Refresh-ahead: the up-to-now questions asked in the last ENGAGEMENT_REFRESH_MINUTES are
+   * answered again for the new minute (run by the worker at the start of each minute), so an open
+   * dashboard finds its answer in the cache instead of waiting for the computation.
+   */
+  async refreshHot(): Promise<{ questions: number; computed: number; failed: number }> {
+    if (this.config.ENGAGEMENT_CACHE_SECONDS <= 0) return { questions: 0, computed: 0, failed: 0 };
+    const questions = await this.hot.recent(this.clock.now());
+    let computed = 0;
+    let failed = 0;
+    for (const q of questions) {
+      // one question that cannot be answered (a period no longer valid, a timeout) spoils no other
+      try {
+        const { from, to } = this.period({ from: q.from });
+        if (await this.redis.exists(this.cacheKey(q.scope, from, to))) continue;
+        await this.answer(q.scope, from, to, true);
+        computed += 1;
+      } catch {
+        failed += 1;
+      }
+    }
+    return { questions: questions.length, computed, failed };
+  }
+
+  private cacheKey(scope: EngagementScope, from: Date, to: Date): string {
+    return `${this.config.REDIS_PREFIX}:engagement:${createHash('sha256')
       .update(`${scope.key}|${from.toISOString()}|${to.toISOString()}`)
       .digest('base64url')}`;
+  }
+
+  /** The answer from the cache, or computed (once per key in this process) and cached. */
+  private async answer(
+    scope: EngagementScope,
+    from: Date,
+    to: Date,
+    live: boolean,
+  ): Promise<EngagementReport> {
+    const ttl = cacheSeconds(this.config.ENGAGEMENT_CACHE_SECONDS, live, to, this.clock.now());
+    const key = this.cacheKey(scope, from, to);
     if (ttl <= 0) return this.compute(scope, from, to);
     const hit = await this.redis.get(key);
     if (hit) return revive(JSON.parse(hit) as EngagementReport);

@@ -5,4 +5,5 @@ export * from './engagement-scope';
 export * from './engagement.queries';
 export * from './engagement.service';
 export * from './engagement.types';
+export * from './hot-questions';
 export * from './shared-snapshot';

@@ -27,6 +27,8 @@ export const JOBS = {
   evaluateBadges: 'evaluate-badges',
   /** members whose membership anniversary passed get their memberForDays badges */
   evaluateBadgeAnniversaries: 'evaluate-badge-anniversaries',
+  /** the up-to-now engagement questions asked lately, answered again for the new minute */
+  refreshEngagement: 'refresh-engagement',
 } as const;
 
 /** One pending badge evaluation per member: attendances arriving together share it. */
@@ -48,6 +50,7 @@ export interface JobPayloads {
   [JOBS.deliver]: { deliveryId: string };
   [JOBS.evaluateBadges]: { memberId: string };
   [JOBS.evaluateBadgeAnniversaries]: Record<string, never>;
+  [JOBS.refreshEngagement]: Record<string, never>;
 }
 
 /** Repeatable jobs the worker schedules at boot (BullMQ job schedulers, idempotent by id). */
@@ -78,5 +81,12 @@ export const SCHEDULES = [
     job: JOBS.evaluateBadgeAnniversaries,
     schedulerId: 'evaluate-badge-anniversaries-daily',
     everyMs: 24 * 60 * 60 * 1000,
+  },
+  // engagement dashboards open lately get their next minute's answer computed ahead
+  {
+    queue: QUEUES.maintenance,
+    job: JOBS.refreshEngagement,
+    schedulerId: 'refresh-engagement-minutely',
+    everyMs: 60 * 1000,
   },
 ] as const;

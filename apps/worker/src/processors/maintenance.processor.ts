@@ -1,4 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { EngagementService } from '@yvc/analytics';
 import { JOBS, QUEUES } from '@yvc/core';
 import { BadgesService } from '@yvc/credentials';
 import { EventsService } from '@yvc/events';
@@ -14,6 +15,7 @@ export class MaintenanceProcessor extends WorkerHost {
     private readonly events: EventsService,
     private readonly planner: NotificationPlanner,
     private readonly badges: BadgesService,
+    private readonly engagement: EngagementService,
     private readonly log: PinoLogger,
   ) {
     super();
@@ -38,6 +40,12 @@ export class MaintenanceProcessor extends WorkerHost {
       }
       case JOBS.requeueStaleDeliveries:
         return { requeued: await this.planner.requeueStale() };
+      case JOBS.refreshEngagement: {
+        const result = await this.engagement.refreshHot();
+        if (result.failed) this.log.warn({ jobId: job.id, ...result }, 'some engagement answers failed');
+        else if (result.computed) this.log.info({ jobId: job.id, ...result }, 'refreshed engagement answers');
+        return result;
+      }
       default:
         throw new Error(`unknown job ${job.name} on ${QUEUES.maintenance}`);
     }

@@ -79,6 +79,7 @@ export const configSchema = z
     CERTIFICATE_VERIFY_PER_MINUTE: int(60, 1),
     /** engagement figures are cached this long per (scope, filter) in Redis; 0 computes every time */
     ENGAGEMENT_CACHE_SECONDS: int(60, 0),
+    ENGAGEMENT_REFRESH_MINUTES: int(10, 0),
     /** the next election day (YYYY-MM-DD): members who are 18 on it count as first-time voters too */
     NEXT_ELECTION_DATE: z
       .string()
