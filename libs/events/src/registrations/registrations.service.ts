@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DomainError, Page, encodeCursor, isUuid, randomToken } from '@yvc/core';
-import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
+import { OutboxKind, returnedRows, uniqueViolation, writeOutbox } from '@yvc/database';
 import { DataSource, In, Repository } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
 import { EventStatus } from '../events/event.entity';
@@ -26,8 +26,6 @@ export const isRegistrationCursor = (v: unknown): v is RegistrationCursor =>
   !Number.isNaN(Date.parse((v as RegistrationCursor).c)) &&
   isUuid((v as RegistrationCursor).i);
 
-class AlreadyRegistered extends Error {}
-
 @Injectable()
 export class RegistrationsService {
   constructor(
@@ -36,56 +34,53 @@ export class RegistrationsService {
   ) {}
 
   /**
-   * Registers a member: a free seat makes it REGISTERED, a full event WAITLISTED. The seat and the
-   * waitlist number are taken in one statement under the event's row lock (no overbooking, no
-   * gaps); registering again while a registration is active returns it unchanged.
+   * Registers a member: a free seat makes it REGISTERED, a full event WAITLISTED. One statement
+   * takes the seat or the waitlist number under the event's row lock, inserts the registration and
+   * its outbox row: no overbooking, no gaps, and the lock is held only while PostgreSQL runs that
+   * statement (not across round trips to a busy API process). Registering again while a
+   * registration is active returns it unchanged; two requests of one member at once make one
+   * registration (the second statement hits the unique index and undoes itself, seat and all).
    */
   async register(eventId: string, memberId: string): Promise<Registration> {
     if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
     const existing = await this.findActive(eventId, memberId);
     if (existing) return existing;
+    let rows: Array<{ id: string }>;
     try {
-      return await this.db
-        .transaction(async (em) => {
-          const [slot] = returnedRows<{ got_seat: boolean; waitlist_seq: number }>(
-            await em.query(
-              `WITH old AS (SELECT id, seats_taken, capacity FROM events
-                          WHERE id = $1 AND status = 'PUBLISHED' AND starts_at > now() FOR UPDATE)
-             UPDATE events e
-             SET seats_taken = e.seats_taken + (old.seats_taken < old.capacity)::int,
-                 waitlist_seq = e.waitlist_seq + (old.seats_taken >= old.capacity)::int
-             FROM old WHERE e.id = old.id
-             RETURNING old.seats_taken < old.capacity AS got_seat, e.waitlist_seq`,
-              [eventId],
-            ),
-          );
-          if (!slot) throw await this.closedOrMissing(eventId);
-          const status = slot.got_seat ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
-          const [row] = await em.query(
-            `INSERT INTO registrations (event_id, member_id, status, waitlist_seq, check_in_code)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (event_id, member_id) WHERE status IN ('REGISTERED', 'WAITLISTED', 'ATTENDED') DO NOTHING
-           RETURNING id`,
-            [eventId, memberId, status, slot.got_seat ? null : slot.waitlist_seq, randomToken(32)],
-          );
-          if (!row) throw new AlreadyRegistered();
-          await writeOutbox(em, [
-            {
-              kind: slot.got_seat ? OutboxKind.REGISTERED : OutboxKind.WAITLISTED,
-              memberId,
-              eventId,
-              registrationId: row.id,
-            },
-          ]);
-          return row.id as string;
-        })
-        .then((id) => this.get(id));
+      rows = await this.db.query(
+        `WITH old AS (SELECT id, seats_taken, capacity FROM events
+                      WHERE id = $1 AND status = 'PUBLISHED' AND starts_at > now() FOR UPDATE),
+         slot AS (
+           UPDATE events e
+           SET seats_taken = e.seats_taken + (old.seats_taken < old.capacity)::int,
+               waitlist_seq = e.waitlist_seq + (old.seats_taken >= old.capacity)::int
+           FROM old WHERE e.id = old.id
+           RETURNING old.seats_taken < old.capacity AS got_seat, e.waitlist_seq
+         ),
+         reg AS (
+           INSERT INTO registrations (event_id, member_id, status, waitlist_seq, check_in_code)
+           SELECT $1, $2,
+                  (CASE WHEN got_seat THEN 'REGISTERED' ELSE 'WAITLISTED' END)::registration_status,
+                  CASE WHEN got_seat THEN NULL ELSE waitlist_seq END, $3
+           FROM slot
+           RETURNING id, status
+         ),
+         told AS (
+           INSERT INTO notification_outbox (kind, member_id, event_id, registration_id, payload)
+           SELECT (CASE WHEN status = 'REGISTERED' THEN $4 ELSE $5 END)::outbox_kind, $2, $1, id, '{}'::jsonb
+           FROM reg
+         )
+         SELECT id FROM reg`,
+        [eventId, memberId, randomToken(32), OutboxKind.REGISTERED, OutboxKind.WAITLISTED],
+      );
     } catch (err) {
-      if (err instanceof AlreadyRegistered) {
+      if (uniqueViolation(err) === 'registrations_active_key') {
         return (await this.findActive(eventId, memberId)) ?? this.register(eventId, memberId);
       }
       throw err;
     }
+    if (!rows.length) throw await this.closedOrMissing(eventId);
+    return this.get(rows[0].id);
   }
 
   /**
