@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Registration storm: N students register at once for one forum and for small events, over HTTP
-// GraphQL, then the same writes go straight through `pg` for comparison. Self-contained:
+// GraphQL, then the same registration statement goes straight through `pg` for comparison.
+// Self-contained:
 //   node bench/registration-storm.mjs [--students 2000] [--concurrency 200] [--forum-seats 500]
 //        [--events 20] [--event-seats 30] [--database yvc_bench] [--port 3400] [--skip-raw]
 //        [--tree head|worktree] [--skip-build]
@@ -12,7 +13,9 @@
 // fires the storm, checks the invariants in PostgreSQL and prints markdown table rows. Exit code 1
 // when an invariant fails. Timings are printed, never asserted.
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ensureServices } from '../scripts/services.mjs';
@@ -176,49 +179,25 @@ const INVARIANT_HEAD = [
 
 // ---------------------------------------------------------------- the raw path
 
-// The statements RegistrationsService.register() runs inside its transaction, and the INSERT that
-// TypeORM generates for writeOutbox() (libs/database/src/outbox/outbox.ts).
-const SEAT_SQL = `WITH old AS (SELECT id, seats_taken, capacity FROM events
-                          WHERE id = $1 AND status = 'PUBLISHED' AND starts_at > now() FOR UPDATE)
-             UPDATE events e
-             SET seats_taken = e.seats_taken + (old.seats_taken < old.capacity)::int,
-                 waitlist_seq = e.waitlist_seq + (old.seats_taken >= old.capacity)::int
-             FROM old WHERE e.id = old.id
-             RETURNING old.seats_taken < old.capacity AS got_seat, e.waitlist_seq`;
-const REGISTRATION_SQL = `INSERT INTO registrations (event_id, member_id, status, waitlist_seq, check_in_code)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (event_id, member_id) WHERE status IN ('REGISTERED', 'WAITLISTED', 'ATTENDED') DO NOTHING
-           RETURNING id`;
-const OUTBOX_SQL = `INSERT INTO "notification_outbox"("id", "kind", "member_id", "event_id", "registration_id", "payload", "created_at", "dispatched_at")
-  VALUES (DEFAULT, $1, $2, $3, $4, $5, DEFAULT, DEFAULT) RETURNING "id", "created_at"`;
+// The statement RegistrationsService.register() runs (REGISTER_STATEMENT, read from the build being
+// measured), with the same parameters; the API additionally looks for an active registration
+// first and reads the new one back.
+let registerStatement = null;
 
 async function registerRaw(pool, eventId, memberId) {
-  const client = await pool.connect();
   try {
-    await client.query('START TRANSACTION');
-    const {
-      rows: [slot],
-    } = await client.query(SEAT_SQL, [eventId]);
-    if (!slot) throw new Error('registration closed');
-    const status = slot.got_seat ? 'REGISTERED' : 'WAITLISTED';
-    const {
-      rows: [reg],
-    } = await client.query(REGISTRATION_SQL, [
+    const { rows } = await pool.query(registerStatement, [
       eventId,
       memberId,
-      status,
-      slot.got_seat ? null : slot.waitlist_seq,
       randomBytes(32).toString('base64url'),
+      'REGISTERED',
+      'WAITLISTED',
     ]);
-    if (!reg) throw new Error('already registered');
-    await client.query(OUTBOX_SQL, [status, memberId, eventId, reg.id, {}]);
-    await client.query('COMMIT');
-    return status;
+    if (!rows.length) throw new Error('registration closed');
+    return rows[0].id;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
+    if (err.code === '23505') throw new Error('already registered');
     throw err;
-  } finally {
-    client.release();
   }
 }
 
@@ -237,6 +216,9 @@ async function main() {
   const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });
   log(`database ${DB_NAME} on ${redact(services.databaseServerUrl)} (fresh), redis ${services.redisUrl}`);
   await freshDatabase(services.databaseServerUrl, DB_NAME);
+  registerStatement = createRequire(import.meta.url)(
+    join(build.root, 'dist/libs/events/src/registrations/register-statement.js'),
+  ).REGISTER_STATEMENT;
   cli(build.root, env, 'migrate');
   cli(build.root, env, 'units:import');
   credentialKeys(build.root, env, defer);

@@ -5,6 +5,7 @@ import { OutboxKind, returnedRows, uniqueViolation, writeOutbox } from '@yvc/dat
 import { DataSource, In, Repository } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
 import { EventStatus } from '../events/event.entity';
+import { REGISTER_STATEMENT } from './register-statement';
 import { fillFreeSeats } from './seats';
 import { ACTIVE_STATUSES, Registration, RegistrationStatus } from './registration.entity';
 
@@ -47,32 +48,13 @@ export class RegistrationsService {
     if (existing) return existing;
     let rows: Array<{ id: string }>;
     try {
-      rows = await this.db.query(
-        `WITH old AS (SELECT id, seats_taken, capacity FROM events
-                      WHERE id = $1 AND status = 'PUBLISHED' AND starts_at > now() FOR UPDATE),
-         slot AS (
-           UPDATE events e
-           SET seats_taken = e.seats_taken + (old.seats_taken < old.capacity)::int,
-               waitlist_seq = e.waitlist_seq + (old.seats_taken >= old.capacity)::int
-           FROM old WHERE e.id = old.id
-           RETURNING old.seats_taken < old.capacity AS got_seat, e.waitlist_seq
-         ),
-         reg AS (
-           INSERT INTO registrations (event_id, member_id, status, waitlist_seq, check_in_code)
-           SELECT $1, $2,
-                  (CASE WHEN got_seat THEN 'REGISTERED' ELSE 'WAITLISTED' END)::registration_status,
-                  CASE WHEN got_seat THEN NULL ELSE waitlist_seq END, $3
-           FROM slot
-           RETURNING id, status
-         ),
-         told AS (
-           INSERT INTO notification_outbox (kind, member_id, event_id, registration_id, payload)
-           SELECT (CASE WHEN status = 'REGISTERED' THEN $4 ELSE $5 END)::outbox_kind, $2, $1, id, '{}'::jsonb
-           FROM reg
-         )
-         SELECT id FROM reg`,
-        [eventId, memberId, randomToken(32), OutboxKind.REGISTERED, OutboxKind.WAITLISTED],
-      );
+      rows = await this.db.query(REGISTER_STATEMENT, [
+        eventId,
+        memberId,
+        randomToken(32),
+        OutboxKind.REGISTERED,
+        OutboxKind.WAITLISTED,
+      ]);
     } catch (err) {
       if (uniqueViolation(err) === 'registrations_active_key') {
         return (await this.findActive(eventId, memberId)) ?? this.register(eventId, memberId);
