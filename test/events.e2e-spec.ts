@@ -505,6 +505,24 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       expect((await api.gql(EVENT, { id }, { token: m.token })).data.event.attendedCount).toBe(1);
     });
 
+    it('one member registering five times at once: one registration, one seat, one message', async () => {
+      const id = await publishedEvent({ capacity: 2 });
+      const [m] = await api.bulkMembers(1);
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => api.gql(REGISTER, { id }, { token: m.token })),
+      );
+      for (const a of answers) expect(a.errors).toBeUndefined();
+      const ids = new Set(answers.map((a) => a.data.registerForEvent.id));
+      expect(ids.size).toBe(1);
+      expect(answers.every((a) => a.data.registerForEvent.status === 'REGISTERED')).toBe(true);
+      const [event] = await api.db.query(`SELECT seats_taken, waitlist_seq FROM events WHERE id = $1`, [id]);
+      expect(event).toEqual({ seats_taken: 1, waitlist_seq: 0 });
+      const rows = await api.db.query(`SELECT status FROM registrations WHERE event_id = $1`, [id]);
+      expect(rows).toEqual([{ status: 'REGISTERED' }]);
+      const told = await api.db.query(`SELECT kind FROM notification_outbox WHERE event_id = $1`, [id]);
+      expect(told).toEqual([{ kind: 'REGISTERED' }]);
+    });
+
     it('two scans of one code at once: exactly one checks in', async () => {
       const id = await publishedEvent({}, 1);
       const members = await api.bulkMembers(10);
