@@ -126,36 +126,16 @@ export class EventsService {
         fields.reminderOffsetsMinutes !== undefined &&
         fields.reminderOffsetsMinutes.join() !== [...previousOffsets].sort((a, b) => b - a).join();
       if (moved && event.status === EventStatus.PUBLISHED) {
-        const rows: Array<{ id: string; member_id: string }> = await em.query(
-          `SELECT id, member_id FROM registrations WHERE event_id = $1 AND status IN ('REGISTERED', 'WAITLISTED')`,
-          [id],
-        );
-        await writeOutbox(
-          em,
-          rows.map((r) => ({
-            kind: OutboxKind.EVENT_MOVED,
-            memberId: r.member_id,
-            eventId: id,
-            registrationId: r.id,
-            payload: { previousStartsAt: event.startsAt.toISOString(), previousOffsets },
-          })),
-        );
+        await this.toRegistrants(em, id, ['REGISTERED', 'WAITLISTED'], OutboxKind.EVENT_MOVED, {
+          previousStartsAt: event.startsAt.toISOString(),
+          previousOffsets,
+        });
       } else if (offsetsChanged && event.status === EventStatus.PUBLISHED) {
         // new reminder times for the seats already taken (no message: only the reminders move)
-        const rows: Array<{ id: string; member_id: string }> = await em.query(
-          `SELECT id, member_id FROM registrations WHERE event_id = $1 AND status = 'REGISTERED'`,
-          [id],
-        );
-        await writeOutbox(
-          em,
-          rows.map((r) => ({
-            kind: OutboxKind.REMINDERS_CHANGED,
-            memberId: r.member_id,
-            eventId: id,
-            registrationId: r.id,
-            payload: { previousOffsets, startsAt: event.startsAt.toISOString() },
-          })),
-        );
+        await this.toRegistrants(em, id, ['REGISTERED'], OutboxKind.REMINDERS_CHANGED, {
+          previousOffsets,
+          startsAt: event.startsAt.toISOString(),
+        });
       }
     });
     return this.get(id);
@@ -300,6 +280,24 @@ export class EventsService {
       ).length;
       return { events: ended.length, noShows: noShows.length, waitlistClosed };
     });
+  }
+
+  /** One outbox row of `kind` for each registration of the event in `statuses`. */
+  private async toRegistrants(
+    em: EntityManager,
+    eventId: string,
+    statuses: Array<'REGISTERED' | 'WAITLISTED'>,
+    kind: OutboxKind,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    const rows: Array<{ id: string; member_id: string }> = await em.query(
+      `SELECT id, member_id FROM registrations WHERE event_id = $1 AND status = ANY($2::registration_status[])`,
+      [eventId, statuses],
+    );
+    await writeOutbox(
+      em,
+      rows.map((r) => ({ kind, memberId: r.member_id, eventId, registrationId: r.id, payload })),
+    );
   }
 
   /** Locks the event row for the rest of the transaction: every seat change goes through here. */
