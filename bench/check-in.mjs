@@ -19,7 +19,7 @@ import pg from 'pg';
 import { ensureServices } from '../scripts/services.mjs';
 import { graphqlData, pickPort, reportApiLog, startApi, tokenSigner } from './lib/api.mjs';
 import { cli, credentialKeys, prepareBuild, productionEnv } from './lib/build.mjs';
-import { cleanupStack, runMain } from './lib/cleanup.mjs';
+import { cleanupStack, printVerdict, runMain } from './lib/cleanup.mjs';
 import { assertBenchDatabaseName, assertLocalServer, freshDatabase, redact } from './lib/db.mjs';
 import {
   LATENCY_HEAD,
@@ -288,12 +288,7 @@ async function main() {
   check('alreadyCheckedIn: true', dupes, again);
   check('rows ATTENDED in PostgreSQL', R, state.attended);
   check('rows still REGISTERED (or other)', 0, state.other);
-  console.log('');
-  if (failures.length) {
-    console.log('Checks: FAIL');
-    for (const f of failures) console.log(`  - ${f}`);
-    process.exitCode = 1;
-  } else console.log('Checks: PASS');
+  printVerdict('Checks', failures);
 }
 
 runMain(main, 'check-in', cleanup);

@@ -31,7 +31,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { ensureServices } from '../scripts/services.mjs';
 import { describeErrors, graphql, pickPort, reportApiLog, startApi, tokenSigner } from './lib/api.mjs';
 import { cli, credentialKeys, prepareBuild, productionEnv } from './lib/build.mjs';
-import { cleanupStack, runMain } from './lib/cleanup.mjs';
+import { cleanupStack, printVerdict, runMain } from './lib/cleanup.mjs';
 import {
   assertBenchDatabaseName,
   assertLocalServer,
@@ -1020,12 +1020,7 @@ async function main() {
     console.log(`Plan of ${p.name}:`);
     for (const line of p.plan) console.log(`    ${line}`);
   }
-  console.log('');
-  if (failures.length) {
-    console.log('Result: FAIL');
-    for (const f of failures) console.log(`  - ${f}`);
-    process.exitCode = 1;
-  } else console.log('Result: PASS (every query answered without error)');
+  printVerdict('Result', failures, 'every query answered without error');
 }
 
 runMain(main, 'engagement', cleanup);

@@ -21,7 +21,7 @@ import pg from 'pg';
 import { ensureServices } from '../scripts/services.mjs';
 import { graphqlData, pickPort, reportApiLog, startApi, tokenSigner } from './lib/api.mjs';
 import { cli, credentialKeys, prepareBuild, productionEnv } from './lib/build.mjs';
-import { cleanupStack, runMain } from './lib/cleanup.mjs';
+import { cleanupStack, printVerdict, runMain } from './lib/cleanup.mjs';
 import { assertBenchDatabaseName, assertLocalServer, freshDatabase, redact } from './lib/db.mjs';
 import {
   LATENCY_HEAD,
@@ -393,12 +393,7 @@ async function main() {
   for (const line of httpCheck.lines) console.log(line);
   if (raw) for (const line of raw.check.lines) console.log(line);
   console.log(`| HTTP responses agree with the database | | | | | | | | ${mismatched ? 'FAIL' : 'PASS'} |`);
-  console.log('');
-  if (failures.length) {
-    console.log('Invariants: FAIL');
-    for (const f of failures) console.log(`  - ${f}`);
-    process.exitCode = 1;
-  } else console.log('Invariants: PASS');
+  printVerdict('Invariants', failures);
 }
 
 runMain(main, 'storm', cleanup);

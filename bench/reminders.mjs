@@ -42,7 +42,7 @@ import { SMTPServer } from 'smtp-server';
 import { ROOT, ensureServices } from '../scripts/services.mjs';
 import { startProcess } from './lib/api.mjs';
 import { cli, credentialKeys, prepareBuild, productionEnv } from './lib/build.mjs';
-import { cleanupStack, runMain } from './lib/cleanup.mjs';
+import { cleanupStack, printVerdict, runMain } from './lib/cleanup.mjs';
 import { assertBenchDatabaseName, assertLocalServer, freshDatabase, redact } from './lib/db.mjs';
 import { CLK_TCK, cpuSeconds } from './lib/load.mjs';
 import { ms as fmt, loadAverage, quantile } from './lib/stats.mjs';
@@ -1067,12 +1067,7 @@ async function main() {
   console.log(`| failed jobs | 0 | ${int(failedCount)} | ${failedCount ? 'FAIL' : 'PASS'} |`);
   if (leftover) failures.push(`${leftover} job(s) left in the queues`);
   if (failedCount) failures.push(`${failedCount} failed job(s)`);
-  console.log('');
-  if (failures.length) {
-    console.log('Result: FAIL');
-    for (const f of failures) console.log(`  - ${f}`);
-    process.exitCode = 1;
-  } else console.log('Result: PASS (no duplicate, nothing missing)');
+  printVerdict('Result', failures, 'no duplicate, nothing missing');
 }
 
 runMain(main, 'reminders', cleanup).finally(() => {

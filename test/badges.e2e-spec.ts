@@ -2,7 +2,7 @@ import { BadgesService, statusListBit } from '@yvc/credentials';
 import { Role } from '@yvc/identity';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { TestApi } from './helpers/test-api';
+import { TestApi, asText } from './helpers/test-api';
 
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
 const PUBLISH = `mutation($id: ID!) { publishEvent(id: $id) { id status } }`;
@@ -74,15 +74,7 @@ describe('badges (e2e)', () => {
   }
 
   async function statusList(): Promise<{ payload: any; contentType: string }> {
-    const res = await api.http
-      .get('/credentials/status/1')
-      .buffer(true)
-      .parse((r, cb) => {
-        let d = '';
-        r.setEncoding('utf8');
-        r.on('data', (c: string) => (d += c));
-        r.on('end', () => cb(null, d));
-      });
+    const res = await api.http.get('/credentials/status/1').buffer(true).parse(asText);
     expect(res.status).toBe(200);
     const { payload } = await jwtVerify(res.body as string, await jwks(), { typ: 'vc+jwt' });
     return { payload, contentType: res.headers['content-type'] };

@@ -5,7 +5,7 @@ import jsQR from 'jsqr';
 import { inflateSync } from 'node:zlib';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
-import { TestApi, birthDateYearsAgo } from './helpers/test-api';
+import { TestApi, asText, birthDateYearsAgo } from './helpers/test-api';
 
 const ISSUE = `mutation($memberId: ID!) {
   issueCertificate(memberId: $memberId) {
@@ -250,15 +250,7 @@ describe('certificates', () => {
       };
       // what an offline verifier does: fetch the list once (cacheable), check its signature, read the bit
       const revokedBit = async (index: number) => {
-        const res = await api.http
-          .get('/credentials/status/2')
-          .buffer(true)
-          .parse((r, cb) => {
-            let d = '';
-            r.setEncoding('utf8');
-            r.on('data', (c: string) => (d += c));
-            r.on('end', () => cb(null, d));
-          });
+        const res = await api.http.get('/credentials/status/2').buffer(true).parse(asText);
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toMatch(/^application\/vc\+jwt/);
         const { payload } = await jwtVerify(res.body as string, jwks, { typ: 'vc+jwt' });

@@ -7,7 +7,7 @@ import { DemoModule, DemoSeedService } from '@yvc/demo';
 import { EngagementService, inSharedSnapshot } from '@yvc/analytics';
 import { PrivacyService, Role } from '@yvc/identity';
 import { DataSource } from 'typeorm';
-import { TestApi } from './helpers/test-api';
+import { TestApi, asText } from './helpers/test-api';
 
 /**
  * Engagement analytics on the demo region, in a database of its own (the shared one changes under
@@ -595,12 +595,7 @@ describe('engagement analytics', () => {
         .set('Authorization', `Bearer ${token}`)
         .set('Accept-Language', lang)
         .buffer(true)
-        .parse((r, cb) => {
-          let d = '';
-          r.setEncoding('utf8');
-          r.on('data', (c: string) => (d += c));
-          r.on('end', () => cb(null, d));
-        });
+        .parse(asText);
     const units = await get('units');
     expect(units.status).toBe(200);
     expect(units.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);

@@ -24,3 +24,16 @@ export function runMain(main, tag, cleanup) {
     })
     .finally(cleanup);
 }
+
+/**
+ * Prints the run's verdict (`<label>: PASS` with `passNote`, or FAIL and each failure) and sets
+ * the exit code to 1 on failure. Timings never decide it.
+ */
+export function printVerdict(label, failures, passNote = '') {
+  console.log('');
+  if (failures.length) {
+    console.log(`${label}: FAIL`);
+    for (const f of failures) console.log(`  - ${f}`);
+    process.exitCode = 1;
+  } else console.log(`${label}: PASS${passNote ? ` (${passNote})` : ''}`);
+}

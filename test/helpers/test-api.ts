@@ -1,3 +1,4 @@
+import type { Response } from 'superagent';
 import { INestApplication } from '@nestjs/common';
 import {
   AuthService,
@@ -216,4 +217,14 @@ export function fieldErrors(res: GqlResult): Record<string, string> {
 /** A valid IIN for the birth date with a random serial, so tests do not collide. */
 export function randomIin(birthDate: string, sex: 'M' | 'F' = 'F'): string {
   return makeIin(birthDate, sex, Math.floor(Math.random() * 9000));
+}
+
+/** A superagent parser that keeps the body as text (CSV, JWT, HTML answers). */
+export function asText(res: Response, done: (err: Error | null, body: string) => void): void {
+  // superagent hands the parser the node response stream, typed as its own Response
+  const stream = res as unknown as NodeJS.ReadableStream;
+  let body = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => (body += chunk));
+  stream.on('end', () => done(null, body));
 }
