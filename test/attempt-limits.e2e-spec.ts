@@ -161,4 +161,31 @@ describe('attempt limits under concurrency (e2e)', () => {
       expect((await api.gql(ME, {}, { token: m.accessToken })).data.me.id).toBe(m.member.id);
     });
   });
+
+  describe('every other limit counts before the work', () => {
+    it('certificate checks: 70 at once from one address, 60 answered (the default), 10 RATE_LIMITED', async () => {
+      const ip = freshIp();
+      const VERIFY = `query($n: String!) { verifyCertificate(number: $n) { valid } }`;
+      const burst = await Promise.all(
+        Array.from({ length: 70 }, () => api.gql(VERIFY, { n: 'ZHM-2026-000001-C1' }, { ip })),
+      );
+      expect(count(burst, 'OK')).toBe(60);
+      expect(count(burst, 'RATE_LIMITED')).toBe(10);
+    });
+
+    it('reset emails: 10 asked at once for one address, 3 sent (the default), 7 RATE_LIMITED', async () => {
+      const m = await api.signUp();
+      const ASK = `mutation($e: String!) { requestPasswordReset(email: $e) }`;
+      const burst = await Promise.all(
+        Array.from({ length: 10 }, () => api.gql(ASK, { e: m.input.email }, { ip: freshIp() })),
+      );
+      expect(count(burst, 'OK')).toBe(3);
+      expect(count(burst, 'RATE_LIMITED')).toBe(7);
+      const mails = await api.db.query(
+        `SELECT count(*)::int AS n FROM notification_outbox WHERE member_id = $1 AND kind = 'PASSWORD_RESET'`,
+        [m.member.id],
+      );
+      expect(mails[0].n).toBe(3);
+    });
+  });
 });
