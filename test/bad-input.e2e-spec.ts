@@ -84,7 +84,6 @@ describe('bad input is a clear 4xx (e2e)', () => {
     ])('%s is BAD_USER_INPUT, not a stack overflow', async (_, body) => {
       expect(body.length).toBeLessThan(60_000);
       const res = await post(body);
-      console.log(JSON.stringify(res.body).slice(0, 600));
       expect(res.status).toBe(400);
       expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INPUT_TOO_DEEP' });
       expect(res.body.errors[0].message).toBe('The request is nested more than 32 levels deep.');

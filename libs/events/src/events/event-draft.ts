@@ -99,11 +99,11 @@ export function cleanEventDraft(
       const name = text(draft.venue.name ?? '');
       const address = text(draft.venue.address ?? '');
       if (!name) problems.add('venue.name', 'validation.required');
-      else checkPlainText(name, problems, 'venue.name');
       else if ([...name].length > 200) problems.add('venue.name', 'validation.tooLong', { max: 200 });
+      else checkPlainText(name, problems, 'venue.name');
       if (!address) problems.add('venue.address', 'validation.required');
-      else checkPlainText(address, problems, 'venue.address');
       else if ([...address].length > 300) problems.add('venue.address', 'validation.tooLong', { max: 300 });
+      else checkPlainText(address, problems, 'venue.address');
       Object.assign(out, {
         venueName: name,
         venueAddress: address,
