@@ -34,7 +34,10 @@ describe('bad input is a clear 4xx (e2e)', () => {
       const res = await req.set('Accept-Language', 'ru');
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({
-        extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message: 'Укажите этот параметр один раз.' }] },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field, message: 'Укажите этот параметр один раз.' }],
+        },
       });
     });
 
@@ -74,18 +77,26 @@ describe('bad input is a clear 4xx (e2e)', () => {
         .send(body);
 
     it.each([
-      ['a list variable', `{"query":"query($c: String!) { unit(code: $c) { code } }","variables":{"c":${deepList(3000)}}}`],
+      [
+        'a list variable',
+        `{"query":"query($c: String!) { unit(code: $c) { code } }","variables":{"c":${deepList(3000)}}}`,
+      ],
       ['an object variable', `{"query":"{ units { code } }","variables":{"v":${deepObject(3000)}}}`],
       ['an inline argument', JSON.stringify({ query: `{ unit(code: ${deepList(3000)}) { code } }` })],
       [
         'an inline object argument',
-        JSON.stringify({ query: `{ events(filter: ${'{unitId: '.repeat(3000)}"x"${'}'.repeat(3000)}) { totalCount } }` }),
+        JSON.stringify({
+          query: `{ events(filter: ${'{unitId: '.repeat(3000)}"x"${'}'.repeat(3000)}) { totalCount } }`,
+        }),
       ],
     ])('%s is BAD_USER_INPUT, not a stack overflow', async (_, body) => {
       expect(body.length).toBeLessThan(60_000);
       const res = await post(body);
       expect(res.status).toBe(400);
-      expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INPUT_TOO_DEEP' });
+      expect(res.body.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'INPUT_TOO_DEEP',
+      });
       expect(res.body.errors[0].message).toBe('The request is nested more than 32 levels deep.');
       expect(JSON.stringify(res.body)).not.toMatch(/stack|RangeError|at \w+ \(/);
     });
@@ -135,16 +146,19 @@ describe('bad input is a clear 4xx (e2e)', () => {
       kk: 'Көрінбейтін таңбаларды (нөлдік енді бос орындарды, мәтін бағытының белгілерін) алып тастаңыз.',
     };
 
-    it.each(['en', 'ru', 'kk'] as const)('sign-up refuses zero-width and bidi characters (%s)', async (lang) => {
-      for (const fullName of ['Te\u200Bst Name', 'Асан \u202EвонасА']) {
-        const res = await api.gql(
-          `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
-          { input: await api.signUpInput({ fullName }) },
-          { lang },
-        );
-        expect(fieldErrors(res)).toEqual({ fullName: FORMAT[lang] });
-      }
-    });
+    it.each(['en', 'ru', 'kk'] as const)(
+      'sign-up refuses zero-width and bidi characters (%s)',
+      async (lang) => {
+        for (const fullName of ['Te\u200Bst Name', 'Асан \u202EвонасА']) {
+          const res = await api.gql(
+            `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
+            { input: await api.signUpInput({ fullName }) },
+            { lang },
+          );
+          expect(fieldErrors(res)).toEqual({ fullName: FORMAT[lang] });
+        }
+      },
+    );
 
     it('sign-up refuses a flood of combining marks; guardians and updateMe too', async () => {
       const flood = `Z${'\u0301'.repeat(150)}orro Name`;
@@ -248,7 +262,11 @@ describe('bad input is a clear 4xx (e2e)', () => {
         { token: coordinator.token },
       );
       const eventId = created.data.createEvent.id;
-      await api.gql(`mutation($id: ID!) { publishEvent(id: $id) { id } }`, { id: eventId }, { token: coordinator.token });
+      await api.gql(
+        `mutation($id: ID!) { publishEvent(id: $id) { id } }`,
+        { id: eventId },
+        { token: coordinator.token },
+      );
       const walk = await api.gql(
         `mutation($e: ID!, $w: String!) { walkIn(eventId: $e, emailOrPhone: $w) { registration { member { id } } } }`,
         { e: eventId, w: fullwidth },
@@ -279,15 +297,25 @@ describe('bad input is a clear 4xx (e2e)', () => {
     });
 
     it.each([
-      ['1900-02-05T10:00:00+05:00', '1900-02-05T12:00:00+05:00', { startsAt: 'Must not be before 2020-01-01.' }],
-      ['9999-02-05T10:00:00+05:00', '9999-02-05T12:00:00+05:00', { startsAt: 'Must be within 5 years from now.' }],
+      [
+        '1900-02-05T10:00:00+05:00',
+        '1900-02-05T12:00:00+05:00',
+        { startsAt: 'Must not be before 2020-01-01.' },
+      ],
+      [
+        '9999-02-05T10:00:00+05:00',
+        '9999-02-05T12:00:00+05:00',
+        { startsAt: 'Must be within 5 years from now.' },
+      ],
       [null, 'a 100-year event', { endsAt: 'An event may last at most 14 days.' }],
     ])('createEvent refuses %s', async (startsAt, endsAt, expected) => {
       const soon = new Date(Date.now() + 48 * 3_600_000);
       const hundred = new Date(soon);
       hundred.setUTCFullYear(soon.getUTCFullYear() + 100);
       const i =
-        startsAt === null ? input(soon.toISOString(), hundred.toISOString()) : input(startsAt, endsAt as string);
+        startsAt === null
+          ? input(soon.toISOString(), hundred.toISOString())
+          : input(startsAt, endsAt as string);
       const res = await api.gql(CREATE, { input: i }, { token: coordinator.token, lang: 'en' });
       expect(fieldErrors(res)).toEqual(expected);
     });
@@ -300,7 +328,11 @@ describe('bad input is a clear 4xx (e2e)', () => {
         { token: coordinator.token },
       );
       const id = created.data.createEvent.id;
-      await api.gql(`mutation($id: ID!) { publishEvent(id: $id) { id } }`, { id }, { token: coordinator.token });
+      await api.gql(
+        `mutation($id: ID!) { publishEvent(id: $id) { id } }`,
+        { id },
+        { token: coordinator.token },
+      );
       const hundred = new Date(soon);
       hundred.setUTCFullYear(soon.getUTCFullYear() + 100);
       const res = await api.gql(

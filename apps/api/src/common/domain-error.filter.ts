@@ -43,7 +43,8 @@ export class DomainErrorFilter implements GqlExceptionFilter {
     if (err.retryAfterSeconds) res.setHeader('Retry-After', String(err.retryAfterSeconds));
     // set the type: a route's @Header('Content-Type') is already on the response
     res.status(STATUS[err.code]);
-    if (req.accepts(['json', 'html']) === 'html') res.type('text/html; charset=utf-8').send(errorPage(locale, body));
+    if (req.accepts(['json', 'html']) === 'html')
+      res.type('text/html; charset=utf-8').send(errorPage(locale, body));
     else res.type('application/json; charset=utf-8').json({ error: body });
   }
 }

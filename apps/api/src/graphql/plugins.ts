@@ -13,7 +13,9 @@ const fallbackLog = {
  * Rewrites every error of a response through presentGraphQLError, in the caller's language.
  * `hideSuggestions` (production) drops graphql-js's "Did you mean ...?" hints everywhere.
  */
-export function errorPresenterPlugin(options: { hideSuggestions?: boolean } = {}): ApolloServerPlugin<GqlContext> {
+export function errorPresenterPlugin(
+  options: { hideSuggestions?: boolean } = {},
+): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {

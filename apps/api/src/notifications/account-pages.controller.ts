@@ -27,7 +27,10 @@ export class AccountPagesController {
   @Public()
   @Get('unsubscribe')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribePage(@QueryParam('token') token: string | undefined, @Req() req: Request): Promise<string> {
+  async unsubscribePage(
+    @QueryParam('token') token: string | undefined,
+    @Req() req: Request,
+  ): Promise<string> {
     const { member, locale } = await this.unsubscribing(token, req);
     if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
     const action = `/unsubscribe?token=${encodeURIComponent(token ?? '')}`;

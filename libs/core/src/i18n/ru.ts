@@ -64,7 +64,8 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   // issue 11, bad input (one block)
   'errors.INPUT_TOO_DEEP': (p) => `Запрос вложен слишком глубоко (больше ${p.max} уровней).`,
   'validation.singleValue': 'Укажите этот параметр один раз.',
-  'validation.formatCharacters': 'Уберите невидимые символы (пробелы нулевой ширины, знаки направления текста).',
+  'validation.formatCharacters':
+    'Уберите невидимые символы (пробелы нулевой ширины, знаки направления текста).',
   'validation.tooManyMarks': (p) =>
     `Не больше ${p.max} ${plural('ru', Number(p.max), { one: 'диакритического знака', other: 'диакритических знаков' })} на одной букве.`,
   'validation.notBefore': (p) => `Не раньше ${p.date}.`,

@@ -17,7 +17,10 @@ function afterProblem(after: string): unknown {
 describe('cursors', () => {
   it('round-trips what encodeCursor made from a Date', () => {
     const c = new Date('2026-02-05T05:00:00.123Z').toISOString();
-    expect(pageRequest(10, encodeCursor({ c, i: ID }), isTimeCursor)).toEqual({ first: 10, after: { c, i: ID } });
+    expect(pageRequest(10, encodeCursor({ c, i: ID }), isTimeCursor)).toEqual({
+      first: 10,
+      after: { c, i: ID },
+    });
   });
 
   it.each([
@@ -34,7 +37,9 @@ describe('cursors', () => {
     '2026-02-05T24:00:00.000Z',
   ])('refuses the time %j as a field problem of `after`', (c) => {
     expect(cursorInstant(c)).toBe(false);
-    expect(afterProblem(encodeCursor({ c, i: ID }))).toEqual([{ field: 'after', key: 'validation.invalidId' }]);
+    expect(afterProblem(encodeCursor({ c, i: ID }))).toEqual([
+      { field: 'after', key: 'validation.invalidId' },
+    ]);
   });
 
   it('refuses other shapes', () => {

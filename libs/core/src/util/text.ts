@@ -13,13 +13,13 @@ const FORMAT_CHARACTER = /\p{Cf}/u;
 const MARK_FLOOD = new RegExp(`\\p{M}{${MAX_MARKS_PER_LETTER + 1},}`, 'u');
 
 export type TextProblem =
-  | { key: 'validation.formatCharacters' }
-  | { key: 'validation.tooManyMarks'; params: { max: number } };
+  { key: 'validation.formatCharacters' } | { key: 'validation.tooManyMarks'; params: { max: number } };
 
 /** What is wrong with a name or title a person typed (expects NFC text), or null. */
 export function plainTextProblem(value: string): TextProblem | null {
   if (FORMAT_CHARACTER.test(value)) return { key: 'validation.formatCharacters' };
-  if (MARK_FLOOD.test(value)) return { key: 'validation.tooManyMarks', params: { max: MAX_MARKS_PER_LETTER } };
+  if (MARK_FLOOD.test(value))
+    return { key: 'validation.tooManyMarks', params: { max: MAX_MARKS_PER_LETTER } };
   return null;
 }
 

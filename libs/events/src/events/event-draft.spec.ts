@@ -18,13 +18,29 @@ describe('cleanEventDraft: when an event may be', () => {
   it('accepts the calendar the commission keeps: past seasons since 2020, up to the horizon', () => {
     expect(MAX_YEARS_AHEAD).toBe(5);
     expect(MAX_DURATION_DAYS).toBe(14);
-    expect(problems({ startsAt: at('2020-01-01T00:00:00Z'), endsAt: at('2020-01-01T03:00:00Z') })).toEqual([]);
-    expect(problems({ startsAt: at('2031-11-29T10:00:00Z'), endsAt: at('2031-12-13T10:00:00Z') })).toEqual([]);
+    expect(problems({ startsAt: at('2020-01-01T00:00:00Z'), endsAt: at('2020-01-01T03:00:00Z') })).toEqual(
+      [],
+    );
+    expect(problems({ startsAt: at('2031-11-29T10:00:00Z'), endsAt: at('2031-12-13T10:00:00Z') })).toEqual(
+      [],
+    );
   });
 
   it.each([
-    ['1900-01-01T10:00:00Z', '1900-01-01T12:00:00Z', 'startsAt', 'validation.notBefore', { date: '2020-01-01' }],
-    ['2019-12-31T18:00:00Z', '2019-12-31T20:00:00Z', 'startsAt', 'validation.notBefore', { date: '2020-01-01' }],
+    [
+      '1900-01-01T10:00:00Z',
+      '1900-01-01T12:00:00Z',
+      'startsAt',
+      'validation.notBefore',
+      { date: '2020-01-01' },
+    ],
+    [
+      '2019-12-31T18:00:00Z',
+      '2019-12-31T20:00:00Z',
+      'startsAt',
+      'validation.notBefore',
+      { date: '2020-01-01' },
+    ],
     ['9999-01-01T10:00:00Z', '9999-01-01T12:00:00Z', 'startsAt', 'validation.tooFarAhead', { years: 5 }],
     ['2031-12-01T10:00:00Z', '2031-12-01T12:00:00Z', 'startsAt', 'validation.tooFarAhead', { years: 5 }],
     ['2027-01-01T10:00:00Z', '2127-01-01T10:00:00Z', 'endsAt', 'validation.tooLongEvent', { days: 14 }],
