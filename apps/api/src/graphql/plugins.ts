@@ -9,8 +9,13 @@ const fallbackLog = {
   error: (obj: object, msg: string) => console.error(JSON.stringify({ level: 50, msg, ...obj })),
 };
 
-/** Rewrites every error of a response through presentGraphQLError, in the caller's language. */
-export function errorPresenterPlugin(): ApolloServerPlugin<GqlContext> {
+/**
+ * Rewrites every error of a response through presentGraphQLError, in the caller's language.
+ * `hideSuggestions` (production) drops graphql-js's "Did you mean ...?" hints everywhere.
+ */
+export function errorPresenterPlugin(
+  options: { hideSuggestions?: boolean } = {},
+): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
@@ -23,7 +28,7 @@ export function errorPresenterPlugin(): ApolloServerPlugin<GqlContext> {
             localeFromAcceptLanguage(req?.headers?.['accept-language']) ??
             DEFAULT_LOCALE;
           const log = (req as unknown as { log?: typeof fallbackLog })?.log ?? fallbackLog;
-          body.singleResult.errors = rc.errors.map((e) => presentGraphQLError(e, locale, log));
+          body.singleResult.errors = rc.errors.map((e) => presentGraphQLError(e, locale, log, options));
         },
       };
     },

@@ -1,10 +1,11 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Locale, localeFromAcceptLanguage, translate } from '@yvc/core';
 import { AccountTokensService, MembersService } from '@yvc/identity';
 import { verifyUnsubscribeToken } from '@yvc/notifications';
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { Public } from '../common/decorators';
+import { QueryParam } from '../common/query-param';
 
 const page = (locale: Locale, body: string) =>
   `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
@@ -26,10 +27,13 @@ export class AccountPagesController {
   @Public()
   @Get('unsubscribe')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribePage(@Query('token') token: string, @Req() req: Request): Promise<string> {
+  async unsubscribePage(
+    @QueryParam('token') token: string | undefined,
+    @Req() req: Request,
+  ): Promise<string> {
     const { member, locale } = await this.unsubscribing(token, req);
     if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
-    const action = `/unsubscribe?token=${encodeURIComponent(token)}`;
+    const action = `/unsubscribe?token=${encodeURIComponent(token ?? '')}`;
     return page(
       locale,
       `<p>${translate(locale, 'pages.account.unsubscribeQuestion')}</p>` +
@@ -47,7 +51,7 @@ export class AccountPagesController {
   @Post('unsubscribe')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribe(@Query('token') token: string, @Req() req: Request): Promise<string> {
+  async unsubscribe(@QueryParam('token') token: string | undefined, @Req() req: Request): Promise<string> {
     const { member, locale } = await this.unsubscribing(token, req);
     if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
     await this.members.setEmailOptIn(member.id, false);
@@ -55,8 +59,8 @@ export class AccountPagesController {
   }
 
   /** The member a signed unsubscribe token names (or null), and the language to answer in. */
-  private async unsubscribing(token: string, req: Request) {
-    const memberId = verifyUnsubscribeToken(token, this.config.JWT_SECRET);
+  private async unsubscribing(token: string | undefined, req: Request) {
+    const memberId = verifyUnsubscribeToken(token ?? '', this.config.JWT_SECRET);
     const member = memberId ? await this.members.get(memberId).catch(() => null) : null;
     const locale = member
       ? (member.locale.toLowerCase() as Locale)
@@ -67,11 +71,11 @@ export class AccountPagesController {
   @Public()
   @Get('account/verify-email')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async verifyEmail(@Query('token') token: string, @Req() req: Request): Promise<string> {
+  async verifyEmail(@QueryParam('token') token: string | undefined, @Req() req: Request): Promise<string> {
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
     return page(
       locale,
-      `<p>${(await this.tokens.verifyEmail(token)) ? translate(locale, 'pages.account.verified') : translate(locale, 'pages.account.badLink')}</p>`,
+      `<p>${(await this.tokens.verifyEmail(token ?? '')) ? translate(locale, 'pages.account.verified') : translate(locale, 'pages.account.badLink')}</p>`,
     );
   }
 

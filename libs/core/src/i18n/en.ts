@@ -63,6 +63,16 @@ export const en = {
   'validation.invalidId': 'Not a valid id.',
   'validation.outOfRange': (p) => `Must be between ${p.min} and ${p.max}.`,
   'validation.oneOfRequired': (p) => `Give exactly one of: ${p.fields}.`,
+  // issue 11, bad input (one block)
+  'errors.INPUT_TOO_DEEP': (p) => `The request is nested more than ${p.max} levels deep.`,
+  'validation.singleValue': 'Give this parameter once.',
+  'validation.formatCharacters': 'Remove invisible characters (zero-width spaces, text direction marks).',
+  'validation.tooManyMarks': (p) => `At most ${p.max} accent marks on one letter.`,
+  'validation.notBefore': (p) => `Must not be before ${p.date}.`,
+  'validation.tooFarAhead': (p) =>
+    `Must be within ${p.years} ${plural('en', Number(p.years), { one: 'year', other: 'years' })} from now.`,
+  'validation.tooLongEvent': (p) =>
+    `An event may last at most ${p.days} ${plural('en', Number(p.days), { one: 'day', other: 'days' })}.`,
   'errors.EVENT_NOT_FOUND': 'Event not found.',
   'errors.EVENT_NOT_EDITABLE': 'This event is cancelled or over and can no longer be changed.',
   'errors.REGISTRATION_CLOSED': 'Registration for this event is not open.',

@@ -15,6 +15,8 @@ const PARAMS = {
   events: 40,
   participants: 2150,
   firstTimeVoters: 317,
+  date: '2020-01-01',
+  days: 14,
 };
 const keysOf = (locale: Locale) => Object.keys(CATALOGUES[locale]).sort();
 

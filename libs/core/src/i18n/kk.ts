@@ -59,6 +59,15 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'validation.invalidId': 'Идентификатор қате.',
   'validation.outOfRange': (p) => `${p.min} мен ${p.max} аралығында болуы керек.`,
   'validation.oneOfRequired': (p) => `Мыналардың біреуін ғана көрсетіңіз: ${p.fields}.`,
+  // issue 11, bad input (one block)
+  'errors.INPUT_TOO_DEEP': (p) => `Сұраныстың кірістірілу деңгейі тым терең (${p.max} деңгейден артық).`,
+  'validation.singleValue': 'Бұл параметрді бір рет қана беріңіз.',
+  'validation.formatCharacters':
+    'Көрінбейтін таңбаларды (нөлдік енді бос орындарды, мәтін бағытының белгілерін) алып тастаңыз.',
+  'validation.tooManyMarks': (p) => `Бір әріпте ${p.max} диакритикалық белгіден артық болмауы керек.`,
+  'validation.notBefore': (p) => `${p.date} күнінен ерте болмауы керек.`,
+  'validation.tooFarAhead': (p) => `Бүгіннен бастап ${p.years} жыл ішінде болуы керек.`,
+  'validation.tooLongEvent': (p) => `Іс-шара ең көбі ${p.days} күнге созыла алады.`,
   'errors.EVENT_NOT_FOUND': 'Іс-шара табылмады.',
   'errors.EVENT_NOT_EDITABLE': 'Іс-шара тоқтатылған немесе аяқталған, оны өзгертуге болмайды.',
   'errors.REGISTRATION_CLOSED': 'Бұл іс-шараға тіркелу ашық емес.',

@@ -61,6 +61,18 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'validation.invalidId': 'Некорректный идентификатор.',
   'validation.outOfRange': (p) => `Допустимо от ${p.min} до ${p.max}.`,
   'validation.oneOfRequired': (p) => `Укажите ровно одно из: ${p.fields}.`,
+  // issue 11, bad input (one block)
+  'errors.INPUT_TOO_DEEP': (p) => `Запрос вложен слишком глубоко (больше ${p.max} уровней).`,
+  'validation.singleValue': 'Укажите этот параметр один раз.',
+  'validation.formatCharacters':
+    'Уберите невидимые символы (пробелы нулевой ширины, знаки направления текста).',
+  'validation.tooManyMarks': (p) =>
+    `Не больше ${p.max} ${plural('ru', Number(p.max), { one: 'диакритического знака', other: 'диакритических знаков' })} на одной букве.`,
+  'validation.notBefore': (p) => `Не раньше ${p.date}.`,
+  'validation.tooFarAhead': (p) =>
+    `Не позже чем через ${p.years} ${plural('ru', Number(p.years), { one: 'год', few: 'года', many: 'лет', other: 'года' })} от сегодняшнего дня.`,
+  'validation.tooLongEvent': (p) =>
+    `Мероприятие может длиться не более ${p.days} ${plural('ru', Number(p.days), { one: 'дня', other: 'дней' })}.`,
   'errors.EVENT_NOT_FOUND': 'Мероприятие не найдено.',
   'errors.EVENT_NOT_EDITABLE': 'Мероприятие отменено или завершено, изменить его нельзя.',
   'errors.REGISTRATION_CLOSED': 'Регистрация на это мероприятие закрыта.',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainError, FieldProblems, isUuid, randomToken } from '@yvc/core';
+import { Clock, DomainError, FieldProblems, canonicalEmail, isUuid, randomToken } from '@yvc/core';
 import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { MemberStatus, MembersService, Role, normalizeKzMobile } from '@yvc/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -230,7 +230,8 @@ export class CheckInService {
 
   private async findWalkInMember(emailOrPhone: string): Promise<string> {
     const value = (emailOrPhone ?? '').trim();
-    if (value.includes('@')) {
+    // fullwidth ＠ and letters are the same address (findByEmail reads the canonical form)
+    if (canonicalEmail(value).includes('@')) {
       const member = await this.members.findByEmail(value);
       if (!member || member.role !== Role.MEMBER) throw eventsError(EventsError.WALK_IN_NOT_FOUND);
       if (member.status !== MemberStatus.ACTIVE) throw eventsError(EventsError.MEMBER_NOT_ACTIVE);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DomainError, Page, encodeCursor, isUuid, randomToken } from '@yvc/core';
+import { DomainError, Page, cursorGuard, cursorInstant, encodeCursor, isUuid, randomToken } from '@yvc/core';
 import { OutboxKind, returnedRows, uniqueViolation, writeOutbox } from '@yvc/database';
 import { DataSource, In, Repository } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
@@ -20,12 +20,7 @@ export interface RegistrationCursor {
   i: string;
 }
 
-export const isRegistrationCursor = (v: unknown): v is RegistrationCursor =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as RegistrationCursor).c === 'string' &&
-  !Number.isNaN(Date.parse((v as RegistrationCursor).c)) &&
-  isUuid((v as RegistrationCursor).i);
+export const isRegistrationCursor = cursorGuard<RegistrationCursor>({ c: cursorInstant, i: isUuid });
 
 @Injectable()
 export class RegistrationsService {
