@@ -174,7 +174,7 @@ const WORDS: Record<Locale, Words> = {
       WALK_IN_RECORDED: {
         subject: (c) => `Вас отметили на мероприятии: ${q(c.eventTitle)}`,
         body: (c) =>
-          `Вас отметили на входе как участника мероприятия ${q(c.eventTitle)}: ${c.checkedInWhen}. Если это были не вы, сообщите организаторам.`,
+          `Вас отметили на входе как участника мероприятия ${q(c.eventTitle)} (${c.checkedInWhen}). Если это были не вы, сообщите организаторам.`,
         sms: (c) => `Вас отметили: ${q(c.eventTitle)}, ${c.checkedInWhen}`,
       },
     },
@@ -237,7 +237,7 @@ const WORDS: Record<Locale, Words> = {
       WALK_IN_RECORDED: {
         subject: (c) => `You were checked in: ${q(c.eventTitle)}`,
         body: (c) =>
-          `You were checked in at the door of ${q(c.eventTitle)} at ${c.checkedInWhen}. If this was not you, please tell the organisers.`,
+          `You were checked in at the door of ${q(c.eventTitle)} (${c.checkedInWhen}). If this was not you, please tell the organisers.`,
         sms: (c) => `Checked in: ${q(c.eventTitle)}, ${c.checkedInWhen}`,
       },
     },
