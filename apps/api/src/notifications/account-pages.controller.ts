@@ -1,5 +1,6 @@
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Locale, localeFromAcceptLanguage, translate } from '@yvc/core';
+import { RegistrationStatus, RegistrationsService } from '@yvc/events';
 import { AccountTokensService, MembersService } from '@yvc/identity';
 import { verifyUnsubscribeToken } from '@yvc/notifications';
 import type { Request, Response } from 'express';
@@ -18,6 +19,7 @@ export class AccountPagesController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly members: MembersService,
     private readonly tokens: AccountTokensService,
+    private readonly registrations: RegistrationsService,
   ) {}
 
   /**
@@ -103,13 +105,35 @@ document.getElementById('f').onsubmit = async (e) => {
     );
   }
 
-  /** The member's QR code (the check-in code is the secret; the link is only in their own email). */
+  /**
+   * The member's QR code (the check-in code is the secret; the link is only in their own email).
+   * Only a registration that holds (or held, and used) a seat shows the code; a cancelled one
+   * answers 410 with a page saying so, a waitlisted one a page saying it has no seat yet, both in
+   * the member's language. Not cached for long: the answer changes with the registration.
+   */
   @Public()
   @Get('qr/:file')
   async qr(@Param('file') file: string, @Res() res: Response): Promise<void> {
     const code = file.replace(/\.png$/, '');
-    if (!/^[A-Za-z0-9_-]{20,64}$/.test(code)) {
+    const reg = /^[A-Za-z0-9_-]{20,64}$/.test(code) ? await this.registrations.findByCheckInCode(code) : null;
+    if (!reg) {
       res.status(404).end();
+      return;
+    }
+    if (reg.status === RegistrationStatus.CANCELLED || reg.status === RegistrationStatus.WAITLISTED) {
+      const member = await this.members.get(reg.memberId).catch(() => null);
+      const locale: Locale = member ? (member.locale.toLowerCase() as Locale) : 'kk';
+      const cancelled = reg.status === RegistrationStatus.CANCELLED;
+      res
+        .status(cancelled ? 410 : 409)
+        .setHeader('Content-Type', 'text/html; charset=utf-8')
+        .setHeader('Cache-Control', 'no-store')
+        .end(
+          page(
+            locale,
+            `<p>${translate(locale, cancelled ? 'pages.qr.cancelled' : 'pages.qr.waitlisted')}</p>`,
+          ),
+        );
       return;
     }
     const png = await QRCode.toBuffer(code, {
@@ -119,7 +143,8 @@ document.getElementById('f').onsubmit = async (e) => {
       width: 360,
     });
     res.setHeader('Content-Type', 'image/png');
-    res.setHeader('Cache-Control', 'private, max-age=86400');
+    // the phone at the door may show it offline, but must ask again once online
+    res.setHeader('Cache-Control', 'private, no-cache');
     res.end(png);
   }
 }

@@ -84,7 +84,7 @@ export const en = {
   'errors.CHECK_IN_CANCELLED': 'This registration was cancelled.',
   'errors.CHECK_IN_WAITLISTED': 'This person is on the waiting list, not registered.',
   'errors.CHECK_IN_CLOSED': 'Check-in is open from 2 hours before the start until the end of the event.',
-  'errors.WALK_IN_NOT_FOUND': 'No member with this email or phone.',
+  'errors.WALK_IN_NOT_FOUND': 'No active member with this email or phone.',
   'errors.WALK_IN_AMBIGUOUS': 'Several members share this phone: use the email.',
   'errors.BADGE_NOT_FOUND': 'No such badge.',
   'errors.BADGE_NOT_MANUAL': 'This badge is earned automatically and cannot be awarded by hand.',
@@ -172,6 +172,12 @@ export const en = {
   'pages.certificate.expiresAt': 'Valid until',
   'pages.certificate.signatureOk': 'The digital signature in the link is verified',
   'pages.certificate.signatureBad': 'The digital signature in the link is not valid',
+  // walk-ins, the attendance list, QR links of registrations without a seat
+  'labels.csv.registeredAtDoor': 'Registered at the door',
+  'labels.csv.checkedInBy': 'Checked in by',
+  'pages.qr.cancelled': 'Registration cancelled: this QR code no longer opens the door.',
+  'pages.qr.waitlisted':
+    'You are on the waiting list: this QR code will open the door once a seat frees up for you, and we will tell you.',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;

@@ -79,7 +79,7 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'errors.CHECK_IN_CANCELLED': 'Бұл тіркелудің күші жойылған.',
   'errors.CHECK_IN_WAITLISTED': 'Бұл қатысушы тіркелмеген, күту тізімінде тұр.',
   'errors.CHECK_IN_CLOSED': 'Белгілену іс-шара басталардан 2 сағат бұрын ашылып, соңына дейін жүреді.',
-  'errors.WALK_IN_NOT_FOUND': 'Мұндай email немесе телефоны бар қатысушы жоқ.',
+  'errors.WALK_IN_NOT_FOUND': 'Мұндай email немесе телефоны бар белсенді қатысушы жоқ.',
   'errors.WALK_IN_AMBIGUOUS': 'Бұл телефон бірнеше қатысушыда бар: email-ді көрсетіңіз.',
   'errors.BADGE_NOT_FOUND': 'Мұндай белгі жоқ.',
   'errors.BADGE_NOT_MANUAL': 'Бұл белгі автоматты түрде беріледі, оны қолмен беруге болмайды.',
@@ -165,4 +165,10 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'pages.certificate.expiresAt': 'Жарамдылық мерзімі',
   'pages.certificate.signatureOk': 'Сілтемедегі цифрлық қолтаңба расталды',
   'pages.certificate.signatureBad': 'Сілтемедегі цифрлық қолтаңба жарамсыз',
+  // walk-ins, the attendance list, QR links of registrations without a seat
+  'labels.csv.registeredAtDoor': 'Есік алдында тіркелді',
+  'labels.csv.checkedInBy': 'Белгілеген қызметкер',
+  'pages.qr.cancelled': 'Тіркелуіңіздің күші жойылды: бұл QR-код енді кіруге жарамайды.',
+  'pages.qr.waitlisted':
+    'Сіз күту тізіміндесіз: орын босағанда бұл QR-код кіруге жарамды болады, біз оны хабарлаймыз.',
 };

@@ -84,7 +84,7 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'errors.CHECK_IN_CANCELLED': 'Эта регистрация отменена.',
   'errors.CHECK_IN_WAITLISTED': 'Этот участник в листе ожидания, а не зарегистрирован.',
   'errors.CHECK_IN_CLOSED': 'Отметка открыта с 2 часов до начала и до конца мероприятия.',
-  'errors.WALK_IN_NOT_FOUND': 'Нет участника с таким email или телефоном.',
+  'errors.WALK_IN_NOT_FOUND': 'Нет активного участника с таким email или телефоном.',
   'errors.WALK_IN_AMBIGUOUS': 'Этот телефон у нескольких участников: укажите email.',
   'errors.BADGE_NOT_FOUND': 'Такого значка нет.',
   'errors.BADGE_NOT_MANUAL': 'Этот значок присуждается автоматически, вручную его выдать нельзя.',
@@ -171,4 +171,10 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'pages.certificate.expiresAt': 'Действителен до',
   'pages.certificate.signatureOk': 'Цифровая подпись в ссылке подтверждена',
   'pages.certificate.signatureBad': 'Цифровая подпись в ссылке недействительна',
+  // walk-ins, the attendance list, QR links of registrations without a seat
+  'labels.csv.registeredAtDoor': 'Зарегистрирован на входе',
+  'labels.csv.checkedInBy': 'Кто отметил',
+  'pages.qr.cancelled': 'Регистрация отменена: этот QR-код больше не действует для входа.',
+  'pages.qr.waitlisted':
+    'Вы в листе ожидания: QR-код заработает, когда для вас освободится место, и мы сообщим об этом.',
 };

@@ -129,6 +129,11 @@ export class RegistrationsService {
     return reg;
   }
 
+  /** The registration a QR code belongs to (the code is the secret), or null. */
+  findByCheckInCode(code: string): Promise<Registration | null> {
+    return this.registrations.findOneBy({ checkInCode: code });
+  }
+
   findActive(eventId: string, memberId: string): Promise<Registration | null> {
     return this.registrations.findOneBy({ eventId, memberId, status: In(ACTIVE_STATUSES) });
   }

@@ -42,6 +42,7 @@ const CHANNELS: Record<NotificationKind, DeliveryChannel[]> = {
   REMINDER: [DeliveryChannel.EMAIL, DeliveryChannel.SMS],
   PASSWORD_RESET: [DeliveryChannel.EMAIL],
   EMAIL_VERIFICATION: [DeliveryChannel.EMAIL],
+  WALK_IN_RECORDED: [DeliveryChannel.EMAIL],
 };
 
 interface PlannedDelivery {
