@@ -27,8 +27,12 @@ export class CertificateModel {
   @Field({ description: 'the id of the key that signed it (see /.well-known/jwks.json)' })
   kid: string;
 
-  @Field({ description: 'the certificate as a signed W3C Verifiable Credential (compact VC-JWT, EdDSA)' })
-  credential: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'the certificate as a signed W3C Verifiable Credential (compact VC-JWT, EdDSA); null once the holder withdrew consent (erased)',
+  })
+  credential: string | null;
 
   memberId: string;
   status: string;

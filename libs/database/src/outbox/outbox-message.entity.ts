@@ -13,6 +13,11 @@ export enum OutboxKind {
   ATTENDANCE_RECORDED = 'ATTENDANCE_RECORDED',
   /** not a notification: a published event's reminder times changed, reschedule this registration's */
   REMINDERS_CHANGED = 'REMINDERS_CHANGED',
+  /**
+   * not a notification: the member withdrew consent (written in the transaction that anonymised
+   * them); the dispatch frees their seats and erases their notifications and credentials
+   */
+  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
 }
 
 /**
