@@ -7,7 +7,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { ownDatabase } from './helpers/own-database';
-import { Sinks, WorkerProcess, startSinks, until, workerEnv } from './helpers/pipeline';
+import { Sinks, WorkerProcess, followUpWithdrawal, startSinks, until, workerEnv } from './helpers/pipeline';
 import { TestApi, asText } from './helpers/test-api';
 
 /**
@@ -530,13 +530,7 @@ describe('withdrawal of consent (real worker, own database)', () => {
       const before = await report();
       expect(before.funnel.badges).toBeGreaterThan(0);
       expect((await withdraw(m.accessToken)).data).toEqual({ withdrawConsent: true });
-      const [{ id: outboxId }] = await api.db.query(
-        `SELECT id FROM notification_outbox WHERE member_id = $1 AND kind = 'CONSENT_WITHDRAWN'`,
-        [m.member.id],
-      );
-      await api.app.get(NotificationPlanner).dispatch(outboxId);
-      await api.app.get(BadgesService).eraseForWithdrawnMember(m.member.id);
-      await api.app.get(CertificatesService).eraseForWithdrawnMember(m.member.id);
+      await followUpWithdrawal(api.app, m.member.id);
       expect(await report()).toEqual(before);
     });
   });
