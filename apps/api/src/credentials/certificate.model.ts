@@ -9,7 +9,10 @@ export class CertificateModel {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'e.g. ZHM-2026-000123-C1: the membership number and the certificate sequence' })
+  @Field({
+    description:
+      'e.g. ZHM-2026-000123-C1: the membership number and the certificate sequence; WITHDRAWN-<n> once the holder withdrew consent',
+  })
   number: string;
 
   @Field(() => Date)
