@@ -260,7 +260,7 @@ describe('engagement analytics', () => {
     );
     const [badges] = await q(
       `SELECT count(*)::int AS awards, count(DISTINCT b.member_id)::int AS members FROM badge_awards b
-       WHERE b.awarded_at >= $1 AND b.awarded_at < $2 AND b.revoked_at IS NULL AND b.member_id = ANY($3::uuid[])`,
+       WHERE b.awarded_at >= $1 AND b.awarded_at < $2 AND (b.revoked_at IS NULL OR b.erased_at IS NOT NULL) AND b.member_id = ANY($3::uuid[])`,
       [from, to, [...counts.keys()]],
     );
 

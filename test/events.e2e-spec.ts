@@ -3,6 +3,7 @@ import { Role } from '@yvc/identity';
 import { randomUUID } from 'node:crypto';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { TestApi, fieldErrors } from './helpers/test-api';
+import { followUpWithdrawal } from './helpers/pipeline';
 
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) {
   id title status startsAt endsAt capacity reminderOffsetsMinutes venue { name address wheelchairAccessible signLanguage }
@@ -690,6 +691,8 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       expect.objectContaining({ status: 'REGISTERED' }),
     ]);
     await api.gql(`mutation { withdrawConsent }`, {}, { token: holder.accessToken });
+    // the seat goes back when the worker follows the withdrawal's outbox row up
+    await followUpWithdrawal(api.app, holder.member.id);
     const ev = await api.gql(EVENT, { id }, { token: next.token });
     expect(ev.data.event).toMatchObject({
       registeredCount: 1,

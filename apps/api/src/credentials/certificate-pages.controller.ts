@@ -35,10 +35,9 @@ export class CertificatePagesController {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     await this.throttle.consume(req.ip ?? 'unknown');
-    const check = await this.certificates.check(number);
-    const signature = check.status
-      ? await this.certificates.checkLink(check.number, typeof credential === 'string' ? credential : null)
-      : null;
+    const link = typeof credential === 'string' ? credential : null;
+    const check = await this.certificates.check(number, link);
+    const signature = check.status ? await this.certificates.checkLink(check.number, link) : null;
     const headline = !check.status
       ? t('notFound')
       : check.status === CertificateStatus.VALID

@@ -1,6 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, ClubMembershipsService, MembersService, PrivacyService } from '@yvc/identity';
-import { CertificatesService } from '@yvc/credentials';
 import { RegistrationsService } from '@yvc/events';
 import { Authenticated, CurrentActor } from '../common/decorators';
 import { JsonScalar } from '../graphql/scalars';
@@ -15,7 +14,6 @@ export class MeResolver {
     private readonly memberships: ClubMembershipsService,
     private readonly privacy: PrivacyService,
     private readonly registrations: RegistrationsService,
-    private readonly certificates: CertificatesService,
   ) {}
 
   @Authenticated()
@@ -76,11 +74,8 @@ export class MeResolver {
     description: 'Withdraws consent: the account is anonymised and can no longer log in.',
   })
   async withdrawConsent(@CurrentActor() actor: Actor): Promise<boolean> {
-    // erase first (this also ends every session, so no new registration can slip in), then give
-    // the seats of upcoming events back to the waitlist
+    // one transaction; seats, notifications and credentials follow from its outbox row
     await this.privacy.withdrawConsent(actor.memberId);
-    await this.registrations.cancelUpcomingForMember(actor.memberId);
-    await this.certificates.revokeAllForMember(actor.memberId, 'consent withdrawn');
     return true;
   }
 }

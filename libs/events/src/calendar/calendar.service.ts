@@ -99,6 +99,11 @@ export class CalendarService {
     return row.token;
   }
 
+  /** The member withdrew consent: their feed (a token that lists their events) is deleted. */
+  async dropFeed(memberId: string): Promise<void> {
+    await this.db.query(`DELETE FROM calendar_feeds WHERE member_id = $1`, [memberId]);
+  }
+
   /** Where a calendar app subscribes to the feed of `token`. */
   feedUrl(token: string): string {
     return `${this.baseUrl()}/calendar/${token}.ics`;

@@ -97,7 +97,9 @@ export class RegistrationsService {
 
   /**
    * Cancels a member's registrations for events that have not started (when they withdraw
-   * consent), each through `cancel`, so seats go to the waitlist as usual.
+   * consent), each through `cancel`, so seats go to the waitlist as usual (`fillFreeSeats`, under
+   * the event's lock). Idempotent and safe twice at once: a registration already cancelled is
+   * skipped. Registrations at events under way or past stay, for the counts.
    */
   async cancelUpcomingForMember(memberId: string): Promise<number> {
     const rows: Array<{ id: string }> = await this.db.query(
