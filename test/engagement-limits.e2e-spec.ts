@@ -146,7 +146,11 @@ describe('costly fields are priced (e2e)', () => {
     const computes = countComputes();
     const results = await Promise.all(
       Array.from({ length: 100 }, () =>
-        api.gql(`query($f: DateTime) { engagement(filter: { from: $f }) { events } }`, { f: nextFrom() }, { token }),
+        api.gql(
+          `query($f: DateTime) { engagement(filter: { from: $f }) { events } }`,
+          { f: nextFrom() },
+          { token },
+        ),
       ),
     );
     const answered = results.filter((r) => !r.errors);
@@ -165,7 +169,11 @@ describe('costly fields are priced (e2e)', () => {
     const computes = countComputes();
     const results = await Promise.all(
       Array.from({ length: 30 }, () =>
-        api.gql(`query($f: DateTime) { engagement(filter: { from: $f }) { events computedAt } }`, { f }, { token }),
+        api.gql(
+          `query($f: DateTime) { engagement(filter: { from: $f }) { events computedAt } }`,
+          { f },
+          { token },
+        ),
       ),
     );
     expect(results.filter((r) => r.errors)).toEqual([]);

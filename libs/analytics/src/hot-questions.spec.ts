@@ -53,7 +53,9 @@ describe('HotQuestions', () => {
 
   it('100 distinct questions of one account at once leave at most ENGAGEMENT_REFRESH_PER_ACCOUNT', async () => {
     const account = randomUUID();
-    await Promise.all(Array.from({ length: 100 }, (_, i) => hot.remember(account, scope('s'), from(i), at(0))));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) => hot.remember(account, scope('s'), from(i), at(0))),
+    );
     expect(await redis.zcard(`${prefix}:engagement:hot`)).toBe(5);
     expect(await redis.zcard(`${prefix}:engagement:hot:acct:${account}`)).toBe(5);
     expect(await redis.hlen(`${prefix}:engagement:hot:questions`)).toBe(5);
@@ -72,7 +74,8 @@ describe('HotQuestions', () => {
   it('in all at most ENGAGEMENT_REFRESH_MAX, the latest asked first; one account cannot push out more than its share', async () => {
     const accounts = [randomUUID(), randomUUID(), randomUUID()];
     let s = 0;
-    for (const a of accounts) for (let i = 0; i < 4; i++) await hot.remember(a, scope(`s-${a}`), from(i), at((s += 1)));
+    for (const a of accounts)
+      for (let i = 0; i < 4; i++) await hot.remember(a, scope(`s-${a}`), from(i), at((s += 1)));
     const recent = await hot.recent(at(100));
     expect(recent).toHaveLength(8);
     expect(recent[0].scope.key).toBe(`s-${accounts[2]}`);
@@ -83,7 +86,8 @@ describe('HotQuestions', () => {
     expect(await redis.hlen(`${prefix}:engagement:hot:questions`)).toBe(8);
 
     // one account asking many more questions holds at most its five: the others keep 8 - 5
-    for (let i = 10; i < 30; i++) await hot.remember(accounts[1], scope(`s-${accounts[1]}`), from(i), at((s += 1)));
+    for (let i = 10; i < 30; i++)
+      await hot.remember(accounts[1], scope(`s-${accounts[1]}`), from(i), at((s += 1)));
     const after = await hot.recent(at(200));
     expect(after).toHaveLength(8);
     expect(after.filter((q) => q.scope.key === `s-${accounts[1]}`)).toHaveLength(5);

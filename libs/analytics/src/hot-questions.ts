@@ -20,6 +20,8 @@ interface Stored {
 const ROUND_LOCK_MS = 60_000;
 
 /**
+ * Lua, so each change is atomic. The account's set is named inside the script from ARGV[1] (a
+ * single Redis, as everywhere here; a cluster would need the keys passed in).
  * Drops an entry `<account>|<question>` from the three places it lives. Entries older than the
  * window go first, then the least recently asked past the account's cap, then past the total cap.
  */

@@ -31,7 +31,8 @@ const schema = new GraphQLSchema({
     },
   }),
 });
-const price = (q: string, variables: Record<string, unknown> = {}) => priceOperation(schema, parse(q), variables);
+const price = (q: string, variables: Record<string, unknown> = {}) =>
+  priceOperation(schema, parse(q), variables);
 
 describe('priceOperation', () => {
   it('a report costs what it declares plus what is below it; other fields cost 1', () => {
@@ -40,15 +41,21 @@ describe('priceOperation', () => {
   });
 
   it('counts every alias and every fragment, skips what @skip/@include leave out', () => {
-    expect(price(`{ a: report { total } b: report(from: "x") { total } c: report { rows } }`).reports).toBe(3);
+    expect(price(`{ a: report { total } b: report(from: "x") { total } c: report { rows } }`).reports).toBe(
+      3,
+    );
     expect(
-      price(`{ ...F ... on Query { x: report { total } } } fragment F on Query { report { total } y: report { total } }`)
-        .reports,
+      price(
+        `{ ...F ... on Query { x: report { total } } } fragment F on Query { report { total } y: report { total } }`,
+      ).reports,
     ).toBe(3);
     expect(
-      price(`query($no: Boolean!) { a: report { total } b: report @skip(if: $no) { total } c: report @include(if: false) { total } }`, {
-        no: true,
-      }).reports,
+      price(
+        `query($no: Boolean!) { a: report { total } b: report @skip(if: $no) { total } c: report @include(if: false) { total } }`,
+        {
+          no: true,
+        },
+      ).reports,
     ).toBe(1);
   });
 
