@@ -236,3 +236,50 @@ describe('costly fields are priced (e2e)', () => {
     expect((await service.refreshHot()).computed).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('pricing refuses with a 400, never a 500 (e2e)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.close());
+  const post = (body: Record<string, unknown>, token?: string) => {
+    const req = api.http.post('/graphql').set('Content-Type', 'application/json');
+    return (token ? req.set('Authorization', `Bearer ${token}`) : req).send(body);
+  };
+
+  it('too many reports, too complex, too many fields to price, a bad variable: HTTP 400 and BAD_USER_INPUT', async () => {
+    const { token } = await api.staff(Role.COMMISSION, 'zhambyl');
+    const cases = [
+      {
+        body: { query: `{ a: engagement { events } b: engagement { to } c: engagement { from } }` },
+        reason: 'TOO_MANY_REPORTS',
+      },
+      {
+        body: { query: `{ ${Array.from({ length: 10_001 }, (_, i) => `a${i}: __typename`).join(' ')} }` },
+        reason: 'QUERY_TOO_COMPLEX',
+      },
+      {
+        body: {
+          query: `query($f: DateTime) { engagement(filter: { from: $f }) { events } }`,
+          variables: { f: 'yesterday' },
+        },
+        reason: 'INVALID_QUERY',
+      },
+    ];
+    for (const c of cases) {
+      const res = await post(c.body, token);
+      expect({ status: res.status, ...res.body.errors[0].extensions }).toMatchObject({
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        reason: c.reason,
+      });
+    }
+    const club = await api.createClub('zhambyl.taraz');
+    const wide = `query($id: ID!) { a: clubMembers(clubId: $id, first: 100) { edges { node { id fullName clubs { id name unit { code name } } } } }
+                                    b: clubMembers(clubId: $id, first: 100) { edges { node { id fullName clubs { id name unit { code name } } } } } }`;
+    const res = await post({ query: wide, variables: { id: club.id } }, await api.adminToken());
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.reason).toBe('QUERY_TOO_COMPLEX');
+  });
+});

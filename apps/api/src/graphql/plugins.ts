@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { CommonError, DomainError, ApiErrorCode, DEFAULT_LOCALE, localeFromAcceptLanguage } from '@yvc/core';
-import { DocumentNode, GraphQLSchema, separateOperations } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, separateOperations } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { GqlContext } from './graphql-context';
 import { presentGraphQLError } from './error-presenter';
@@ -59,6 +59,11 @@ const reportCounter: ComplexityEstimator = ({ field, args, childComplexity }) =>
   return first ? childComplexity * first : childComplexity;
 };
 
+/** Fields the pricer walks at most: past that the operation is refused (QUERY_TOO_COMPLEX). */
+const MAX_NODES = 10_000;
+/** how graphql-query-complexity says so */
+const TOO_MANY_NODES = /maximum allowed number of nodes/;
+
 export interface OperationPrice {
   /** the complexity: 1 per field, `first: N` multiplying below it, a report what it declares */
   cost: number;
@@ -80,10 +85,29 @@ export function priceOperation(
     schema,
     query,
     variables,
+    maxQueryNodes: MAX_NODES,
     estimators: [reportEstimator, connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
   });
-  const reports = getComplexity({ schema, query, variables, estimators: [reportCounter] });
+  const reports = getComplexity({
+    schema,
+    query,
+    variables,
+    maxQueryNodes: MAX_NODES,
+    estimators: [reportCounter],
+  });
   return { cost, reports };
+}
+
+/**
+ * What a plugin hook throws to refuse a request: Apollo answers an error thrown before execution
+ * with HTTP 500 unless it names a status, so this names 400. A DomainError keeps its reason; a
+ * graphql-js error (a variable that does not parse) becomes INVALID_QUERY (error-presenter.ts).
+ */
+function badRequest(err: DomainError | GraphQLError): GraphQLError {
+  const http = { status: 400 };
+  if (err instanceof DomainError)
+    return new GraphQLError(err.message, { originalError: err, extensions: { http } });
+  return new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: 'BAD_USER_INPUT', http } });
 }
 
 /**
@@ -97,17 +121,33 @@ export function complexityPlugin(maxCost: number, maxReports: number): ApolloSer
       return {
         async didResolveOperation({ request, document, operationName, schema }) {
           const query = operationName ? (separateOperations(document)[operationName] ?? document) : document;
-          const { cost, reports } = priceOperation(schema, query, request.variables ?? {});
-          if (reports > maxReports) {
-            throw new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.TOO_MANY_REPORTS, {
-              max: maxReports,
-              count: reports,
-            });
+          let price: OperationPrice;
+          try {
+            price = priceOperation(schema, query, request.variables ?? {});
+          } catch (err) {
+            if (!(err instanceof GraphQLError)) throw err;
+            throw badRequest(
+              TOO_MANY_NODES.test(err.message)
+                ? new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
+                    detail: `> ${MAX_NODES}`,
+                  })
+                : err,
+            );
           }
-          if (cost > maxCost) {
-            throw new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
-              detail: `${cost} > ${maxCost}`,
-            });
+          if (price.reports > maxReports) {
+            throw badRequest(
+              new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.TOO_MANY_REPORTS, {
+                max: maxReports,
+                count: price.reports,
+              }),
+            );
+          }
+          if (price.cost > maxCost) {
+            throw badRequest(
+              new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
+                detail: `${price.cost} > ${maxCost}`,
+              }),
+            );
           }
         },
       };
