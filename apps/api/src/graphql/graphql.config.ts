@@ -25,7 +25,7 @@ export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): Apoll
     validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
     plugins: [
       errorPresenterPlugin({ hideSuggestions: production }),
-      complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY),
+      complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY, config.GRAPHQL_MAX_REPORTS),
       controlCharsPlugin(),
       production
         ? ApolloServerPluginLandingPageDisabled()

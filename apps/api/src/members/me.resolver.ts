@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, ClubMembershipsService, MembersService, PrivacyService } from '@yvc/identity';
 import { RegistrationsService } from '@yvc/events';
-import { Authenticated, CurrentActor } from '../common/decorators';
+import { Authenticated, CurrentActor, Report } from '../common/decorators';
 import { JsonScalar } from '../graphql/scalars';
 import { MemberModel } from './member.model';
 import { UpdateMeInput } from './update-me.input';
@@ -60,6 +60,8 @@ export class MeResolver {
   }
 
   @Authenticated()
+  // seven queries over the member's own rows
+  @Report(50)
   @Query(() => JsonScalar, { description: 'Everything the platform holds about the caller, as JSON.' })
   async exportMyData(@CurrentActor() actor: Actor): Promise<Record<string, unknown>> {
     const [data, registrations] = await Promise.all([

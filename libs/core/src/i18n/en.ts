@@ -20,6 +20,8 @@ export const en = {
   'errors.VALIDATION_FAILED': 'Some fields need fixing.',
   'errors.INVALID_QUERY': (p) => `The request is not valid GraphQL: ${p.detail}`,
   'errors.QUERY_TOO_COMPLEX': (p) => `The query is too large (${p.detail}).`,
+  'errors.TOO_MANY_REPORTS': (p) =>
+    `One request may ask for at most ${p.max} ${plural('en', Number(p.max), { one: 'report', other: 'reports' })} (this one asks for ${p.count}).`,
   'errors.UNAUTHENTICATED': 'Please log in.',
   'errors.FORBIDDEN': 'You do not have access to this.',
   'errors.NOT_FOUND': 'Not found.',

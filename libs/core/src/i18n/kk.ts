@@ -16,6 +16,7 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'errors.VALIDATION_FAILED': 'Белгіленген өрістерді түзетіңіз.',
   'errors.INVALID_QUERY': (p) => `Сұрау дұрыс GraphQL емес: ${p.detail}`,
   'errors.QUERY_TOO_COMPLEX': (p) => `Сұрау тым үлкен (${p.detail}).`,
+  'errors.TOO_MANY_REPORTS': (p) => `Бір сұрауда ең көбі ${p.max} есеп болуы мүмкін (мұнда ${p.count}).`,
   'errors.UNAUTHENTICATED': 'Жүйеге кіріңіз.',
   'errors.FORBIDDEN': 'Бұған қол жеткізу құқығыңыз жоқ.',
   'errors.NOT_FOUND': 'Табылмады.',

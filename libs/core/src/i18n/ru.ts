@@ -20,6 +20,8 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'errors.VALIDATION_FAILED': 'Исправьте отмеченные поля.',
   'errors.INVALID_QUERY': (p) => `Запрос не является корректным GraphQL: ${p.detail}`,
   'errors.QUERY_TOO_COMPLEX': (p) => `Слишком большой запрос (${p.detail}).`,
+  'errors.TOO_MANY_REPORTS': (p) =>
+    `Один запрос может содержать не больше ${p.max} ${plural('ru', Number(p.max), { one: 'отчёта', other: 'отчётов' })} (здесь ${p.count}).`,
   'errors.UNAUTHENTICATED': 'Войдите в систему.',
   'errors.FORBIDDEN': 'У вас нет доступа к этому.',
   'errors.NOT_FOUND': 'Не найдено.',
