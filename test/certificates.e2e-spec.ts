@@ -6,6 +6,7 @@ import { inflateSync } from 'node:zlib';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { TestApi, asText, birthDateYearsAgo } from './helpers/test-api';
+import { followUpWithdrawal } from './helpers/pipeline';
 
 const ISSUE = `mutation($memberId: ID!) {
   issueCertificate(memberId: $memberId) {
@@ -335,18 +336,39 @@ describe('certificates', () => {
       expect(revoked).toMatchObject({ valid: false, status: 'REVOKED', holderName: null });
     });
 
-    it('a member who withdrew consent: the certificate reads as revoked, no name', async () => {
-      const m = await newMember();
+    it('a member who withdrew consent: the certificate reads as revoked, no name; once erased, only the card’s link finds it', async () => {
+      const m = await newMember({ fullName: 'Әлихан Сәрсенбаев' });
       const c = (await issue(m.member.id, coordinator.token)).data.issueCertificate;
       expect(
         (await api.gql(`mutation { withdrawConsent }`, {}, { token: m.accessToken })).errors,
       ).toBeUndefined();
+      // at once (before the worker erased it): revoked, no name
       const res = (await verify(c.number)).data.verifyCertificate;
-      expect(res).toMatchObject({ valid: false, status: 'REVOKED', holderName: null });
-      const [row] = await api.db.query(`SELECT status, revoked_reason FROM certificates WHERE id = $1`, [
-        c.id,
-      ]);
-      expect(row).toEqual({ status: 'REVOKED', revoked_reason: 'consent withdrawn' });
+      expect(res.holderName).toBeNull();
+      // erased: not found by number (it carried the membership number), revoked by the QR link
+      await followUpWithdrawal(api.app, m.member.id);
+      expect((await verify(c.number)).data.verifyCertificate).toMatchObject({
+        status: null,
+        holderName: null,
+      });
+      const url = new URL(c.verifyUrl);
+      const page = await api.http
+        .get(url.pathname + url.search)
+        .set('X-Forwarded-For', freshIp())
+        .set('Accept-Language', 'en');
+      expect(page.text).toContain('data-status="REVOKED"');
+      expect(page.text).toContain('data-valid="true"');
+      expect(page.text).not.toContain('Сәрсенбаев');
+      const [row] = await api.db.query(
+        `SELECT status, revoked_reason, credential, number FROM certificates WHERE id = $1`,
+        [c.id],
+      );
+      expect(row).toEqual({
+        status: 'REVOKED',
+        revoked_reason: 'consent withdrawn',
+        credential: null,
+        number: expect.stringMatching(/^WITHDRAWN-\d+$/),
+      });
     });
 
     it('a minor shows as initials only', async () => {

@@ -77,6 +77,8 @@ describe('engagement analytics', () => {
 
     process.env.DATABASE_URL = url.toString();
     process.env.ENGAGEMENT_CACHE_SECONDS = '60';
+    // every cross-check below is a fresh computation by the same officer
+    process.env.ENGAGEMENT_COMPUTES_PER_MINUTE = '10000';
     api = await TestApi.start();
     db = api.db;
     commission = await api.staff(Role.COMMISSION, 'zhambyl');
@@ -260,7 +262,7 @@ describe('engagement analytics', () => {
     );
     const [badges] = await q(
       `SELECT count(*)::int AS awards, count(DISTINCT b.member_id)::int AS members FROM badge_awards b
-       WHERE b.awarded_at >= $1 AND b.awarded_at < $2 AND b.revoked_at IS NULL AND b.member_id = ANY($3::uuid[])`,
+       WHERE b.awarded_at >= $1 AND b.awarded_at < $2 AND (b.revoked_at IS NULL OR b.erased_at IS NOT NULL) AND b.member_id = ANY($3::uuid[])`,
       [from, to, [...counts.keys()]],
     );
 

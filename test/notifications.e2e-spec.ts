@@ -9,7 +9,23 @@ import {
   workerEnv,
   zoneWhereItIs,
 } from './helpers/pipeline';
-import { PASSWORD, TestApi } from './helpers/test-api';
+import { PASSWORD, TestApi, asText } from './helpers/test-api';
+import ICAL from 'ical.js';
+
+/** The calendar's METHOD and its one event, parsed by ical.js (a real RFC 5545 parser). */
+function parseIcs(text: string) {
+  const cal = new ICAL.Component(ICAL.parse(text));
+  const vevent = cal.getFirstSubcomponent('vevent')!;
+  return {
+    method: cal.getFirstPropertyValue('method') as string,
+    uid: vevent.getFirstPropertyValue('uid') as string,
+    sequence: Number(vevent.getFirstPropertyValue('sequence') ?? 0),
+    status: vevent.getFirstPropertyValue('status') as string | null,
+    summary: vevent.getFirstPropertyValue('summary') as string,
+    organizer: vevent.getFirstPropertyValue('organizer') as string | null,
+    attendees: vevent.getAllProperties('attendee').map((p: any) => String(p.getFirstValue())),
+  };
+}
 
 /**
  * The notification pipeline end to end: the API writes outbox rows, a real worker process (from
@@ -395,6 +411,112 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
         [m.member.id],
       );
       expect(notes.n).toBe(0);
+    });
+
+    it('no entrance code once a registration holds no seat; a cancellation carries METHOD:CANCEL for the same calendar entry', async () => {
+      const m = await member({ locale: 'EN' });
+      const w = await member({ locale: 'EN' });
+      const ev = await event(3 * 3600, [60]);
+      const rm = await register(ev.id, m.accessToken);
+      await api.db.query(`UPDATE events SET capacity = 1 WHERE id = $1`, [ev.id]);
+      const rw = await register(ev.id, w.accessToken);
+      expect([rm.status, rw.status]).toEqual(['REGISTERED', 'WAITLISTED']);
+      const QR_LINK = /\/qr\/[A-Za-z0-9_-]{43}\.png/;
+      const noEntranceCode = (mail: { text: string; html: string }) => {
+        expect(mail.text).not.toMatch(/\/qr\//);
+        expect(mail.html).not.toMatch(/\/qr\//);
+        expect(mail.text).not.toMatch(/QR/);
+      };
+
+      const confirmation = await until(() =>
+        mailsTo(m.input.email).find((x) => x.subject.startsWith('You are registered')),
+      );
+      const qrUrl = QR_LINK.exec(confirmation.text)![0];
+      const published = parseIcs(confirmation.attachments[0].content);
+      expect(published.method).toBe('PUBLISH');
+      const waitlisted = await until(() =>
+        mailsTo(w.input.email).find((x) => x.subject.startsWith('Waiting list')),
+      );
+      noEntranceCode(waitlisted);
+
+      await api.gql(
+        `mutation($id: ID!) { cancelRegistration(registrationId: $id) { id } }`,
+        { id: rm.id },
+        { token: m.accessToken },
+      );
+      const cancellation = await until(() =>
+        mailsTo(m.input.email).find((x) => x.subject.startsWith('Registration cancelled')),
+      );
+      noEntranceCode(cancellation);
+      expect(cancellation.attachments).toHaveLength(1);
+      expect(cancellation.attachments[0].contentType).toMatch(/^text\/calendar/);
+      const cancel = parseIcs(cancellation.attachments[0].content);
+      expect(cancel).toMatchObject({
+        method: 'CANCEL',
+        uid: published.uid,
+        status: 'CANCELLED',
+        summary: ev.title,
+      });
+      expect(cancel.sequence).toBeGreaterThan(published.sequence);
+      expect(cancel.attendees.map((a: string) => a.toLowerCase())).toEqual([`mailto:${m.input.email}`]);
+      expect(cancel.organizer).toMatch(/^mailto:noreply@/i);
+
+      // the old link answers "cancelled"; the promoted member's message has a working one
+      const old = await api.http.get(new URL(qrUrl, 'http://x').pathname).buffer(true).parse(asText);
+      expect(old.status).toBe(410);
+      expect(old.body).toContain('Registration cancelled');
+      const promoted = await until(() =>
+        mailsTo(w.input.email).find((x) => x.subject.startsWith('A seat for you')),
+      );
+      const promotedQr = await api.http.get(new URL(QR_LINK.exec(promoted.text)![0], 'http://x').pathname);
+      expect(promotedQr.headers['content-type']).toBe('image/png');
+
+      // the whole event cancelled: no entrance code either, and the calendar entry goes
+      await api.gql(
+        `mutation($id: ID!) { cancelEvent(id: $id, reason: "Зал жабық") { id } }`,
+        { id: ev.id },
+        { token: coordinator.token },
+      );
+      const eventCancelled = await until(() =>
+        mailsTo(w.input.email).find((x) => x.subject.startsWith('Event cancelled')),
+      );
+      noEntranceCode(eventCancelled);
+      const dropped = parseIcs(eventCancelled.attachments[0].content);
+      expect(dropped).toMatchObject({ method: 'CANCEL', uid: published.uid, status: 'CANCELLED' });
+      expect(dropped.sequence).toBeGreaterThan(published.sequence);
+    });
+
+    it('a walk-in is told: an email and an in-app notification, in their language, with the event and the time', async () => {
+      const m = await member({ locale: 'KK' });
+      const ev = await event(3600, [30]);
+      const res = await api.gql(
+        `mutation($e: ID!, $w: String!) { walkIn(eventId: $e, emailOrPhone: $w) { checkedInAt } }`,
+        { e: ev.id, w: m.input.email },
+        { token: coordinator.token },
+      );
+      expect(res.errors).toBeUndefined();
+      const told = await until(() =>
+        mailsTo(m.input.email).find((x) => x.subject.startsWith('Қатысуыңыз белгіленді')),
+      );
+      expect(told.subject).toBe(`Қатысуыңыз белгіленді: «${ev.title}»`);
+      expect(told.text).toMatch(
+        new RegExp(
+          `Сіз «${ev.title}» іс-шарасына кіреберісте қатысушы ретінде белгілендіңіз \\(\\d+ \\S+, \\d{2}:\\d{2}\\)`,
+        ),
+      );
+      expect(told.text).not.toMatch(/\/qr\//);
+      const inApp = await until(async () => {
+        const list = await api.gql(
+          `{ notifications(first: 10) { edges { node { kind title body } } } }`,
+          {},
+          { token: m.accessToken, lang: 'en' },
+        );
+        return list.data.notifications.edges.find((e: any) => e.node.kind === 'WALK_IN_RECORDED')?.node;
+      });
+      expect(inApp.title).toBe(`You were checked in: «${ev.title}»`);
+      expect(inApp.body).toMatch(
+        new RegExp(`^You were checked in at the door of «${ev.title}» \\(.+ \\d{2}:\\d{2}\\)\\.`),
+      );
     });
   });
 

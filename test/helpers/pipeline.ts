@@ -1,4 +1,13 @@
-import { MailCatcher, SmsStub, startMailCatcher, startSmsStub } from '@yvc/notifications';
+import type { INestApplicationContext } from '@nestjs/common';
+import { BadgesService, CertificatesService } from '@yvc/credentials';
+import {
+  MailCatcher,
+  NotificationPlanner,
+  SmsStub,
+  startMailCatcher,
+  startSmsStub,
+} from '@yvc/notifications';
+import { DataSource } from 'typeorm';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,4 +148,21 @@ export function zoneWhereItIs(hour: number, now = new Date()): string {
   if (offset > 12) offset -= 24;
   if (offset === 0) return 'Etc/UTC';
   return `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+/**
+ * What the worker does with a member's CONSENT_WITHDRAWN outbox row, here in this process: the
+ * dispatch (seats, notifications, calendar feed), then the queued credentials erasure. Idempotent,
+ * like the worker's, so a worker doing it too at the same time changes nothing.
+ */
+export async function followUpWithdrawal(app: INestApplicationContext, memberId: string): Promise<void> {
+  const rows: Array<{ id: string }> = await app
+    .get(DataSource)
+    .query(`SELECT id FROM notification_outbox WHERE member_id = $1 AND kind = 'CONSENT_WITHDRAWN'`, [
+      memberId,
+    ]);
+  if (!rows.length) throw new Error(`no CONSENT_WITHDRAWN outbox row for ${memberId}`);
+  for (const r of rows) await app.get(NotificationPlanner).dispatch(r.id);
+  await app.get(CertificatesService).eraseForWithdrawnMember(memberId);
+  await app.get(BadgesService).eraseForWithdrawnMember(memberId);
 }

@@ -15,6 +15,7 @@ import { BadgesResolver, MemberBadgesResolver } from './badges/badges.resolver';
 import { AttendanceController } from './events/attendance.controller';
 import { CalendarController } from './events/calendar.controller';
 import { CalendarFeedResolver } from './events/calendar-feed.resolver';
+import { AttendanceResolver } from './events/attendance.resolver';
 import { CheckInResolver } from './events/check-in.resolver';
 import { EventStaffGuard } from './events/event-staff.guard';
 import { EventsResolver } from './events/events.resolver';
@@ -82,6 +83,7 @@ import {
     RegistrationsResolver,
     MemberRegistrationsResolver,
     CheckInResolver,
+    AttendanceResolver,
     NotificationsResolver,
     CalendarFeedResolver,
     CertificatesResolver,

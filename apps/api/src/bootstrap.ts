@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@yvc/core';
 import { REDIS, assertRedisNoEviction } from '@yvc/database';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { refuseDeepInput } from './graphql/input-depth';
 import { mountQueueDashboard } from './notifications/queue-dashboard';
 
 /** Builds the HTTP app (used by main.ts and by the end-to-end tests). */
@@ -19,6 +20,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.use(refuseDeepInput());
   app.enableShutdownHooks();
   mountQueueDashboard(app);
   await assertRedisNoEviction(app.get(REDIS));

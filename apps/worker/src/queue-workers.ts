@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JOBS, JobPayloads, QUEUES } from '@yvc/core';
-import { BadgesService } from '@yvc/credentials';
+import { BadgesService, CertificatesService } from '@yvc/credentials';
 import { redisOptions } from '@yvc/database';
 import {
   DeliveryService,
@@ -28,6 +28,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly relay: OutboxRelay,
     private readonly deliveries: DeliveryService,
     private readonly badges: BadgesService,
+    private readonly certificates: CertificatesService,
     private readonly log: PinoLogger,
   ) {}
 
@@ -88,6 +89,12 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       case JOBS.reminder: {
         const d = job.data as JobPayloads['reminder'];
         return this.planner.remind(d.registrationId, d.offsetMinutes, d.startsAt);
+      }
+      case JOBS.eraseCredentials: {
+        const { memberId } = job.data as JobPayloads['erase-credentials'];
+        const certificates = await this.certificates.eraseForWithdrawnMember(memberId);
+        const badges = await this.badges.eraseForWithdrawnMember(memberId);
+        return { certificates, badges };
       }
       case JOBS.evaluateBadges: {
         const awarded = await this.badges.evaluate((job.data as JobPayloads['evaluate-badges']).memberId);

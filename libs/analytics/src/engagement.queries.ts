@@ -103,7 +103,7 @@ export const PARTICIPANTS = `
   ),
   awards AS (
     SELECT b.member_id FROM badge_awards b JOIN pm ON pm.member_id = b.member_id
-    WHERE b.revoked_at IS NULL
+    WHERE (b.revoked_at IS NULL OR b.erased_at IS NOT NULL)
       AND b.awarded_at >= {from}::timestamptz AND b.awarded_at < {to}::timestamptz
   )
   SELECT

@@ -4,12 +4,14 @@ import {
   APP_CONFIG,
   AppConfig,
   Clock,
+  CommonError,
+  DomainError,
   FieldProblems,
   REGION_TIME_ZONE,
   localDate,
   parseDateTime,
 } from '@yvc/core';
-import { REDIS } from '@yvc/database';
+import { REDIS, RateLimit } from '@yvc/database';
 import type { EventKind } from '@yvc/events';
 import { Actor } from '@yvc/identity';
 import { createHash } from 'node:crypto';
@@ -102,6 +104,29 @@ const STATEMENT_SETTINGS = [
 /** Reports computed at once by one process (each takes two connections of the pool). */
 const CONCURRENT_COMPUTES = 2;
 
+/**
+ * A refresh round starts no computation after this long and bounds its statements by it, so it
+ * ends within its minute (the schedule's period, and the round lock's lifetime).
+ */
+export const REFRESH_ROUND_MS = 50_000;
+
+/** What a refresh round did; `overlapped`: another round was still running, this one did nothing. */
+export interface RefreshRound {
+  questions: number;
+  computed: number;
+  failed: number;
+  /** left for the next round: the round's time was up */
+  skipped: number;
+  overlapped: boolean;
+}
+
+interface AnswerOptions {
+  /** the account asking: a computation (not a cached answer) counts toward its per-minute limit */
+  account?: string;
+  /** epoch ms: the statements must be done by then (a refresh round) */
+  deadline?: number;
+}
+
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : 0);
 
 /**
@@ -118,7 +143,18 @@ export class EngagementService {
     private readonly clock: Clock,
     private readonly scopes: EngagementScopeResolver,
     private readonly hot: HotQuestions,
-  ) {}
+  ) {
+    this.computesByAccount = new RateLimit(
+      redis,
+      config.REDIS_PREFIX,
+      'engagement-compute:acct',
+      config.ENGAGEMENT_COMPUTES_PER_MINUTE,
+      60,
+    );
+  }
+
+  /** Computations (cache misses) per account and minute: a client cannot queue unbounded work. */
+  private readonly computesByAccount: RateLimit;
 
   /** At most CONCURRENT_COMPUTES reports at a time, so analytics never hold most of the pool. */
   private readonly computing = pLimit(CONCURRENT_COMPUTES);
@@ -143,36 +179,57 @@ export class EngagementService {
     return { from, to, live: !filter.to };
   }
 
+  /**
+   * The caller's report: from the cache, else computed if the caller has computations left this
+   * minute (ENGAGEMENT_COMPUTES_PER_MINUTE, else RATE_LIMITED). An up-to-now question that was
+   * answered is remembered for refresh-ahead (HotQuestions, capped per account and in all).
+   */
   async report(actor: Actor, filter: EngagementFilterInput = {}): Promise<EngagementReport> {
     const { from, to, live } = this.period(filter);
     const scope = await this.scopes.resolve(actor, filter.unitId);
+    const report = await this.answer(scope, from, to, live, { account: actor.memberId });
     if (live && this.config.ENGAGEMENT_CACHE_SECONDS > 0)
-      await this.hot.remember(scope, filter.from ?? null, this.clock.now());
-    return this.answer(scope, from, to, live);
+      await this.hot.remember(actor.memberId, scope, filter.from ?? null, this.clock.now());
+    return report;
   }
 
   /**
-   * Refresh-ahead: the up-to-now questions asked in the last ENGAGEMENT_REFRESH_MINUTES are
-   * answered again for the new minute (run by the worker at the start of each minute), so an open
-   * dashboard finds its answer in the cache instead of waiting for the computation.
+   * Refresh-ahead: the up-to-now questions asked in the last ENGAGEMENT_REFRESH_MINUTES (at most
+   * ENGAGEMENT_REFRESH_MAX, the latest asked first) are answered again for the new minute (run by
+   * the worker at the start of each minute), so an open dashboard finds its answer in the cache
+   * instead of waiting for the computation. A round runs only if no other round holds the round
+   * lock (else `overlapped`), starts no computation after `budgetMs` and bounds its statements by
+   * it, so it is over before the next minute's round; what it did not reach is `skipped` (a
+   * dashboard asking for it then computes it on request).
    */
-  async refreshHot(): Promise<{ questions: number; computed: number; failed: number }> {
-    if (this.config.ENGAGEMENT_CACHE_SECONDS <= 0) return { questions: 0, computed: 0, failed: 0 };
-    const questions = await this.hot.recent(this.clock.now());
-    let computed = 0;
-    let failed = 0;
-    for (const q of questions) {
-      // one question that cannot be answered (a period no longer valid, a timeout) spoils no other
-      try {
-        const { from, to } = this.period({ from: q.from });
-        if (await this.redis.exists(this.cacheKey(q.scope, from, to))) continue;
-        await this.answer(q.scope, from, to, true);
-        computed += 1;
-      } catch {
-        failed += 1;
+  async refreshHot(budgetMs = REFRESH_ROUND_MS): Promise<RefreshRound> {
+    const round: RefreshRound = { questions: 0, computed: 0, failed: 0, skipped: 0, overlapped: false };
+    if (this.config.ENGAGEMENT_CACHE_SECONDS <= 0) return round;
+    const deadline = Date.now() + budgetMs;
+    const lock = await this.hot.claimRound();
+    if (!lock) return { ...round, overlapped: true };
+    try {
+      const questions = await this.hot.recent(this.clock.now());
+      round.questions = questions.length;
+      for (const [i, q] of questions.entries()) {
+        if (Date.now() >= deadline) {
+          round.skipped = questions.length - i;
+          break;
+        }
+        // one question that cannot be answered (a period no longer valid, a timeout) spoils no other
+        try {
+          const { from, to } = this.period({ from: q.from });
+          if (await this.redis.exists(this.cacheKey(q.scope, from, to))) continue;
+          await this.answer(q.scope, from, to, true, { deadline });
+          round.computed += 1;
+        } catch {
+          round.failed += 1;
+        }
       }
+    } finally {
+      await this.hot.releaseRound(lock);
     }
-    return { questions: questions.length, computed, failed };
+    return round;
   }
 
   private cacheKey(scope: EngagementScope, from: Date, to: Date): string {
@@ -187,23 +244,33 @@ export class EngagementService {
     from: Date,
     to: Date,
     live: boolean,
+    opts: AnswerOptions = {},
+    retried = false,
   ): Promise<EngagementReport> {
     const ttl = cacheSeconds(this.config.ENGAGEMENT_CACHE_SECONDS, live, to, this.clock.now());
     const key = this.cacheKey(scope, from, to);
-    if (ttl <= 0) return this.compute(scope, from, to);
+    const allowed = () => (opts.account ? this.computesByAccount.consume(opts.account) : Promise.resolve());
+    if (ttl <= 0) return allowed().then(() => this.compute(scope, from, to, opts.deadline));
     const hit = await this.redis.get(key);
     if (hit) return revive(JSON.parse(hit) as EngagementReport);
-    // the same question asked again while it is being computed waits for that answer
-    let pending = this.inFlight.get(key);
-    if (!pending) {
-      pending = this.compute(scope, from, to)
-        .then(async (report) => {
-          await this.redis.set(key, JSON.stringify(report), 'EX', ttl);
-          return report;
-        })
-        .finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
+    // the same question asked again while it is being computed waits for that answer, and is not
+    // counted: only the one who starts a computation spends one of their computations
+    const running = this.inFlight.get(key);
+    if (running) {
+      // whoever started it had none left: then this caller tries on its own account (once)
+      return running.catch((err: unknown) => {
+        if (retried || !isRateLimited(err)) throw err;
+        return this.answer(scope, from, to, live, opts, true);
+      });
     }
+    const pending = allowed()
+      .then(() => this.compute(scope, from, to, opts.deadline))
+      .then(async (report) => {
+        await this.redis.set(key, JSON.stringify(report), 'EX', ttl);
+        return report;
+      })
+      .finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, pending);
     return pending;
   }
 
@@ -211,7 +278,7 @@ export class EngagementService {
    * Straight from the tables, no cache: four statements on two connections sharing one REPEATABLE
    * READ snapshot, so the figures agree with each other and the two halves run in parallel.
    */
-  async compute(scope: EngagementScope, from: Date, to: Date): Promise<EngagementReport> {
+  async compute(scope: EngagementScope, from: Date, to: Date, deadline?: number): Promise<EngagementReport> {
     const now = this.clock.now();
     const params: EngagementParams = {
       from,
@@ -227,7 +294,12 @@ export class EngagementService {
       election: this.config.NEXT_ELECTION_DATE ?? null,
     };
     const dims = new DimensionCodes<Dimension>();
-    const run = <T>(on: QueryRunner, text: string) => on.query(...bind(text, params)) as Promise<T>;
+    const run = async <T>(on: QueryRunner, text: string): Promise<T> => {
+      // a refresh round's statements end by its deadline (each one gets what is left of it)
+      if (deadline !== undefined)
+        await on.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(deadline - Date.now()))}`);
+      return on.query(...bind(text, params)) as Promise<T>;
+    };
     const [[events, participants], [members, clubs]] = await this.computing(() =>
       inSharedSnapshot(this.db, STATEMENT_SETTINGS, (first, second) =>
         Promise.all([
@@ -409,6 +481,10 @@ export function months(from: Date, to: Date): string[] {
     mo += 1;
     if (mo > 12) [y, mo] = [y + 1, 1];
   }
+}
+
+function isRateLimited(err: unknown): boolean {
+  return err instanceof DomainError && err.reason === CommonError.RATE_LIMITED;
 }
 
 function revive(r: EngagementReport): EngagementReport {

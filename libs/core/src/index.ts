@@ -11,3 +11,4 @@ export * from './util/dates';
 export * from './clock';
 export * from './jobs';
 export * from './util/csv';
+export * from './util/text';

@@ -25,6 +25,11 @@ export const JOBS = {
   deliver: 'deliver',
   /** on the notifications queue; jobId = badgesJobId(memberId) */
   evaluateBadges: 'evaluate-badges',
+  /**
+   * on the notifications queue; jobId = credentialsErasureJobId(memberId): a member who withdrew
+   * consent has their certificates and badge awards revoked and erased
+   */
+  eraseCredentials: 'erase-credentials',
   /** members whose membership anniversary passed get their memberForDays badges */
   evaluateBadgeAnniversaries: 'evaluate-badge-anniversaries',
   /** the up-to-now engagement questions asked lately, answered again for the new minute */
@@ -34,6 +39,11 @@ export const JOBS = {
 /** One pending badge evaluation per member: attendances arriving together share it. */
 export function badgesJobId(memberId: string): string {
   return `badges-${memberId}`;
+}
+
+/** One erasure per member: a follow-up run twice adds no second job while the first waits. */
+export function credentialsErasureJobId(memberId: string): string {
+  return `erase-credentials-${memberId}`;
 }
 
 /** Deterministic: the same registration, offset and start time always name the same job. */
@@ -49,6 +59,7 @@ export interface JobPayloads {
   [JOBS.reminder]: { registrationId: string; offsetMinutes: number; startsAt: string };
   [JOBS.deliver]: { deliveryId: string };
   [JOBS.evaluateBadges]: { memberId: string };
+  [JOBS.eraseCredentials]: { memberId: string };
   [JOBS.evaluateBadgeAnniversaries]: Record<string, never>;
   [JOBS.refreshEngagement]: Record<string, never>;
 }

@@ -6,6 +6,7 @@ import { CalendarFeed } from './calendar/calendar-feed.entity';
 import { CalendarService } from './calendar/calendar.service';
 import { CheckInScan } from './check-in/check-in-scan.entity';
 import { CheckInService } from './check-in/check-in.service';
+import { WalkInThrottle } from './check-in/walk-in-throttle';
 import { Event } from './events/event.entity';
 import { EventsService } from './events/events.service';
 import { SeasonImportService } from './events/season-import.service';
@@ -16,6 +17,7 @@ const services = [
   EventsService,
   RegistrationsService,
   CheckInService,
+  WalkInThrottle,
   CalendarService,
   AttendanceExportService,
   SeasonImportService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, encodeCursor, isUuid } from '@yvc/core';
+import { Page, cursorGuard, cursorInstant, encodeCursor, isUuid } from '@yvc/core';
 import { returnedRows } from '@yvc/database';
 import { DataSource } from 'typeorm';
 import { DeliveryChannel, DeliveryStatus } from './delivery/delivery.entity';
@@ -12,12 +12,7 @@ export interface NotificationCursor {
   i: string;
 }
 
-export const isNotificationCursor = (v: unknown): v is NotificationCursor =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as NotificationCursor).c === 'string' &&
-  !Number.isNaN(Date.parse((v as NotificationCursor).c)) &&
-  isUuid((v as NotificationCursor).i);
+export const isNotificationCursor = cursorGuard<NotificationCursor>({ c: cursorInstant, i: isUuid });
 
 export interface DeliveryLog {
   counts: Array<{ channel: DeliveryChannel; status: DeliveryStatus; count: number }>;

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import {
   AnalyticsError,
   EngagementService,
@@ -11,6 +11,7 @@ import { Actor } from '@yvc/identity';
 import { UnitsService, unitName } from '@yvc/org';
 import type { Request, Response } from 'express';
 import { Staff } from '../common/decorators';
+import { QueryParam } from '../common/query-param';
 
 /**
  * GET /engagement/<table>.csv?unitId=&from=&to= with the Bearer token (as for GraphQL): one table
@@ -27,9 +28,9 @@ export class EngagementExportController {
   @Get(':table.csv')
   async table(
     @Param('table') table: string,
-    @Query('unitId') unitId: string | undefined,
-    @Query('from') from: string | undefined,
-    @Query('to') to: string | undefined,
+    @QueryParam('unitId') unitId: string | undefined,
+    @QueryParam('from') from: string | undefined,
+    @QueryParam('to') to: string | undefined,
     @Req() req: Request & { user?: Actor },
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {

@@ -2,7 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { EngagementReport, EngagementService, engagementSummary } from '@yvc/analytics';
 import { Actor } from '@yvc/identity';
 import { Unit } from '@yvc/org';
-import { CurrentActor, Staff } from '../common/decorators';
+import { CurrentActor, Report, Staff } from '../common/decorators';
 import type { GqlContext } from '../graphql/graphql-context';
 import { ClubModel } from '../org/club.model';
 import { UnitModel } from '../org/unit.model';
@@ -18,6 +18,9 @@ export class EngagementResolver {
   constructor(private readonly analytics: EngagementService) {}
 
   @Staff()
+  // four statements over every event, registration and member of the scope (a region ~0.7 s, the
+  // country ~6.5 s, docs/performance.md): priced as 500 rows, a quarter of the default budget
+  @Report(500)
   @Query(() => EngagementModel, {
     description:
       'COMMISSION: its subtree; COORDINATOR: their units and clubs; ADMIN: all (MEMBER: FORBIDDEN)',

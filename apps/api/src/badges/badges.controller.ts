@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
 import { Locale, localeFromAcceptLanguage } from '@yvc/core';
 import { BadgesService, StatusListService, badgeSvg, badgeTexts, isStatusListId } from '@yvc/credentials';
-import { MembersService } from '@yvc/identity';
+import { MemberStatus, MembersService } from '@yvc/identity';
 import type { Request, Response } from 'express';
 import { Public } from '../common/decorators';
 
@@ -47,13 +47,15 @@ export class BadgesController {
     const award = await this.badges.getAward(id);
     const t = badgeTexts(award.badgeClass!, locale);
     const member = await this.members.get(award.memberId).catch(() => null);
+    // a holder who withdrew consent is nobody: no holder line at all
+    const holder = member && member.status !== MemberStatus.WITHDRAWN ? initials(member.fullName) : null;
     const revoked = !!award.revokedAt;
     return page(
       locale,
       t.name,
       `<img src="${esc(this.badges.imageUrl(award.badgeClass!.code))}" width="128" height="128" alt="">` +
         `<h1>${esc(t.name)}</h1><p>${esc(t.description)}</p>` +
-        `<p>${TEXT[locale].holder}: ${esc(initials(member?.fullName ?? ''))}</p>` +
+        (holder ? `<p>${TEXT[locale].holder}: ${esc(holder)}</p>` : '') +
         `<p>${TEXT[locale].awarded}: ${award.awardedAt.toISOString().slice(0, 10)}</p>` +
         `<p data-status="${revoked ? 'revoked' : 'valid'}"><strong>${TEXT[locale][revoked ? 'revoked' : 'valid']}</strong></p>`,
     );

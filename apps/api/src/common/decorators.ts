@@ -1,5 +1,5 @@
 import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
-import { GqlExecutionContext } from '@nestjs/graphql';
+import { Extensions, GqlExecutionContext } from '@nestjs/graphql';
 import { Actor, Role } from '@yvc/identity';
 import type { GqlContext } from '../graphql/graphql-context';
 
@@ -17,6 +17,13 @@ export const Authenticated = () => Roles(Role.MEMBER, Role.COORDINATOR, Role.COM
 
 /** Staff accounts: coordinators, commission officers, admins. */
 export const Staff = () => Roles(Role.COORDINATOR, Role.COMMISSION, Role.ADMIN);
+
+/**
+ * A report or export: a field that reads a whole scope or builds a document. It costs `cost` in
+ * the complexity budget (GRAPHQL_MAX_COMPLEXITY; about one unit per row it reads or returns, as a
+ * list item would) and counts toward GRAPHQL_MAX_REPORTS per operation (graphql/plugins.ts).
+ */
+export const Report = (cost: number) => Extensions({ report: cost });
 
 export function gqlContext(ctx: ExecutionContext): GqlContext {
   return GqlExecutionContext.create(ctx).getContext<GqlContext>();

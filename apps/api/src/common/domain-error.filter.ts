@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
-import { ApiErrorCode, DomainError, localeFromAcceptLanguage } from '@yvc/core';
+import { ApiErrorCode, DomainError, Locale, localeFromAcceptLanguage, translate } from '@yvc/core';
 import type { Request, Response } from 'express';
 import { presentDomainError } from '../graphql/error-presenter';
 
@@ -14,9 +14,22 @@ const STATUS: Record<ApiErrorCode, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function errorPage(locale: Locale, body: ReturnType<typeof presentDomainError>): string {
+  const fields = (body.extensions.fields as Array<{ message: string }> | undefined) ?? [];
+  return (
+    `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<title>${escape(translate(locale, 'pages.siteName'))}</title><body style="font-family:sans-serif;max-width:32em;margin:3em auto">` +
+    `<p>${escape(body.message)}</p>${fields.map((f) => `<p>${escape(f.message)}</p>`).join('')}</body></html>`
+  );
+}
+
 /**
  * Expected failures are not logged as crashes: in GraphQL they go on to the error presenter
- * unchanged; on plain HTTP routes they become a JSON body with the same code and message.
+ * unchanged; on plain HTTP routes they become a JSON body with the same code and message, or a
+ * small page in the caller's language when the caller is a browser (the links in emails).
  */
 @Catch(DomainError)
 export class DomainErrorFilter implements GqlExceptionFilter {
@@ -25,8 +38,13 @@ export class DomainErrorFilter implements GqlExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
-    const body = presentDomainError(err, localeFromAcceptLanguage(req.headers['accept-language']));
+    const locale = localeFromAcceptLanguage(req.headers['accept-language']);
+    const body = presentDomainError(err, locale);
     if (err.retryAfterSeconds) res.setHeader('Retry-After', String(err.retryAfterSeconds));
-    res.status(STATUS[err.code]).json({ error: body });
+    // set the type: a route's @Header('Content-Type') is already on the response
+    res.status(STATUS[err.code]);
+    if (req.accepts(['json', 'html']) === 'html')
+      res.type('text/html; charset=utf-8').send(errorPage(locale, body));
+    else res.type('application/json; charset=utf-8').json({ error: body });
   }
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res, StreamableFile } from '@nestjs/common';
 import { CommonError, Locale, commonError, isLocale, localeFromAcceptLanguage, translate } from '@yvc/core';
 import { CertificateStatus, CertificatesService, VerifyThrottle, cardDate } from '@yvc/credentials';
 import { AccessPolicy, Actor } from '@yvc/identity';
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../common/decorators';
+import { QueryParam } from '../common/query-param';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -22,8 +23,8 @@ export class CertificatePagesController {
   @Get('verify/:number')
   async verify(
     @Param('number') number: string,
-    @Query('lang') lang: string | undefined,
-    @Query('c') credential: string | undefined,
+    @QueryParam('lang') lang: string | undefined,
+    @QueryParam('c') credential: string | undefined,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
@@ -34,10 +35,9 @@ export class CertificatePagesController {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     await this.throttle.consume(req.ip ?? 'unknown');
-    const check = await this.certificates.check(number);
-    const signature = check.status
-      ? await this.certificates.checkLink(check.number, typeof credential === 'string' ? credential : null)
-      : null;
+    const link = typeof credential === 'string' ? credential : null;
+    const check = await this.certificates.check(number, link);
+    const signature = check.status ? await this.certificates.checkLink(check.number, link) : null;
     const headline = !check.status
       ? t('notFound')
       : check.status === CertificateStatus.VALID

@@ -9,7 +9,10 @@ export class CertificateModel {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'e.g. ZHM-2026-000123-C1: the membership number and the certificate sequence' })
+  @Field({
+    description:
+      'e.g. ZHM-2026-000123-C1: the membership number and the certificate sequence; WITHDRAWN-<n> once the holder withdrew consent',
+  })
   number: string;
 
   @Field(() => Date)
@@ -27,8 +30,12 @@ export class CertificateModel {
   @Field({ description: 'the id of the key that signed it (see /.well-known/jwks.json)' })
   kid: string;
 
-  @Field({ description: 'the certificate as a signed W3C Verifiable Credential (compact VC-JWT, EdDSA)' })
-  credential: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'the certificate as a signed W3C Verifiable Credential (compact VC-JWT, EdDSA); null once the holder withdrew consent (erased)',
+  })
+  credential: string | null;
 
   memberId: string;
   status: string;

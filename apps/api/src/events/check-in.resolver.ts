@@ -6,6 +6,7 @@ import { CurrentActor, Staff } from '../common/decorators';
 import type { GqlContext } from '../graphql/graphql-context';
 import { OfflineScanInput } from './event.inputs';
 import { EventStaffGuard } from './event-staff.guard';
+import { WalkInResult } from './attendance.model';
 import { CheckInResult, SyncedScanResult } from './registration.model';
 
 /** At the door: staff of the event scan QR codes, from 2 hours before the start until the end. */
@@ -48,16 +49,26 @@ export class CheckInResolver {
   }
 
   @Staff()
-  @Mutation(() => CheckInResult, {
+  @Mutation(() => WalkInResult, {
     description:
-      'Registers and checks in a member on the spot, by email or phone; over capacity when the event is full.',
+      'Registers and checks in any active member on the spot, by email or phone (over capacity when the ' +
+      'event is full); answers only the name and membership number. Limited per staff account; the member is told.',
   })
   async walkIn(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('emailOrPhone') emailOrPhone: string,
-  ): Promise<CheckInResult> {
+  ): Promise<WalkInResult> {
     await this.staffOf.assert(actor, eventId);
-    return this.checkIns.walkIn(eventId, emailOrPhone, actor.memberId);
+    const done = await this.checkIns.walkIn(eventId, emailOrPhone, actor.memberId);
+    return {
+      registrationId: done.registration.id,
+      status: done.registration.status,
+      fullName: done.fullName,
+      membershipNumber: done.membershipNumber,
+      checkedInAt: done.registration.checkedInAt!,
+      alreadyCheckedIn: done.alreadyCheckedIn,
+      overCapacity: done.registration.walkIn,
+    };
   }
 }

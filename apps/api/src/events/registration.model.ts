@@ -23,6 +23,8 @@ export class RegistrationModel {
   eventId: string;
   memberId: string;
   checkInCode: string;
+  /** staff who registered the member at the door (a walk-in), else null */
+  recordedBy: string | null;
 }
 
 @ObjectType()

@@ -44,8 +44,20 @@ export class RegistrationsResolver {
     return ctx.loaders.event.load(r.eventId);
   }
 
+  /**
+   * A walk-in did not choose to share their record with the event's staff: staff whose scope does
+   * not include them (a forum's guests from other districts) get their name and number on the
+   * attendance list and the walk-in answer, never the Member.
+   */
   @ResolveField(() => MemberModel)
-  member(@Parent() r: RegistrationModel, @Context() ctx: GqlContext) {
+  async member(@Parent() r: RegistrationModel, @Context() ctx: GqlContext) {
+    const viewer = ctx.req.user;
+    if (
+      r.recordedBy &&
+      viewer?.memberId !== r.memberId &&
+      !(viewer && (await ctx.loaders.memberVisible.load(r.memberId)))
+    )
+      throw commonError(CommonError.FORBIDDEN);
     return ctx.loaders.member.load(r.memberId);
   }
 

@@ -205,3 +205,20 @@ describe('presentGraphQLError', () => {
     });
   });
 });
+
+describe('suggestions in production', () => {
+  const messages = [
+    'Cannot query field "cod" on type "Unit". Did you mean "code"?',
+    'Value "PUBLISHD" does not exist in "EventStatus" enum. Did you mean the enum value "PUBLISHED"?',
+    'Variable "$i" got invalid value { fulName: "x" }; Field "fulName" is not defined by type "SignUpInput". Did you mean "fullName"?',
+    'Unknown type "EventFiltr". Did you mean "EventFilter", "EventStatus", or "EventKind"?',
+  ];
+
+  it.each(messages)('hides the hint in %j', (message) => {
+    const hidden = presentGraphQLError(new GraphQLError(message), 'en', fakeLog(), { hideSuggestions: true });
+    expect(hidden.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_QUERY' });
+    expect(hidden.message).not.toMatch(/did you mean/i);
+    expect(hidden.message).toContain(message.slice(0, 20));
+    expect(presentGraphQLError(new GraphQLError(message), 'en', fakeLog()).message).toContain('Did you mean');
+  });
+});

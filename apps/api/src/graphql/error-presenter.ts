@@ -60,12 +60,26 @@ export function presentDomainError(
   return { message: translate(locale, `errors.${err.reason}`, err.params), extensions };
 }
 
+// graphql-js hints at names it knows: 'Did you mean "fullName"?', 'Did you mean the enum value "ADMIN"?'
+const SUGGESTION_RE = / ?Did you mean [^?]*\?/g;
+
+/** A graphql-js message without its "Did you mean ...?" hints (they name fields, types, enum values). */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION_RE, '');
+}
+
 /**
  * The one place where failures become what a client sees: a DomainError keeps its code and gets a
  * message in the caller's language; a malformed query is BAD_USER_INPUT; anything else is an
  * INTERNAL_SERVER_ERROR with an errorId that is also logged (with the request id), and nothing more.
+ * With `hideSuggestions` (production) no message hints at schema names the caller did not type.
  */
-export function presentGraphQLError(error: GraphQLError, locale: Locale, log: Log): GraphQLFormattedError {
+export function presentGraphQLError(
+  error: GraphQLError,
+  locale: Locale,
+  log: Log,
+  options: { hideSuggestions?: boolean } = {},
+): GraphQLFormattedError {
   const where = { path: error.path, locations: error.locations };
   const original = error.originalError;
   if (original instanceof DomainError) return { ...where, ...presentDomainError(original, locale) };
@@ -92,12 +106,8 @@ export function presentGraphQLError(error: GraphQLError, locale: Locale, log: Lo
     // 'Variable "$input" got invalid value "x" at "input.startsAt"; ...' names the bad field
     const at = /^Variable "\$[^"]+" got invalid value .* at "[^".]+\.([^"]+)"/.exec(error.message);
     const fields = at ? [{ field: at[1], key: 'validation.invalidValue' }] : [];
-    const d = new DomainError(
-      ApiErrorCode.BAD_USER_INPUT,
-      CommonError.INVALID_QUERY,
-      { detail: error.message },
-      fields,
-    );
+    const detail = options.hideSuggestions ? withoutSuggestions(error.message) : error.message;
+    const d = new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, { detail }, fields);
     return { ...where, ...presentDomainError(d, locale) };
   }
   const errorId = randomUUID();

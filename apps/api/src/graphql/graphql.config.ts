@@ -20,10 +20,12 @@ export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): Apoll
     introspection: !production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // no "Did you mean ...?" in validation errors: with introspection off they would name the schema
+    hideSchemaDetailsFromClientErrors: production,
     validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
     plugins: [
-      errorPresenterPlugin(),
-      complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY),
+      errorPresenterPlugin({ hideSuggestions: production }),
+      complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY, config.GRAPHQL_MAX_REPORTS),
       controlCharsPlugin(),
       production
         ? ApolloServerPluginLandingPageDisabled()

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { CommonError, DomainError, ApiErrorCode, DEFAULT_LOCALE, localeFromAcceptLanguage } from '@yvc/core';
-import { separateOperations } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, separateOperations } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { GqlContext } from './graphql-context';
 import { presentGraphQLError } from './error-presenter';
@@ -9,8 +9,13 @@ const fallbackLog = {
   error: (obj: object, msg: string) => console.error(JSON.stringify({ level: 50, msg, ...obj })),
 };
 
-/** Rewrites every error of a response through presentGraphQLError, in the caller's language. */
-export function errorPresenterPlugin(): ApolloServerPlugin<GqlContext> {
+/**
+ * Rewrites every error of a response through presentGraphQLError, in the caller's language.
+ * `hideSuggestions` (production) drops graphql-js's "Did you mean ...?" hints everywhere.
+ */
+export function errorPresenterPlugin(
+  options: { hideSuggestions?: boolean } = {},
+): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
@@ -23,35 +28,131 @@ export function errorPresenterPlugin(): ApolloServerPlugin<GqlContext> {
             localeFromAcceptLanguage(req?.headers?.['accept-language']) ??
             DEFAULT_LOCALE;
           const log = (req as unknown as { log?: typeof fallbackLog })?.log ?? fallbackLog;
-          body.singleResult.errors = rc.errors.map((e) => presentGraphQLError(e, locale, log));
+          body.singleResult.errors = rc.errors.map((e) => presentGraphQLError(e, locale, log, options));
         },
       };
     },
   };
 }
 
+/** What `first: N` multiplies below a field (at most 100, as the connections clamp it); null without it. */
+const firstOf = (args: Record<string, unknown> | undefined): number | null =>
+  typeof args?.first === 'number' ? Math.max(1, Math.min(args.first, 100)) : null;
+
+/** The cost a report field declares (`@Report(cost)`: GraphQL field extension `report`), else null. */
+function reportCost(field: { extensions?: Record<string, unknown> | null }): number | null {
+  const cost = field.extensions?.report;
+  return typeof cost === 'number' ? cost : null;
+}
+
+/** A report costs what it declares plus what is below it. */
+const reportEstimator: ComplexityEstimator = ({ field, childComplexity }) => {
+  const cost = reportCost(field);
+  return cost === null ? undefined : cost + childComplexity;
+};
+
 /** `first: N` multiplies what is below it; every other field costs 1. */
 const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args?.first === 'number' ? Math.max(1, Math.min(args.first, 100)) : null;
+  const first = firstOf(args);
   return first ? 1 + childComplexity * first : undefined;
 };
 
-export function complexityPlugin(max: number): ApolloServerPlugin<GqlContext> {
+/** The same walk counting reports only: each report field is 1, multiplied by `first` above it. */
+const reportCounter: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (reportCost(field) !== null) return 1 + childComplexity;
+  const first = firstOf(args);
+  return first ? childComplexity * first : childComplexity;
+};
+
+/** Fields the pricer walks at most: past that the operation is refused (QUERY_TOO_COMPLEX). */
+const MAX_NODES = 10_000;
+/** how graphql-query-complexity says so */
+const TOO_MANY_NODES = /maximum allowed number of nodes/;
+
+export interface OperationPrice {
+  /** the complexity: 1 per field, `first: N` multiplying below it, a report what it declares */
+  cost: number;
+  /** report fields the operation would run: every alias, fragment and `first`-item counted */
+  reports: number;
+}
+
+/**
+ * Prices one operation before it runs (graphql-query-complexity walks aliases, named and inline
+ * fragments, and leaves out what @skip/@include remove). A field mentioned twice counts twice even
+ * where GraphQL would merge the two, which errs on the side of refusing.
+ */
+export function priceOperation(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  variables: Record<string, unknown>,
+): OperationPrice {
+  const cost = getComplexity({
+    schema,
+    query,
+    variables,
+    maxQueryNodes: MAX_NODES,
+    estimators: [reportEstimator, connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+  const reports = getComplexity({
+    schema,
+    query,
+    variables,
+    maxQueryNodes: MAX_NODES,
+    estimators: [reportCounter],
+  });
+  return { cost, reports };
+}
+
+/**
+ * What a plugin hook throws to refuse a request: Apollo answers an error thrown before execution
+ * with HTTP 500 unless it names a status, so this names 400. A DomainError keeps its reason; a
+ * graphql-js error (a variable that does not parse) becomes INVALID_QUERY (error-presenter.ts).
+ */
+function badRequest(err: DomainError | GraphQLError): GraphQLError {
+  const http = { status: 400 };
+  if (err instanceof DomainError)
+    return new GraphQLError(err.message, { originalError: err, extensions: { http } });
+  return new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: 'BAD_USER_INPUT', http } });
+}
+
+/**
+ * Refuses, before anything runs, an operation with more than `maxReports` report fields
+ * (TOO_MANY_REPORTS) or costing more than `maxCost` (QUERY_TOO_COMPLEX). Apollo serves one
+ * operation per HTTP request (batching is off), so these are per request too.
+ */
+export function complexityPlugin(maxCost: number, maxReports: number): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName, schema }) {
           const query = operationName ? (separateOperations(document)[operationName] ?? document) : document;
-          const cost = getComplexity({
-            schema,
-            query,
-            variables: request.variables ?? {},
-            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (cost > max) {
-            throw new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
-              detail: `${cost} > ${max}`,
-            });
+          let price: OperationPrice;
+          try {
+            price = priceOperation(schema, query, request.variables ?? {});
+          } catch (err) {
+            if (!(err instanceof GraphQLError)) throw err;
+            throw badRequest(
+              TOO_MANY_NODES.test(err.message)
+                ? new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
+                    detail: `> ${MAX_NODES}`,
+                  })
+                : err,
+            );
+          }
+          if (price.reports > maxReports) {
+            throw badRequest(
+              new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.TOO_MANY_REPORTS, {
+                max: maxReports,
+                count: price.reports,
+              }),
+            );
+          }
+          if (price.cost > maxCost) {
+            throw badRequest(
+              new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
+                detail: `${price.cost} > ${maxCost}`,
+              }),
+            );
           }
         },
       };

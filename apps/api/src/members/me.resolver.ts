@@ -1,8 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, ClubMembershipsService, MembersService, PrivacyService } from '@yvc/identity';
-import { CertificatesService } from '@yvc/credentials';
 import { RegistrationsService } from '@yvc/events';
-import { Authenticated, CurrentActor } from '../common/decorators';
+import { Authenticated, CurrentActor, Report } from '../common/decorators';
 import { JsonScalar } from '../graphql/scalars';
 import { MemberModel } from './member.model';
 import { UpdateMeInput } from './update-me.input';
@@ -15,7 +14,6 @@ export class MeResolver {
     private readonly memberships: ClubMembershipsService,
     private readonly privacy: PrivacyService,
     private readonly registrations: RegistrationsService,
-    private readonly certificates: CertificatesService,
   ) {}
 
   @Authenticated()
@@ -62,6 +60,8 @@ export class MeResolver {
   }
 
   @Authenticated()
+  // seven queries over the member's own rows
+  @Report(50)
   @Query(() => JsonScalar, { description: 'Everything the platform holds about the caller, as JSON.' })
   async exportMyData(@CurrentActor() actor: Actor): Promise<Record<string, unknown>> {
     const [data, registrations] = await Promise.all([
@@ -76,11 +76,8 @@ export class MeResolver {
     description: 'Withdraws consent: the account is anonymised and can no longer log in.',
   })
   async withdrawConsent(@CurrentActor() actor: Actor): Promise<boolean> {
-    // erase first (this also ends every session, so no new registration can slip in), then give
-    // the seats of upcoming events back to the waitlist
+    // one transaction; seats, notifications and credentials follow from its outbox row
     await this.privacy.withdrawConsent(actor.memberId);
-    await this.registrations.cancelUpcomingForMember(actor.memberId);
-    await this.certificates.revokeAllForMember(actor.memberId, 'consent withdrawn');
     return true;
   }
 }

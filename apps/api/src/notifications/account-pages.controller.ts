@@ -1,10 +1,12 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Locale, localeFromAcceptLanguage, translate } from '@yvc/core';
+import { RegistrationStatus, RegistrationsService } from '@yvc/events';
 import { AccountTokensService, MembersService } from '@yvc/identity';
 import { verifyUnsubscribeToken } from '@yvc/notifications';
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { Public } from '../common/decorators';
+import { QueryParam } from '../common/query-param';
 
 const page = (locale: Locale, body: string) =>
   `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
@@ -17,6 +19,7 @@ export class AccountPagesController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly members: MembersService,
     private readonly tokens: AccountTokensService,
+    private readonly registrations: RegistrationsService,
   ) {}
 
   /**
@@ -26,10 +29,13 @@ export class AccountPagesController {
   @Public()
   @Get('unsubscribe')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribePage(@Query('token') token: string, @Req() req: Request): Promise<string> {
+  async unsubscribePage(
+    @QueryParam('token') token: string | undefined,
+    @Req() req: Request,
+  ): Promise<string> {
     const { member, locale } = await this.unsubscribing(token, req);
     if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
-    const action = `/unsubscribe?token=${encodeURIComponent(token)}`;
+    const action = `/unsubscribe?token=${encodeURIComponent(token ?? '')}`;
     return page(
       locale,
       `<p>${translate(locale, 'pages.account.unsubscribeQuestion')}</p>` +
@@ -47,7 +53,7 @@ export class AccountPagesController {
   @Post('unsubscribe')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribe(@Query('token') token: string, @Req() req: Request): Promise<string> {
+  async unsubscribe(@QueryParam('token') token: string | undefined, @Req() req: Request): Promise<string> {
     const { member, locale } = await this.unsubscribing(token, req);
     if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
     await this.members.setEmailOptIn(member.id, false);
@@ -55,8 +61,8 @@ export class AccountPagesController {
   }
 
   /** The member a signed unsubscribe token names (or null), and the language to answer in. */
-  private async unsubscribing(token: string, req: Request) {
-    const memberId = verifyUnsubscribeToken(token, this.config.JWT_SECRET);
+  private async unsubscribing(token: string | undefined, req: Request) {
+    const memberId = verifyUnsubscribeToken(token ?? '', this.config.JWT_SECRET);
     const member = memberId ? await this.members.get(memberId).catch(() => null) : null;
     const locale = member
       ? (member.locale.toLowerCase() as Locale)
@@ -67,11 +73,11 @@ export class AccountPagesController {
   @Public()
   @Get('account/verify-email')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async verifyEmail(@Query('token') token: string, @Req() req: Request): Promise<string> {
+  async verifyEmail(@QueryParam('token') token: string | undefined, @Req() req: Request): Promise<string> {
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
     return page(
       locale,
-      `<p>${(await this.tokens.verifyEmail(token)) ? translate(locale, 'pages.account.verified') : translate(locale, 'pages.account.badLink')}</p>`,
+      `<p>${(await this.tokens.verifyEmail(token ?? '')) ? translate(locale, 'pages.account.verified') : translate(locale, 'pages.account.badLink')}</p>`,
     );
   }
 
@@ -99,13 +105,35 @@ document.getElementById('f').onsubmit = async (e) => {
     );
   }
 
-  /** The member's QR code (the check-in code is the secret; the link is only in their own email). */
+  /**
+   * The member's QR code (the check-in code is the secret; the link is only in their own email).
+   * Only a registration that holds (or held, and used) a seat shows the code; a cancelled one
+   * answers 410 with a page saying so, a waitlisted one a page saying it has no seat yet, both in
+   * the member's language. Not cached for long: the answer changes with the registration.
+   */
   @Public()
   @Get('qr/:file')
   async qr(@Param('file') file: string, @Res() res: Response): Promise<void> {
     const code = file.replace(/\.png$/, '');
-    if (!/^[A-Za-z0-9_-]{20,64}$/.test(code)) {
+    const reg = /^[A-Za-z0-9_-]{20,64}$/.test(code) ? await this.registrations.findByCheckInCode(code) : null;
+    if (!reg) {
       res.status(404).end();
+      return;
+    }
+    if (reg.status === RegistrationStatus.CANCELLED || reg.status === RegistrationStatus.WAITLISTED) {
+      const member = await this.members.get(reg.memberId).catch(() => null);
+      const locale: Locale = member ? (member.locale.toLowerCase() as Locale) : 'kk';
+      const cancelled = reg.status === RegistrationStatus.CANCELLED;
+      res
+        .status(cancelled ? 410 : 409)
+        .setHeader('Content-Type', 'text/html; charset=utf-8')
+        .setHeader('Cache-Control', 'no-store')
+        .end(
+          page(
+            locale,
+            `<p>${translate(locale, cancelled ? 'pages.qr.cancelled' : 'pages.qr.waitlisted')}</p>`,
+          ),
+        );
       return;
     }
     const png = await QRCode.toBuffer(code, {
@@ -115,7 +143,8 @@ document.getElementById('f').onsubmit = async (e) => {
       width: 360,
     });
     res.setHeader('Content-Type', 'image/png');
-    res.setHeader('Cache-Control', 'private, max-age=86400');
+    // the phone at the door may show it offline, but must ask again once online
+    res.setHeader('Cache-Control', 'private, no-cache');
     res.end(png);
   }
 }

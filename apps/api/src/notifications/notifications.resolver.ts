@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { pageRequest } from '@yvc/core';
 import { AccountTokensService, Actor, MembersService } from '@yvc/identity';
 import { DeliveryService, NotificationsService, isNotificationCursor, renderInApp } from '@yvc/notifications';
-import { Authenticated, CurrentActor, Public, Staff } from '../common/decorators';
+import { Authenticated, CurrentActor, Public, Report, Staff } from '../common/decorators';
 import { toConnection } from '../graphql/connection';
 import type { GqlContext } from '../graphql/graphql-context';
 import { EventModel } from '../events/event.model';
@@ -46,6 +46,8 @@ export class NotificationsResolver {
   }
 
   @Staff()
+  // two aggregates over the event's deliveries and up to 200 failures
+  @Report(200)
   @Query(() => DeliveryLogModel, {
     description: "An event's deliveries: counts by channel and status, and the failures with reasons.",
   })

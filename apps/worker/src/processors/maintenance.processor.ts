@@ -42,7 +42,13 @@ export class MaintenanceProcessor extends WorkerHost {
         return { requeued: await this.planner.requeueStale() };
       case JOBS.refreshEngagement: {
         const result = await this.engagement.refreshHot();
-        if (result.failed) this.log.warn({ jobId: job.id, ...result }, 'some engagement answers failed');
+        if (result.overlapped)
+          this.log.info({ jobId: job.id }, 'engagement refresh skipped: a round is running');
+        else if (result.failed || result.skipped)
+          this.log.warn(
+            { jobId: job.id, ...result },
+            'some engagement answers failed or were left for later',
+          );
         else if (result.computed) this.log.info({ jobId: job.id, ...result }, 'refreshed engagement answers');
         return result;
       }

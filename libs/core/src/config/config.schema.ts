@@ -51,8 +51,12 @@ export const configSchema = z
     PASSWORD_RESET_CONFIRM_PER_IP_PER_HOUR: int(30, 1),
     /** wrong current passwords given to changePassword per account per hour */
     PASSWORD_CHANGE_FAILURES_PER_ACCOUNT_PER_HOUR: int(5, 1),
+    /** walk-in look-ups (by email or phone) per staff account per hour: not an oracle of who is a member */
+    WALK_IN_LOOKUPS_PER_HOUR: int(60, 1),
     GRAPHQL_MAX_DEPTH: int(10, 2),
     GRAPHQL_MAX_COMPLEXITY: int(2000, 10),
+    /** report fields (engagement, data export, delivery log) per operation, aliases and fragments counted */
+    GRAPHQL_MAX_REPORTS: int(2, 1),
     SMTP_URL: z
       .string()
       .url()
@@ -82,6 +86,11 @@ export const configSchema = z
     /** engagement figures are cached this long per (scope, filter) in Redis; 0 computes every time */
     ENGAGEMENT_CACHE_SECONDS: int(60, 0),
     ENGAGEMENT_REFRESH_MINUTES: int(10, 0),
+    /** engagement reports one account may have computed per minute (answers from the cache are free) */
+    ENGAGEMENT_COMPUTES_PER_MINUTE: int(20, 1),
+    /** up-to-now questions the worker refreshes ahead per account, and in all (the least recently asked go first) */
+    ENGAGEMENT_REFRESH_PER_ACCOUNT: int(5, 1),
+    ENGAGEMENT_REFRESH_MAX: int(50, 1),
     /** the next election day (YYYY-MM-DD): members who are 18 on it count as first-time voters too */
     NEXT_ELECTION_DATE: z
       .string()

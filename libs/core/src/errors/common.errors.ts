@@ -4,6 +4,9 @@ export enum CommonError {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   INVALID_QUERY = 'INVALID_QUERY',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  INPUT_TOO_DEEP = 'INPUT_TOO_DEEP',
+  /** more report fields in one operation than GRAPHQL_MAX_REPORTS */
+  TOO_MANY_REPORTS = 'TOO_MANY_REPORTS',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
@@ -15,6 +18,8 @@ export const commonError = errorFactory<CommonError>({
   [CommonError.VALIDATION_FAILED]: ApiErrorCode.BAD_USER_INPUT,
   [CommonError.INVALID_QUERY]: ApiErrorCode.BAD_USER_INPUT,
   [CommonError.QUERY_TOO_COMPLEX]: ApiErrorCode.BAD_USER_INPUT,
+  [CommonError.INPUT_TOO_DEEP]: ApiErrorCode.BAD_USER_INPUT,
+  [CommonError.TOO_MANY_REPORTS]: ApiErrorCode.BAD_USER_INPUT,
   [CommonError.UNAUTHENTICATED]: ApiErrorCode.UNAUTHENTICATED,
   [CommonError.FORBIDDEN]: ApiErrorCode.FORBIDDEN,
   [CommonError.NOT_FOUND]: ApiErrorCode.NOT_FOUND,

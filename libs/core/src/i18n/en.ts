@@ -20,6 +20,8 @@ export const en = {
   'errors.VALIDATION_FAILED': 'Some fields need fixing.',
   'errors.INVALID_QUERY': (p) => `The request is not valid GraphQL: ${p.detail}`,
   'errors.QUERY_TOO_COMPLEX': (p) => `The query is too large (${p.detail}).`,
+  'errors.TOO_MANY_REPORTS': (p) =>
+    `One request may ask for at most ${p.max} ${plural('en', Number(p.max), { one: 'report', other: 'reports' })} (this one asks for ${p.count}).`,
   'errors.UNAUTHENTICATED': 'Please log in.',
   'errors.FORBIDDEN': 'You do not have access to this.',
   'errors.NOT_FOUND': 'Not found.',
@@ -63,6 +65,16 @@ export const en = {
   'validation.invalidId': 'Not a valid id.',
   'validation.outOfRange': (p) => `Must be between ${p.min} and ${p.max}.`,
   'validation.oneOfRequired': (p) => `Give exactly one of: ${p.fields}.`,
+  // issue 11, bad input (one block)
+  'errors.INPUT_TOO_DEEP': (p) => `The request is nested more than ${p.max} levels deep.`,
+  'validation.singleValue': 'Give this parameter once.',
+  'validation.formatCharacters': 'Remove invisible characters (zero-width spaces, text direction marks).',
+  'validation.tooManyMarks': (p) => `At most ${p.max} accent marks on one letter.`,
+  'validation.notBefore': (p) => `Must not be before ${p.date}.`,
+  'validation.tooFarAhead': (p) =>
+    `Must be within ${p.years} ${plural('en', Number(p.years), { one: 'year', other: 'years' })} from now.`,
+  'validation.tooLongEvent': (p) =>
+    `An event may last at most ${p.days} ${plural('en', Number(p.days), { one: 'day', other: 'days' })}.`,
   'errors.EVENT_NOT_FOUND': 'Event not found.',
   'errors.EVENT_NOT_EDITABLE': 'This event is cancelled or over and can no longer be changed.',
   'errors.REGISTRATION_CLOSED': 'Registration for this event is not open.',
@@ -74,7 +86,7 @@ export const en = {
   'errors.CHECK_IN_CANCELLED': 'This registration was cancelled.',
   'errors.CHECK_IN_WAITLISTED': 'This person is on the waiting list, not registered.',
   'errors.CHECK_IN_CLOSED': 'Check-in is open from 2 hours before the start until the end of the event.',
-  'errors.WALK_IN_NOT_FOUND': 'No member with this email or phone.',
+  'errors.WALK_IN_NOT_FOUND': 'No active member with this email or phone.',
   'errors.WALK_IN_AMBIGUOUS': 'Several members share this phone: use the email.',
   'errors.BADGE_NOT_FOUND': 'No such badge.',
   'errors.BADGE_NOT_MANUAL': 'This badge is earned automatically and cannot be awarded by hand.',
@@ -162,6 +174,12 @@ export const en = {
   'pages.certificate.expiresAt': 'Valid until',
   'pages.certificate.signatureOk': 'The digital signature in the link is verified',
   'pages.certificate.signatureBad': 'The digital signature in the link is not valid',
+  // walk-ins, the attendance list, QR links of registrations without a seat
+  'labels.csv.registeredAtDoor': 'Registered at the door',
+  'labels.csv.checkedInBy': 'Checked in by',
+  'pages.qr.cancelled': 'Registration cancelled: this QR code no longer opens the door.',
+  'pages.qr.waitlisted':
+    'You are on the waiting list: this QR code will open the door once a seat frees up for you, and we will tell you.',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;

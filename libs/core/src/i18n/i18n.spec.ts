@@ -15,6 +15,9 @@ const PARAMS = {
   events: 40,
   participants: 2150,
   firstTimeVoters: 317,
+  date: '2020-01-01',
+  days: 14,
+  count: 100,
 };
 const keysOf = (locale: Locale) => Object.keys(CATALOGUES[locale]).sort();
 
@@ -42,6 +45,7 @@ describe('catalogues', () => {
     expect(translate(locale, 'validation.ageOutOfRange', { min: 14, max: 35 })).toMatch(/14.*35/);
     expect(translate(locale, 'errors.INTERNAL', { errorId: 'ref-42' })).toContain('ref-42');
     expect(translate(locale, 'errors.RATE_LIMITED', { seconds: 30 })).toContain('30');
+    expect(translate(locale, 'errors.TOO_MANY_REPORTS', { max: 2, count: 100 })).toMatch(/2.*100/);
   });
 });
 

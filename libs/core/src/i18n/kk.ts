@@ -16,6 +16,7 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'errors.VALIDATION_FAILED': 'Белгіленген өрістерді түзетіңіз.',
   'errors.INVALID_QUERY': (p) => `Сұрау дұрыс GraphQL емес: ${p.detail}`,
   'errors.QUERY_TOO_COMPLEX': (p) => `Сұрау тым үлкен (${p.detail}).`,
+  'errors.TOO_MANY_REPORTS': (p) => `Бір сұрауда ең көбі ${p.max} есеп болуы мүмкін (мұнда ${p.count}).`,
   'errors.UNAUTHENTICATED': 'Жүйеге кіріңіз.',
   'errors.FORBIDDEN': 'Бұған қол жеткізу құқығыңыз жоқ.',
   'errors.NOT_FOUND': 'Табылмады.',
@@ -59,6 +60,15 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'validation.invalidId': 'Идентификатор қате.',
   'validation.outOfRange': (p) => `${p.min} мен ${p.max} аралығында болуы керек.`,
   'validation.oneOfRequired': (p) => `Мыналардың біреуін ғана көрсетіңіз: ${p.fields}.`,
+  // issue 11, bad input (one block)
+  'errors.INPUT_TOO_DEEP': (p) => `Сұраныстың кірістірілу деңгейі тым терең (${p.max} деңгейден артық).`,
+  'validation.singleValue': 'Бұл параметрді бір рет қана беріңіз.',
+  'validation.formatCharacters':
+    'Көрінбейтін таңбаларды (нөлдік енді бос орындарды, мәтін бағытының белгілерін) алып тастаңыз.',
+  'validation.tooManyMarks': (p) => `Бір әріпте ${p.max} диакритикалық белгіден артық болмауы керек.`,
+  'validation.notBefore': (p) => `${p.date} күнінен ерте болмауы керек.`,
+  'validation.tooFarAhead': (p) => `Бүгіннен бастап ${p.years} жыл ішінде болуы керек.`,
+  'validation.tooLongEvent': (p) => `Іс-шара ең көбі ${p.days} күнге созыла алады.`,
   'errors.EVENT_NOT_FOUND': 'Іс-шара табылмады.',
   'errors.EVENT_NOT_EDITABLE': 'Іс-шара тоқтатылған немесе аяқталған, оны өзгертуге болмайды.',
   'errors.REGISTRATION_CLOSED': 'Бұл іс-шараға тіркелу ашық емес.',
@@ -70,7 +80,7 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'errors.CHECK_IN_CANCELLED': 'Бұл тіркелудің күші жойылған.',
   'errors.CHECK_IN_WAITLISTED': 'Бұл қатысушы тіркелмеген, күту тізімінде тұр.',
   'errors.CHECK_IN_CLOSED': 'Белгілену іс-шара басталардан 2 сағат бұрын ашылып, соңына дейін жүреді.',
-  'errors.WALK_IN_NOT_FOUND': 'Мұндай email немесе телефоны бар қатысушы жоқ.',
+  'errors.WALK_IN_NOT_FOUND': 'Мұндай email немесе телефоны бар белсенді қатысушы жоқ.',
   'errors.WALK_IN_AMBIGUOUS': 'Бұл телефон бірнеше қатысушыда бар: email-ді көрсетіңіз.',
   'errors.BADGE_NOT_FOUND': 'Мұндай белгі жоқ.',
   'errors.BADGE_NOT_MANUAL': 'Бұл белгі автоматты түрде беріледі, оны қолмен беруге болмайды.',
@@ -156,4 +166,10 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'pages.certificate.expiresAt': 'Жарамдылық мерзімі',
   'pages.certificate.signatureOk': 'Сілтемедегі цифрлық қолтаңба расталды',
   'pages.certificate.signatureBad': 'Сілтемедегі цифрлық қолтаңба жарамсыз',
+  // walk-ins, the attendance list, QR links of registrations without a seat
+  'labels.csv.registeredAtDoor': 'Есік алдында тіркелді',
+  'labels.csv.checkedInBy': 'Белгілеген қызметкер',
+  'pages.qr.cancelled': 'Тіркелуіңіздің күші жойылды: бұл QR-код енді кіруге жарамайды.',
+  'pages.qr.waitlisted':
+    'Сіз күту тізіміндесіз: орын босағанда бұл QR-код кіруге жарамды болады, біз оны хабарлаймыз.',
 };

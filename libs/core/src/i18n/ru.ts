@@ -20,6 +20,8 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'errors.VALIDATION_FAILED': 'Исправьте отмеченные поля.',
   'errors.INVALID_QUERY': (p) => `Запрос не является корректным GraphQL: ${p.detail}`,
   'errors.QUERY_TOO_COMPLEX': (p) => `Слишком большой запрос (${p.detail}).`,
+  'errors.TOO_MANY_REPORTS': (p) =>
+    `Один запрос может содержать не больше ${p.max} ${plural('ru', Number(p.max), { one: 'отчёта', other: 'отчётов' })} (здесь ${p.count}).`,
   'errors.UNAUTHENTICATED': 'Войдите в систему.',
   'errors.FORBIDDEN': 'У вас нет доступа к этому.',
   'errors.NOT_FOUND': 'Не найдено.',
@@ -61,6 +63,18 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'validation.invalidId': 'Некорректный идентификатор.',
   'validation.outOfRange': (p) => `Допустимо от ${p.min} до ${p.max}.`,
   'validation.oneOfRequired': (p) => `Укажите ровно одно из: ${p.fields}.`,
+  // issue 11, bad input (one block)
+  'errors.INPUT_TOO_DEEP': (p) => `Запрос вложен слишком глубоко (больше ${p.max} уровней).`,
+  'validation.singleValue': 'Укажите этот параметр один раз.',
+  'validation.formatCharacters':
+    'Уберите невидимые символы (пробелы нулевой ширины, знаки направления текста).',
+  'validation.tooManyMarks': (p) =>
+    `Не больше ${p.max} ${plural('ru', Number(p.max), { one: 'диакритического знака', other: 'диакритических знаков' })} на одной букве.`,
+  'validation.notBefore': (p) => `Не раньше ${p.date}.`,
+  'validation.tooFarAhead': (p) =>
+    `Не позже чем через ${p.years} ${plural('ru', Number(p.years), { one: 'год', few: 'года', many: 'лет', other: 'года' })} от сегодняшнего дня.`,
+  'validation.tooLongEvent': (p) =>
+    `Мероприятие может длиться не более ${p.days} ${plural('ru', Number(p.days), { one: 'дня', other: 'дней' })}.`,
   'errors.EVENT_NOT_FOUND': 'Мероприятие не найдено.',
   'errors.EVENT_NOT_EDITABLE': 'Мероприятие отменено или завершено, изменить его нельзя.',
   'errors.REGISTRATION_CLOSED': 'Регистрация на это мероприятие закрыта.',
@@ -72,7 +86,7 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'errors.CHECK_IN_CANCELLED': 'Эта регистрация отменена.',
   'errors.CHECK_IN_WAITLISTED': 'Этот участник в листе ожидания, а не зарегистрирован.',
   'errors.CHECK_IN_CLOSED': 'Отметка открыта с 2 часов до начала и до конца мероприятия.',
-  'errors.WALK_IN_NOT_FOUND': 'Нет участника с таким email или телефоном.',
+  'errors.WALK_IN_NOT_FOUND': 'Нет активного участника с таким email или телефоном.',
   'errors.WALK_IN_AMBIGUOUS': 'Этот телефон у нескольких участников: укажите email.',
   'errors.BADGE_NOT_FOUND': 'Такого значка нет.',
   'errors.BADGE_NOT_MANUAL': 'Этот значок присуждается автоматически, вручную его выдать нельзя.',
@@ -159,4 +173,10 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'pages.certificate.expiresAt': 'Действителен до',
   'pages.certificate.signatureOk': 'Цифровая подпись в ссылке подтверждена',
   'pages.certificate.signatureBad': 'Цифровая подпись в ссылке недействительна',
+  // walk-ins, the attendance list, QR links of registrations without a seat
+  'labels.csv.registeredAtDoor': 'Зарегистрирован на входе',
+  'labels.csv.checkedInBy': 'Кто отметил',
+  'pages.qr.cancelled': 'Регистрация отменена: этот QR-код больше не действует для входа.',
+  'pages.qr.waitlisted':
+    'Вы в листе ожидания: QR-код заработает, когда для вас освободится место, и мы сообщим об этом.',
 };

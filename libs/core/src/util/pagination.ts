@@ -43,6 +43,39 @@ export function pageRequest<C>(
   return { first: size, after: cursor };
 }
 
+/**
+ * The parts a cursor may hold, each checked strictly: a cursor comes back from the client and its
+ * parts go into SQL as parameters, so anything PostgreSQL could refuse must stop here.
+ */
+export function cursorGuard<C extends object>(parts: {
+  [K in keyof C]-?: (v: unknown) => v is C[K];
+}): (v: unknown) => v is C {
+  const checks = Object.entries(parts) as Array<[string, (v: unknown) => boolean]>;
+  return (v: unknown): v is C =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    checks.every(([key, check]) => check((v as Record<string, unknown>)[key]));
+}
+
+const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A time exactly as Date.toISOString() wrote it (which is how cursors are made), years 1 to 9999.
+ * Date.parse alone is too lenient: it reads '2026' or '+275760-09-13', which PostgreSQL refuses.
+ */
+export function cursorInstant(v: unknown): v is string {
+  if (typeof v !== 'string' || !INSTANT_RE.test(v) || v.startsWith('0000')) return false;
+  const d = new Date(v);
+  return !Number.isNaN(d.getTime()) && d.toISOString() === v;
+}
+
+/** A text part of a cursor (a name): at most `max` characters, no NUL (PostgreSQL refuses it). */
+export const cursorText =
+  (max: number) =>
+  (v: unknown): v is string =>
+    typeof v === 'string' && v.length <= max && !v.includes('\u0000');
+
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids are UUIDs; anything else cannot name a row (and must not reach PostgreSQL as a uuid). */

@@ -51,7 +51,14 @@ export class BadgeAward {
   @Column({ name: 'revoked_reason', type: 'varchar', length: 500, nullable: true })
   revokedReason: string | null;
 
-  /** the compact VC-JWT (EdDSA); written in the transaction that makes the award */
+  /** the compact VC-JWT (EdDSA); written in the transaction that makes the award; null once erased */
   @Column({ type: 'text', nullable: true })
   credential: string | null;
+
+  /**
+   * When the holder's withdrawal of consent erased it (revoked, credential and evidence dropped).
+   * Such an award still counts in aggregate statistics: it was earned.
+   */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 }

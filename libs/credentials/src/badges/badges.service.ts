@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, Clock, CommonError, Locale, commonError } from '@yvc/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { returnedRows } from '@yvc/database';
+import { MemberStatus, MembersService } from '@yvc/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { SigningKeys } from '../keys/signing-keys.service';
 import { BadgeAward } from './badge-award.entity';
@@ -107,6 +109,7 @@ export class BadgesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keys: SigningKeys,
     private readonly clock: Clock,
+    private readonly members: MembersService,
   ) {}
 
   /** Upserts the catalogue (data/badges.json) by code; idempotent. */
@@ -155,8 +158,10 @@ export class BadgesService {
    */
   async evaluate(memberId: string): Promise<BadgeAward[]> {
     return this.db.transaction(async (em) => {
+      // FOR SHARE: a withdrawal of consent waits for this award (and its follow-up erases it), or
+      // this evaluation waits for the withdrawal and awards nothing
       const [member]: Array<{ locale: string }> = await em.query(
-        `SELECT locale FROM members WHERE id = $1 AND status = 'ACTIVE' AND role = 'MEMBER'`,
+        `SELECT locale FROM members WHERE id = $1 AND status = 'ACTIVE' AND role = 'MEMBER' FOR SHARE`,
         [memberId],
       );
       if (!member) return [];
@@ -200,9 +205,11 @@ export class BadgesService {
         { field: 'badgeCode', key: 'errors.BADGE_NOT_MANUAL' },
       ]);
     return this.db.transaction(async (em) => {
-      const [member]: Array<{ locale: string }> = await em.query(`SELECT locale FROM members WHERE id = $1`, [
-        memberId,
-      ]);
+      // a member who withdrew consent is nobody to award (FOR SHARE: see evaluate)
+      const [member]: Array<{ locale: string }> = await em.query(
+        `SELECT locale FROM members WHERE id = $1 AND status <> 'WITHDRAWN' FOR SHARE`,
+        [memberId],
+      );
       if (!member) throw commonError(CommonError.NOT_FOUND);
       const [made] = await this.insertAwards(em, memberId, toLocale(member.locale), by, [badge], () => ({
         reason: { manual: true },
@@ -226,6 +233,26 @@ export class BadgesService {
       [award.id, (reason ?? '').trim().slice(0, 500) || null],
     );
     return this.getAward(award.id);
+  }
+
+  /**
+   * After the holder withdrew consent (the CONSENT_WITHDRAWN follow-up): every award of the member
+   * is revoked (its status bit set) and its signed credential and evidence dropped. It still counts
+   * in aggregate statistics (it was earned: `erased_at`). One conditional UPDATE: running it again,
+   * or twice at once, changes nothing more. Does nothing for a member who has not withdrawn.
+   */
+  async eraseForWithdrawnMember(memberId: string): Promise<number> {
+    const member = await this.members.get(memberId).catch(() => null);
+    if (!member || member.status !== MemberStatus.WITHDRAWN) return 0;
+    const rows = returnedRows(
+      await this.db.query(
+        `UPDATE badge_awards SET revoked_at = coalesce(revoked_at, $2), revoked_reason = 'consent withdrawn',
+           credential = NULL, evidence = NULL, erased_at = $2
+         WHERE member_id = $1 AND erased_at IS NULL RETURNING id`,
+        [memberId, this.clock.now()],
+      ),
+    );
+    return rows.length;
   }
 
   /**

@@ -74,9 +74,16 @@ export class Certificate {
   @Generated('increment')
   statusIndex: number;
 
-  /** The compact VC-JWT, exactly as signed. */
-  @Column({ type: 'text' })
-  credential: string;
+  /** The compact VC-JWT, exactly as signed; null once erased (the holder withdrew consent). */
+  @Column({ type: 'text', nullable: true })
+  credential: string | null;
+
+  /**
+   * When the holder's withdrawal of consent erased it: revoked, the credential dropped, the
+   * number (which carried the membership number) replaced by `WITHDRAWN-<status_index>`.
+   */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 }
 
 /** VALID / REVOKED as stored, EXPIRED when a VALID one is past its expires_at. */

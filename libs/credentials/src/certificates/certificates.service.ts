@@ -10,7 +10,7 @@ import {
   localDate,
   parseDateTime,
 } from '@yvc/core';
-import { uniqueViolation } from '@yvc/database';
+import { returnedRows, uniqueViolation } from '@yvc/database';
 import { ClubMembershipsService, Member, MemberStatus, MembersService, Role } from '@yvc/identity';
 import { ClubsService } from '@yvc/org';
 import { decodeProtectedHeader } from 'jose';
@@ -28,6 +28,7 @@ import { CertificateCard, renderCertificatePdf } from './certificate-pdf';
 import { QR_TOKEN_TYP, VC_JWT_TYP, membershipCredential, qrTokenClaims } from './membership-credential';
 
 export const REISSUED = 'reissued';
+export const CONSENT_WITHDRAWN = 'consent withdrawn';
 const REASON_MAX = 500;
 
 /** What anyone holding a certificate number may learn. */
@@ -214,15 +215,25 @@ export class CertificatesService {
     return this.get(cert.id);
   }
 
-  /** Revokes every VALID certificate of a member (consent withdrawn); returns how many. */
-  async revokeAllForMember(memberId: string, reason: string): Promise<number> {
-    const res = await this.certificates
-      .createQueryBuilder()
-      .update()
-      .set({ status: StoredCertificateStatus.REVOKED, revokedAt: this.clock.now(), revokedReason: reason })
-      .where('member_id = :memberId AND status = :valid', { memberId, valid: StoredCertificateStatus.VALID })
-      .execute();
-    return res.affected ?? 0;
+  /**
+   * After the holder withdrew consent (the CONSENT_WITHDRAWN follow-up): every certificate of the
+   * member is revoked (its status bit set), its signed credential (name, membership number, club)
+   * dropped and its number, which carries the membership number, replaced by
+   * `WITHDRAWN-<status_index>`. One conditional UPDATE: running it again, or twice at once,
+   * changes nothing more. Does nothing for a member who has not withdrawn. Returns how many.
+   */
+  async eraseForWithdrawnMember(memberId: string): Promise<number> {
+    const member = await this.members.get(memberId).catch(() => null);
+    if (!member || member.status !== MemberStatus.WITHDRAWN) return 0;
+    const rows = returnedRows(
+      await this.db.query(
+        `UPDATE certificates SET status = 'REVOKED', revoked_at = coalesce(revoked_at, $2), revoked_reason = $3,
+           number = 'WITHDRAWN-' || status_index, credential = NULL, erased_at = $2
+         WHERE member_id = $1 AND erased_at IS NULL RETURNING id`,
+        [memberId, this.clock.now(), CONSENT_WITHDRAWN],
+      ),
+    );
+    return rows.length;
   }
 
   /**
@@ -230,7 +241,7 @@ export class CertificatesService {
    * name shows only while the certificate is valid, and only as initials for a minor (under 18
    * today in Almaty).
    */
-  async check(number: string): Promise<CertificateCheck> {
+  async check(number: string, link?: string | null): Promise<CertificateCheck> {
     const normalized = (number ?? '').trim().toUpperCase().slice(0, 64);
     const none: CertificateCheck = {
       number: normalized,
@@ -241,7 +252,10 @@ export class CertificatesService {
       issuedAt: null,
       expiresAt: null,
     };
-    const cert = normalized ? await this.certificates.findOneBy({ number: normalized }) : null;
+    const cert = normalized
+      ? ((await this.certificates.findOneBy({ number: normalized })) ??
+        (await this.erasedByLink(normalized, link)))
+      : null;
     if (!cert) return none;
     const [member] = await this.members.findByIds([cert.memberId]);
     // consent withdrawn: the person is erased, so the certificate no longer vouches for anyone
@@ -251,7 +265,8 @@ export class CertificatesService {
     const valid = status === CertificateStatus.VALID;
     const holderName = valid && member ? this.publicName(member) : null;
     return {
-      number: cert.number,
+      // an erased certificate answers with the number the visitor holds, not its placeholder
+      number: cert.erasedAt ? normalized : cert.number,
       valid,
       status,
       holderName,
@@ -259,6 +274,34 @@ export class CertificatesService {
       issuedAt: cert.issuedAt,
       expiresAt: cert.expiresAt,
     };
+  }
+
+  /**
+   * An erased certificate (its holder withdrew consent) no longer has its number. A printed card's
+   * QR link still carries our signed token naming the number and the status bit, so that link
+   * finds it (to say REVOKED, with no name); the number typed alone answers "not found".
+   */
+  private async erasedByLink(number: string, jws: string | null | undefined): Promise<Certificate | null> {
+    if (!jws) return null;
+    const payload = (await this.keys.verify(jws)) as {
+      sub?: string;
+      vu?: unknown;
+      st?: unknown;
+      credentialSubject?: { certificateNumber?: string };
+      credentialStatus?: { statusListIndex?: unknown };
+    } | null;
+    if (!payload) return null;
+    const index =
+      typeof payload.vu === 'number'
+        ? payload.sub === number
+          ? Number(payload.st)
+          : NaN
+        : payload.credentialSubject?.certificateNumber === number
+          ? Number(payload.credentialStatus?.statusListIndex)
+          : NaN;
+    if (!Number.isInteger(index)) return null;
+    const cert = await this.certificates.findOneBy({ statusIndex: index });
+    return cert?.erasedAt ? cert : null;
   }
 
   /**
@@ -283,13 +326,16 @@ export class CertificatesService {
   /** The printable card. */
   async pdf(cert: Certificate): Promise<Buffer> {
     const member = await this.members.get(cert.memberId);
-    const payload = JSON.parse(Buffer.from(cert.credential.split('.')[1], 'base64url').toString('utf8')) as {
-      credentialSubject: { club: string | null; name: string };
-    };
+    // an erased certificate (consent withdrawn) has no credential left: no club, no name
+    const payload = cert.credential
+      ? (JSON.parse(Buffer.from(cert.credential.split('.')[1], 'base64url').toString('utf8')) as {
+          credentialSubject: { club: string | null; name: string };
+        })
+      : null;
     const card: CertificateCard = {
       holderName: member.status === MemberStatus.WITHDRAWN ? '—' : member.fullName,
       number: cert.number,
-      club: payload.credentialSubject.club,
+      club: payload?.credentialSubject.club ?? null,
       issuedAt: cert.issuedAt,
       expiresAt: cert.expiresAt,
       issuerName: this.config.CREDENTIAL_ISSUER_NAME,

@@ -13,6 +13,13 @@ export enum OutboxKind {
   ATTENDANCE_RECORDED = 'ATTENDANCE_RECORDED',
   /** not a notification: a published event's reminder times changed, reschedule this registration's */
   REMINDERS_CHANGED = 'REMINDERS_CHANGED',
+  /** staff checked the member in at the door by email or phone: the member is told */
+  WALK_IN_RECORDED = 'WALK_IN_RECORDED',
+  /**
+   * not a notification: the member withdrew consent (written in the transaction that anonymised
+   * them); the dispatch frees their seats and erases their notifications and credentials
+   */
+  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
 }
 
 /**

@@ -1,4 +1,4 @@
-import { rateLimited, sha256Hex } from '@yvc/core';
+import { canonicalEmail, rateLimited, sha256Hex } from '@yvc/core';
 import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -65,5 +65,5 @@ export async function consumeAll(uses: ReadonlyArray<readonly [RateLimit, string
 
 /** The key for an email address: hashed, so no address sits in Redis (or a log) in clear. */
 export function emailKey(email: string): string {
-  return sha256Hex((email ?? '').trim().toLowerCase()).slice(0, 32);
+  return sha256Hex(canonicalEmail(email ?? '')).slice(0, 32);
 }

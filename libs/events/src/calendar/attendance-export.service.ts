@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CSV_BOM, Locale, csvLine, toZonedIso, translate } from '@yvc/core';
+import { CSV_BOM, Locale, Page, csvLine, encodeCursor, toZonedIso, translate } from '@yvc/core';
 import { DataSource } from 'typeorm';
 import { Event } from '../events/event.entity';
+import { CheckInMethod, RegistrationStatus } from '../registrations/registration.entity';
+import type { RegistrationCursor } from '../registrations/registrations.service';
 
 export interface CsvFile {
   filename: string;
@@ -16,6 +18,8 @@ const HEADER_KEYS = [
   'labels.csv.checkedInAt',
   'labels.csv.checkInMethod',
   'labels.csv.walkIn',
+  'labels.csv.registeredAtDoor',
+  'labels.csv.checkedInBy',
 ];
 
 interface AttendanceRow {
@@ -26,7 +30,38 @@ interface AttendanceRow {
   checked_in_at: Date | null;
   check_in_method: string | null;
   walk_in: boolean;
+  at_door: boolean;
+  staff_name: string | null;
+  staff_status: string | null;
 }
+
+/**
+ * One line of an event's attendance list: who it is (name and membership number, nothing that
+ * leads to the member's record), whether and how they were checked in, and by whom.
+ */
+export interface AttendanceEntry {
+  registrationId: string;
+  status: RegistrationStatus;
+  /** null when the member withdrew consent (shown as the anonymised label) */
+  fullName: string | null;
+  membershipNumber: string | null;
+  checkedInAt: Date | null;
+  checkInMethod: CheckInMethod | null;
+  /** registered at the door by staff (a walk-in) */
+  walkIn: boolean;
+  overCapacity: boolean;
+  /** the staff member who recorded the check-in; null when none, or anonymised */
+  checkedInBy: string | null;
+  createdAt: Date;
+}
+
+/** The columns both the file and the GraphQL list read; r = registrations, m = the member, s = staff. */
+const ATTENDANCE_FROM = `FROM registrations r JOIN members m ON m.id = r.member_id
+       LEFT JOIN members s ON s.id = r.checked_in_by
+       WHERE r.event_id = $1 AND r.status <> 'CANCELLED'`;
+const ATTENDANCE_COLUMNS = `r.id, m.full_name, m.status AS member_status, m.membership_number, r.status, r.checked_in_at,
+              r.check_in_method, r.walk_in, r.recorded_by IS NOT NULL AS at_door, s.full_name AS staff_name,
+              s.status AS staff_status, r.created_at`;
 
 /** `2026-02-05 10:03` in the event's time zone. */
 export function localDateTime(at: Date, timeZone: string): string {
@@ -34,8 +69,9 @@ export function localDateTime(at: Date, timeZone: string): string {
 }
 
 /**
- * The attendance list of an event as CSV for its staff: who registered (not cancelled) and who came.
- * Names and membership numbers only: no email, phone or IIN leaves the system this way.
+ * The attendance list of an event for its staff, as CSV or page by page: who registered (not
+ * cancelled), who came, how, and who checked them in. Names and membership numbers only: no
+ * email, phone or IIN leaves the system this way.
  */
 @Injectable()
 export class AttendanceExportService {
@@ -43,10 +79,8 @@ export class AttendanceExportService {
 
   async csv(event: Pick<Event, 'id' | 'timeZone'>, locale: Locale): Promise<CsvFile> {
     const rows: AttendanceRow[] = await this.db.query(
-      `SELECT m.full_name, m.status AS member_status, m.membership_number, r.status, r.checked_in_at,
-              r.check_in_method, r.walk_in
-       FROM registrations r JOIN members m ON m.id = r.member_id
-       WHERE r.event_id = $1 AND r.status <> 'CANCELLED'
+      `SELECT ${ATTENDANCE_COLUMNS}
+       ${ATTENDANCE_FROM}
        ORDER BY m.full_name COLLATE "kk-KZ-x-icu", m.membership_number, r.created_at, r.id`,
       [event.id],
     );
@@ -61,8 +95,45 @@ export class AttendanceExportService {
         r.checked_in_at ? localDateTime(new Date(r.checked_in_at), event.timeZone) : '',
         r.check_in_method ?? '',
         r.walk_in ? yes : no,
+        r.at_door ? yes : no,
+        r.staff_status === 'WITHDRAWN' ? translate(locale, 'labels.anonymisedMember') : (r.staff_name ?? ''),
       ]);
     }
     return { filename: `attendance-${event.id}.csv`, body };
+  }
+
+  /** The attendance list page by page, in registration order (for GraphQL). */
+  async list(eventId: string, first: number, after?: RegistrationCursor): Promise<Page<AttendanceEntry>> {
+    const created = `date_trunc('milliseconds', r.created_at)`;
+    const params: unknown[] = [eventId, first + 1];
+    let where = '';
+    if (after) {
+      params.push(after.c, after.i);
+      where = ` AND (${created}, r.id) > ($3::timestamptz, $4::uuid)`;
+    }
+    const rows: Array<AttendanceRow & { id: string; created_at: Date }> = await this.db.query(
+      `SELECT ${ATTENDANCE_COLUMNS}
+       ${ATTENDANCE_FROM}${where}
+       ORDER BY ${created}, r.id LIMIT $2`,
+      params,
+    );
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${ATTENDANCE_FROM}`, [eventId]);
+    return {
+      items: rows.slice(0, first).map((r) => ({
+        registrationId: r.id,
+        status: r.status as RegistrationStatus,
+        fullName: r.member_status === 'WITHDRAWN' ? null : r.full_name,
+        membershipNumber: r.membership_number,
+        checkedInAt: r.checked_in_at,
+        checkInMethod: r.check_in_method as CheckInMethod | null,
+        walkIn: r.at_door,
+        overCapacity: r.walk_in,
+        checkedInBy: r.staff_status === 'WITHDRAWN' ? null : r.staff_name,
+        createdAt: new Date(r.created_at),
+      })),
+      hasNextPage: rows.length > first,
+      totalCount: total,
+      cursorOf: (e) => encodeCursor({ c: e.createdAt.toISOString(), i: e.registrationId }),
+    };
   }
 }

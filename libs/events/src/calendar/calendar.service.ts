@@ -11,7 +11,7 @@ import {
   translate,
 } from '@yvc/core';
 import { returnedRows } from '@yvc/database';
-import ical, { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendar, ICalCalendarMethod, ICalEvent, ICalEventStatus } from 'ical-generator';
 import { DataSource, In, Not, Repository } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
 import { Event, EventStatus } from '../events/event.entity';
@@ -20,6 +20,10 @@ import { ACTIVE_STATUSES, Registration, RegistrationStatus } from '../registrati
 
 /** What a feed token looks like (randomToken(32): 43 characters of base64url). */
 const TOKEN_RE = /^[A-Za-z0-9_-]{20,64}$/;
+
+/** SEQUENCE: every change of the event moves updated_at, so the seconds since creation only grow. */
+const sequenceOf = (event: Pick<Event, 'createdAt' | 'updatedAt'>): number =>
+  Math.max(0, Math.floor((event.updatedAt.getTime() - event.createdAt.getTime()) / 1000));
 
 /** How often calendar apps are asked to poll a personal feed. */
 const FEED_REFRESH_SECONDS = 60 * 60;
@@ -52,6 +56,26 @@ export class CalendarService {
     return { filename: `event-${event.id}.ics`, body: cal.toString() };
   }
 
+  /**
+   * The .ics that takes the event out of a member's calendar (RFC 5546 METHOD:CANCEL): the same UID
+   * as the event's entry, a higher SEQUENCE than any version of it sent so far, STATUS:CANCELLED,
+   * the organizer (MAIL_FROM) and the member as the attendee removed.
+   */
+  async cancellationIcs(eventId: string, locale: Locale, attendeeEmail?: string | null): Promise<IcsFile> {
+    const event = await this.events.get(eventId);
+    const cal = this.calendar(locale).method(ICalCalendarMethod.CANCEL);
+    const entry = this.addEvent(cal, event, locale);
+    entry.status(ICalEventStatus.CANCELLED).sequence(sequenceOf(event) + 1);
+    const from = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(this.config.MAIL_FROM);
+    entry.organizer(
+      from
+        ? { name: from[1] || from[2], email: from[2] }
+        : { name: this.config.MAIL_FROM, email: this.config.MAIL_FROM },
+    );
+    if (attendeeEmail) entry.createAttendee({ email: attendeeEmail });
+    return { filename: `event-${event.id}-cancel.ics`, body: cal.toString() };
+  }
+
   /** The member's feed token, made on first use; concurrent first calls get the same one. */
   async feedToken(memberId: string): Promise<string> {
     await this.db.query(
@@ -73,6 +97,11 @@ export class CalendarService {
       ),
     );
     return row.token;
+  }
+
+  /** The member withdrew consent: their feed (a token that lists their events) is deleted. */
+  async dropFeed(memberId: string): Promise<void> {
+    await this.db.query(`DELETE FROM calendar_feeds WHERE member_id = $1`, [memberId]);
   }
 
   /** Where a calendar app subscribes to the feed of `token`. */
@@ -117,7 +146,12 @@ export class CalendarService {
     });
   }
 
-  private addEvent(cal: ICalCalendar, event: Event, locale: Locale, registration?: RegistrationStatus) {
+  private addEvent(
+    cal: ICalCalendar,
+    event: Event,
+    locale: Locale,
+    registration?: RegistrationStatus,
+  ): ICalEvent {
     const cancelled = event.status === EventStatus.CANCELLED;
     const description = [
       cancelled && event.cancelReason
@@ -132,7 +166,7 @@ export class CalendarService {
       : registration === RegistrationStatus.WAITLISTED
         ? ICalEventStatus.TENTATIVE
         : ICalEventStatus.CONFIRMED;
-    cal.createEvent({
+    return cal.createEvent({
       id: `${event.id}@yvc`,
       start: event.startsAt,
       end: event.endsAt,
@@ -141,8 +175,7 @@ export class CalendarService {
       location: [event.venueName, event.venueAddress].filter(Boolean).join(', ') || null,
       url: `${this.baseUrl()}/events/${event.id}.ics`,
       status,
-      // Every change of the event moves updated_at, so the seconds since creation only grow.
-      sequence: Math.max(0, Math.floor((event.updatedAt.getTime() - event.createdAt.getTime()) / 1000)),
+      sequence: sequenceOf(event),
       // DTSTAMP: when this version of the event was made (stable output, so ETags match between polls).
       stamp: event.updatedAt,
       lastModified: event.updatedAt,

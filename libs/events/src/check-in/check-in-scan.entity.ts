@@ -1,13 +1,17 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** One scan sent by a scanner (online or from an offline batch); the scanner's scanId makes it idempotent. */
+/**
+ * One scan sent by a scanner (online or from an offline batch). The scanner's scanId makes it
+ * idempotent within its event: the key is (event, scanId), so a scan id used at another event is
+ * another scan and never answers with that event's registration.
+ */
 @Entity('check_in_scans')
 export class CheckInScan {
+  @PrimaryColumn({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
   @PrimaryColumn({ name: 'scan_id', type: 'uuid' })
   scanId: string;
-
-  @Column({ name: 'event_id', type: 'uuid' })
-  eventId: string;
 
   @Column({ name: 'registration_id', type: 'uuid', nullable: true })
   registrationId: string | null;

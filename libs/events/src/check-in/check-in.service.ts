@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainError, FieldProblems, isUuid, randomToken } from '@yvc/core';
+import { Clock, DomainError, FieldProblems, canonicalEmail, isUuid, randomToken } from '@yvc/core';
 import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
-import { MemberStatus, MembersService, Role, normalizeKzMobile } from '@yvc/identity';
+import { Member, MemberStatus, MembersService, Role, normalizeKzMobile } from '@yvc/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
 import { Event, EventStatus } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { CheckInMethod, Registration, RegistrationStatus } from '../registrations/registration.entity';
 import { RegistrationsService } from '../registrations/registrations.service';
+import { WalkInThrottle } from './walk-in-throttle';
 
 /** Check-in opens this long before the start and closes at the end. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
@@ -19,6 +20,12 @@ export const MAX_SYNC_BATCH = 500;
 export interface CheckInOutcome {
   registration: Registration;
   alreadyCheckedIn: boolean;
+}
+
+/** What the person at the door needs to confirm who is standing there, and nothing more. */
+export interface WalkInOutcome extends CheckInOutcome {
+  fullName: string;
+  membershipNumber: string | null;
 }
 
 export interface OfflineScan {
@@ -43,6 +50,7 @@ export class CheckInService {
     private readonly registrations: RegistrationsService,
     private readonly members: MembersService,
     private readonly clock: Clock,
+    private readonly throttle: WalkInThrottle,
   ) {}
 
   /**
@@ -77,13 +85,13 @@ export class CheckInService {
     return this.db.transaction(async (em) => {
       const [fresh] = await em.query(
         `INSERT INTO check_in_scans (scan_id, event_id, outcome, scanned_at, scanned_by) VALUES ($1, $2, 'PENDING', $3, $4)
-         ON CONFLICT (scan_id) DO NOTHING RETURNING scan_id`,
+         ON CONFLICT (event_id, scan_id) DO NOTHING RETURNING scan_id`,
         [scan.scanId, event.id, scan.scannedAt, by],
       );
       if (!fresh) {
         const [prior] = await em.query(
-          `SELECT outcome, registration_id FROM check_in_scans WHERE scan_id = $1`,
-          [scan.scanId],
+          `SELECT outcome, registration_id FROM check_in_scans WHERE event_id = $1 AND scan_id = $2`,
+          [event.id, scan.scanId],
         );
         const registration = prior.registration_id
           ? await em.findOneBy(Registration, { id: prior.registration_id })
@@ -112,64 +120,95 @@ export class CheckInService {
         if (!(err instanceof DomainError)) throw err;
         result = { scanId: scan.scanId, outcome: err.reason, registration: null, error: err };
       }
-      await em.query(`UPDATE check_in_scans SET outcome = $2, registration_id = $3 WHERE scan_id = $1`, [
-        scan.scanId,
-        result.outcome,
-        result.registration?.id ?? null,
-      ]);
+      await em.query(
+        `UPDATE check_in_scans SET outcome = $3, registration_id = $4 WHERE event_id = $1 AND scan_id = $2`,
+        [event.id, scan.scanId, result.outcome, result.registration?.id ?? null],
+      );
       return result;
     });
   }
 
   /**
    * A member who comes without registering (found by email or phone) is registered and checked in
-   * on the spot: into a free seat if there is one, else as a walk-in over capacity.
+   * on the spot: into a free seat if there is one, else as a walk-in over capacity. Any ACTIVE
+   * member may walk in (forums welcome other districts); the answer names only who it is (name and
+   * membership number), the look-up is limited per staff account (reserved before the members
+   * table is read), and the member is told through the outbox.
    */
-  async walkIn(eventId: string, emailOrPhone: string, by: string): Promise<CheckInOutcome> {
-    const memberId = await this.findWalkInMember(emailOrPhone);
-    return this.db.transaction(async (em) => {
-      const event = await this.events.lock(em, eventId);
-      const now = this.clock.now();
-      this.assertWindow(event, now);
-      const existing = await em.findOneBy(Registration, {
+  async walkIn(eventId: string, emailOrPhone: string, by: string): Promise<WalkInOutcome> {
+    await this.throttle.reserve(by);
+    const member = await this.findWalkInMember(emailOrPhone);
+    const outcome = await this.db.transaction(async (em) => {
+      const done = await this.recordWalkIn(em, eventId, member.id, by);
+      if (!done.alreadyCheckedIn) {
+        await writeOutbox(em, [
+          {
+            kind: OutboxKind.WALK_IN_RECORDED,
+            memberId: member.id,
+            eventId,
+            registrationId: done.registration.id,
+            payload: { checkedInAt: done.registration.checkedInAt!.toISOString() },
+          },
+        ]);
+      }
+      return done;
+    });
+    return { ...outcome, fullName: member.fullName, membershipNumber: member.membershipNumber };
+  }
+
+  private async recordWalkIn(
+    em: EntityManager,
+    eventId: string,
+    memberId: string,
+    by: string,
+  ): Promise<CheckInOutcome> {
+    const event = await this.events.lock(em, eventId);
+    const now = this.clock.now();
+    this.assertWindow(event, now);
+    const existing = await em.findOneBy(Registration, {
+      eventId,
+      memberId,
+      status: RegistrationStatus.ATTENDED,
+    });
+    if (existing) return { registration: existing, alreadyCheckedIn: true };
+    const active = await em.findOne(Registration, {
+      where: [
+        { eventId, memberId, status: RegistrationStatus.REGISTERED },
+        { eventId, memberId, status: RegistrationStatus.WAITLISTED },
+      ],
+    });
+    if (active?.status === RegistrationStatus.REGISTERED) {
+      return this.apply(em, event, active.checkInCode, now, by, CheckInMethod.WALK_IN);
+    }
+    const seatFree = event.seatsTaken < event.capacity;
+    if (seatFree) await em.query(`UPDATE events SET seats_taken = seats_taken + 1 WHERE id = $1`, [eventId]);
+    else await em.query(`UPDATE events SET walk_ins = walk_ins + 1 WHERE id = $1`, [eventId]);
+    const fields = {
+      status: RegistrationStatus.ATTENDED,
+      waitlistSeq: null,
+      walkIn: !seatFree,
+      checkedInAt: now,
+      checkedInBy: by,
+      checkInMethod: CheckInMethod.WALK_IN,
+    };
+    if (active) {
+      // on the waitlist: they registered themselves, so recorded_by stays empty
+      await em.update(Registration, { id: active.id }, fields);
+      const registration = (await em.findOneBy(Registration, { id: active.id }))!;
+      await this.attendanceRecorded(em, registration);
+      return { registration, alreadyCheckedIn: false };
+    }
+    const saved = await em.save(
+      em.create(Registration, {
         eventId,
         memberId,
-        status: RegistrationStatus.ATTENDED,
-      });
-      if (existing) return { registration: existing, alreadyCheckedIn: true };
-      const active = await em.findOne(Registration, {
-        where: [
-          { eventId, memberId, status: RegistrationStatus.REGISTERED },
-          { eventId, memberId, status: RegistrationStatus.WAITLISTED },
-        ],
-      });
-      if (active?.status === RegistrationStatus.REGISTERED) {
-        return this.apply(em, event, active.checkInCode, now, by, CheckInMethod.WALK_IN);
-      }
-      const seatFree = event.seatsTaken < event.capacity;
-      if (seatFree)
-        await em.query(`UPDATE events SET seats_taken = seats_taken + 1 WHERE id = $1`, [eventId]);
-      else await em.query(`UPDATE events SET walk_ins = walk_ins + 1 WHERE id = $1`, [eventId]);
-      const fields = {
-        status: RegistrationStatus.ATTENDED,
-        waitlistSeq: null,
-        walkIn: !seatFree,
-        checkedInAt: now,
-        checkedInBy: by,
-        checkInMethod: CheckInMethod.WALK_IN,
-      };
-      if (active) {
-        await em.update(Registration, { id: active.id }, fields);
-        const registration = (await em.findOneBy(Registration, { id: active.id }))!;
-        await this.attendanceRecorded(em, registration);
-        return { registration, alreadyCheckedIn: false };
-      }
-      const saved = await em.save(
-        em.create(Registration, { eventId, memberId, checkInCode: randomToken(32), ...fields }),
-      );
-      await this.attendanceRecorded(em, saved);
-      return { registration: saved, alreadyCheckedIn: false };
-    });
+        checkInCode: randomToken(32),
+        recordedBy: by,
+        ...fields,
+      }),
+    );
+    await this.attendanceRecorded(em, saved);
+    return { registration: saved, alreadyCheckedIn: false };
   }
 
   private async apply(
@@ -228,19 +267,23 @@ export class CheckInService {
       throw eventsError(EventsError.CHECK_IN_CLOSED);
   }
 
-  private async findWalkInMember(emailOrPhone: string): Promise<string> {
+  /** The ACTIVE member (not a staff account) with this email or phone; anything else is not found. */
+  private async findWalkInMember(emailOrPhone: string): Promise<Member> {
     const value = (emailOrPhone ?? '').trim();
-    if (value.includes('@')) {
-      const member = await this.members.findByEmail(value);
-      if (!member || member.role !== Role.MEMBER) throw eventsError(EventsError.WALK_IN_NOT_FOUND);
-      if (member.status !== MemberStatus.ACTIVE) throw eventsError(EventsError.MEMBER_NOT_ACTIVE);
-      return member.id;
+    let member: Member | null;
+    // fullwidth ＠ and letters are the same address (findByEmail reads the canonical form)
+    if (canonicalEmail(value).includes('@')) {
+      member = await this.members.findByEmail(value);
+    } else {
+      const phone = normalizeKzMobile(value);
+      if (!phone) new FieldProblems().add('emailOrPhone', 'validation.invalidPhone').throwIfAny();
+      const ids = await this.members.activeMemberIdsByPhone(phone!);
+      if (ids.length > 1) throw eventsError(EventsError.WALK_IN_AMBIGUOUS);
+      member = ids.length ? await this.members.get(ids[0]) : null;
     }
-    const phone = normalizeKzMobile(value);
-    if (!phone) new FieldProblems().add('emailOrPhone', 'validation.invalidPhone').throwIfAny();
-    const ids = await this.members.activeMemberIdsByPhone(phone!);
-    if (!ids.length) throw eventsError(EventsError.WALK_IN_NOT_FOUND);
-    if (ids.length > 1) throw eventsError(EventsError.WALK_IN_AMBIGUOUS);
-    return ids[0];
+    // a suspended or withdrawn member reads as unknown: the answer tells nothing about them
+    if (!member || member.role !== Role.MEMBER || member.status !== MemberStatus.ACTIVE)
+      throw eventsError(EventsError.WALK_IN_NOT_FOUND);
+    return member;
   }
 }

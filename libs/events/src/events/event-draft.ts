@@ -1,4 +1,4 @@
-import { FieldProblems, isTimeZone } from '@yvc/core';
+import { FieldProblems, checkPlainText, isTimeZone } from '@yvc/core';
 import { EventKind } from './event.entity';
 
 export const TITLE_MIN = 3;
@@ -8,6 +8,16 @@ export const CAPACITY_MAX = 100_000;
 export const OFFSET_MAX = 43_200;
 export const OFFSETS_MAX = 5;
 export const DEFAULT_OFFSETS = [1440, 120];
+/**
+ * The commission's calendar: no event starts before 2020 (past seasons may be imported; the clubs
+ * began in 2025), none is planned more than MAX_YEARS_AHEAD years ahead, and none lasts longer than
+ * MAX_DURATION_DAYS (a camp or a forum week; check-in is open for the whole event). The fixed bounds
+ * are also CHECK constraints on `events`.
+ */
+export const EARLIEST_START = new Date('2020-01-01T00:00:00Z');
+export const MAX_YEARS_AHEAD = 5;
+export const MAX_DURATION_DAYS = 14;
+const DAY_MS = 86_400_000;
 
 export interface VenueDraft {
   name: string;
@@ -51,19 +61,22 @@ const text = (v: string) =>
 
 /**
  * Checks and normalises the fields given (undefined = not given, for updates). `current` holds the
- * event's times so that a change of one end is checked against the other. Throws BAD_USER_INPUT
- * with every problem at once.
+ * event's times so that a change of one end is checked against the other; `now` (when given) bounds
+ * how far ahead a new start may be. Throws BAD_USER_INPUT with every problem at once.
  */
 export function cleanEventDraft(
   draft: EventDraft,
   current?: { startsAt: Date; endsAt: Date },
+  now?: Date,
 ): CleanEventFields {
   const problems = new FieldProblems();
   const out: CleanEventFields = {};
   if (draft.title !== undefined) {
     const title = text(draft.title ?? '');
-    if ([...title].length < TITLE_MIN) problems.add('title', 'validation.tooShort', { min: TITLE_MIN });
-    else if ([...title].length > TITLE_MAX) problems.add('title', 'validation.tooLong', { max: TITLE_MAX });
+    const length = [...title].length;
+    if (length < TITLE_MIN) problems.add('title', 'validation.tooShort', { min: TITLE_MIN });
+    else if (length > TITLE_MAX) problems.add('title', 'validation.tooLong', { max: TITLE_MAX });
+    else checkPlainText(title, problems, 'title');
     out.title = title;
   }
   if (draft.description !== undefined) {
@@ -87,8 +100,10 @@ export function cleanEventDraft(
       const address = text(draft.venue.address ?? '');
       if (!name) problems.add('venue.name', 'validation.required');
       else if ([...name].length > 200) problems.add('venue.name', 'validation.tooLong', { max: 200 });
+      else checkPlainText(name, problems, 'venue.name');
       if (!address) problems.add('venue.address', 'validation.required');
       else if ([...address].length > 300) problems.add('venue.address', 'validation.tooLong', { max: 300 });
+      else checkPlainText(address, problems, 'venue.address');
       Object.assign(out, {
         venueName: name,
         venueAddress: address,
@@ -123,10 +138,20 @@ export function cleanEventDraft(
     if (!(v instanceof Date) || Number.isNaN(v.getTime())) problems.add(key, 'validation.invalidValue');
     else out[key] = v;
   }
+  if (out.startsAt && !problems.has('startsAt')) {
+    const horizon = now ? new Date(now) : null;
+    horizon?.setUTCFullYear(horizon.getUTCFullYear() + MAX_YEARS_AHEAD);
+    if (out.startsAt < EARLIEST_START)
+      problems.add('startsAt', 'validation.notBefore', { date: EARLIEST_START.toISOString().slice(0, 10) });
+    else if (horizon && out.startsAt > horizon)
+      problems.add('startsAt', 'validation.tooFarAhead', { years: MAX_YEARS_AHEAD });
+  }
   const startsAt = out.startsAt ?? current?.startsAt;
   const endsAt = out.endsAt ?? current?.endsAt;
-  if (startsAt && endsAt && !problems.has('startsAt') && !problems.has('endsAt') && endsAt <= startsAt) {
-    problems.add('endsAt', 'validation.endsBeforeStart');
+  if (startsAt && endsAt && !problems.has('startsAt') && !problems.has('endsAt')) {
+    if (endsAt <= startsAt) problems.add('endsAt', 'validation.endsBeforeStart');
+    else if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_DAYS * DAY_MS)
+      problems.add('endsAt', 'validation.tooLongEvent', { days: MAX_DURATION_DAYS });
   }
   problems.throwIfAny();
   return out;

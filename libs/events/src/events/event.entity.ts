@@ -35,6 +35,9 @@ export enum EventStatus {
  */
 @Entity('events')
 @Check('events_time_order_chk', `"ends_at" > "starts_at"`)
+// the fixed part of the calendar bounds in event-draft.ts (EARLIEST_START, MAX_DURATION_DAYS)
+@Check('events_starts_at_chk', `"starts_at" >= '2020-01-01T00:00:00Z'`)
+@Check('events_duration_chk', `"ends_at" <= "starts_at" + interval '14 days'`)
 @Check('events_capacity_chk', `"capacity" BETWEEN 1 AND 100000`)
 @Check('events_seats_chk', `"seats_taken" BETWEEN 0 AND "capacity"`)
 @Check('events_walk_ins_chk', `"walk_ins" >= 0`)

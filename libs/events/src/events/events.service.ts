@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Clock, FieldProblems, Page, encodeCursor, isUuid } from '@yvc/core';
+import { Clock, FieldProblems, Page, cursorGuard, cursorInstant, encodeCursor, isUuid } from '@yvc/core';
 import { ClubsService, UnitsService } from '@yvc/org';
 import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
@@ -35,12 +35,7 @@ export interface EventCursor {
   i: string;
 }
 
-export const isEventCursor = (v: unknown): v is EventCursor =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as EventCursor).s === 'string' &&
-  !Number.isNaN(Date.parse((v as EventCursor).s)) &&
-  isUuid((v as EventCursor).i);
+export const isEventCursor = cursorGuard<EventCursor>({ s: cursorInstant, i: isUuid });
 
 const EDITABLE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
 
@@ -68,10 +63,11 @@ export class EventsService {
   /** A new event is a DRAFT; only its staff see it until it is published. */
   async create(cmd: CreateEventCommand, createdBy: string): Promise<Event> {
     const problems = new FieldProblems();
-    const fields = cleanEventDraft({
-      ...cmd,
-      reminderOffsetsMinutes: cmd.reminderOffsetsMinutes ?? DEFAULT_OFFSETS,
-    });
+    const fields = cleanEventDraft(
+      { ...cmd, reminderOffsetsMinutes: cmd.reminderOffsetsMinutes ?? DEFAULT_OFFSETS },
+      undefined,
+      this.clock.now(),
+    );
     const unit = isUuid(cmd.unitId) ? await this.units.findById(cmd.unitId) : null;
     if (!unit) problems.add('unitId', 'validation.unitNotFound');
     if (cmd.clubId) {
@@ -102,7 +98,7 @@ export class EventsService {
     await this.db.transaction(async (em) => {
       const event = await this.lock(em, id);
       if (!EDITABLE.includes(event.status)) throw eventsError(EventsError.EVENT_NOT_EDITABLE);
-      const fields = cleanEventDraft(draft, event);
+      const fields = cleanEventDraft(draft, event, this.clock.now());
       const problems = new FieldProblems();
       if (fields.capacity !== undefined && fields.capacity < event.seatsTaken) {
         problems.add('capacity', 'validation.capacityBelowRegistered', { registered: event.seatsTaken });

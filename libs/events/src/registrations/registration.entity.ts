@@ -46,6 +46,7 @@ export const ACTIVE_STATUSES = [
 @Check('registrations_waitlist_seq_chk', `("status" = 'WAITLISTED') = ("waitlist_seq" IS NOT NULL)`)
 @Check('registrations_attended_chk', `("status" = 'ATTENDED') = ("checked_in_at" IS NOT NULL)`)
 @Check('registrations_walk_in_chk', `NOT "walk_in" OR "status" = 'ATTENDED'`)
+@Check('registrations_recorded_by_chk', `"recorded_by" IS NULL OR "check_in_method" = 'WALK_IN'`)
 export class Registration {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -81,8 +82,16 @@ export class Registration {
   @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
   checkedInAt: Date | null;
 
+  /** The staff member who recorded the check-in (scanned the code, synced the scan, took the walk-in). */
   @Column({ name: 'checked_in_by', type: 'uuid', nullable: true })
   checkedInBy: string | null;
+
+  /**
+   * Set when staff registered the member at the door (a walk-in by email or phone): who did it.
+   * Null when the member registered themselves (even if they were then found by phone at the door).
+   */
+  @Column({ name: 'recorded_by', type: 'uuid', nullable: true })
+  recordedBy: string | null;
 
   @Column({
     name: 'check_in_method',

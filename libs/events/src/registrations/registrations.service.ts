@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DomainError, Page, encodeCursor, isUuid, randomToken } from '@yvc/core';
+import { DomainError, Page, cursorGuard, cursorInstant, encodeCursor, isUuid, randomToken } from '@yvc/core';
 import { OutboxKind, returnedRows, uniqueViolation, writeOutbox } from '@yvc/database';
 import { DataSource, In, Repository } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
@@ -20,12 +20,7 @@ export interface RegistrationCursor {
   i: string;
 }
 
-export const isRegistrationCursor = (v: unknown): v is RegistrationCursor =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as RegistrationCursor).c === 'string' &&
-  !Number.isNaN(Date.parse((v as RegistrationCursor).c)) &&
-  isUuid((v as RegistrationCursor).i);
+export const isRegistrationCursor = cursorGuard<RegistrationCursor>({ c: cursorInstant, i: isUuid });
 
 @Injectable()
 export class RegistrationsService {
@@ -102,7 +97,9 @@ export class RegistrationsService {
 
   /**
    * Cancels a member's registrations for events that have not started (when they withdraw
-   * consent), each through `cancel`, so seats go to the waitlist as usual.
+   * consent), each through `cancel`, so seats go to the waitlist as usual (`fillFreeSeats`, under
+   * the event's lock). Idempotent and safe twice at once: a registration already cancelled is
+   * skipped. Registrations at events under way or past stay, for the counts.
    */
   async cancelUpcomingForMember(memberId: string): Promise<number> {
     const rows: Array<{ id: string }> = await this.db.query(
@@ -135,6 +132,11 @@ export class RegistrationsService {
     const reg = isUuid(id) ? await this.registrations.findOneBy({ id }) : null;
     if (!reg) throw eventsError(EventsError.REGISTRATION_NOT_FOUND);
     return reg;
+  }
+
+  /** The registration a QR code belongs to (the code is the secret), or null. */
+  findByCheckInCode(code: string): Promise<Registration | null> {
+    return this.registrations.findOneBy({ checkInCode: code });
   }
 
   findActive(eventId: string, memberId: string): Promise<Registration | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FieldProblems, randomToken, sha256Hex } from '@yvc/core';
+import { FieldProblems, canonicalEmail, randomToken, sha256Hex } from '@yvc/core';
 import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { DataSource } from 'typeorm';
 import { checkPassword } from '../rules/person.rules';
@@ -40,7 +40,7 @@ export class AccountTokensService {
   async requestPasswordReset(email: string, ip: string): Promise<void> {
     await this.throttle.passwordResetRequest(email ?? '', ip);
     const [member] = await this.db.query(`SELECT id FROM members WHERE email = $1 AND status = 'ACTIVE'`, [
-      (email ?? '').trim().toLowerCase(),
+      canonicalEmail(email ?? ''),
     ]);
     if (!member) return;
     await this.db.transaction((em) =>

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, randomToken, sha256Hex } from '@yvc/core';
+import { APP_CONFIG, AppConfig, canonicalEmail, randomToken, sha256Hex } from '@yvc/core';
 import { returnedRows } from '@yvc/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdentityError, identityError } from '../identity.errors';
@@ -39,7 +39,7 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
-    const normalized = (email ?? '').trim().toLowerCase();
+    const normalized = canonicalEmail(email ?? '');
     await this.throttle.reserve(normalized, ip);
     const row: Array<Pick<Member, 'id' | 'status'> & { password_hash: string }> = await this.dataSource.query(
       `SELECT id, status, password_hash FROM members WHERE email = $1`,

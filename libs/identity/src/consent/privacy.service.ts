@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { OutboxKind, writeOutbox } from '@yvc/database';
 import { DataSource } from 'typeorm';
 import { MemberStatus } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
@@ -57,12 +58,21 @@ export class PrivacyService {
   }
 
   /**
-   * Withdraws consent: erases name, contacts, IIN, password and guardian details, ends every
-   * session and club membership. The row, its birth date, membership number and join date stay,
-   * so counts over past periods do not change.
+   * Withdraws consent, in one transaction: erases name, contacts, IIN, password and guardian
+   * details, ends every session, deletes pending account tokens (reset and address-check links),
+   * ends club memberships and staff roles, and writes a CONSENT_WITHDRAWN outbox row. Everything
+   * other domains hold (seats, notifications, certificates, badges, the calendar feed) follows from
+   * that row in the worker, so a crash after the commit still ends with all of it done. The row,
+   * its birth date, unit, membership number and join date stay, so counts over past periods do
+   * not change. A second call (two at once: the row lock orders them) changes nothing.
    */
   async withdrawConsent(memberId: string): Promise<void> {
     await this.db.transaction(async (em) => {
+      const [member]: Array<{ status: MemberStatus }> = await em.query(
+        `SELECT status FROM members WHERE id = $1 FOR UPDATE`,
+        [memberId],
+      );
+      if (!member || member.status === MemberStatus.WITHDRAWN) return;
       await em.query(
         `UPDATE members SET full_name = $2, email = NULL, phone = NULL, iin_ciphertext = NULL, iin_hash = NULL,
            password_hash = NULL, status = $3, anonymized_at = now(), updated_at = now()
@@ -78,10 +88,12 @@ export class PrivacyService {
         `UPDATE sessions SET revoked_at = now(), revoked_reason = 'WITHDRAWN' WHERE member_id = $1 AND revoked_at IS NULL`,
         [memberId],
       );
+      await em.query(`DELETE FROM account_tokens WHERE member_id = $1`, [memberId]);
       await em.query(`UPDATE club_memberships SET left_at = now() WHERE member_id = $1 AND left_at IS NULL`, [
         memberId,
       ]);
       await em.query(`DELETE FROM staff_assignments WHERE member_id = $1`, [memberId]);
+      await writeOutbox(em, [{ kind: OutboxKind.CONSENT_WITHDRAWN, memberId }]);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Page, encodeCursor, isUuid } from '@yvc/core';
+import { Page, cursorGuard, cursorText, encodeCursor, isUuid } from '@yvc/core';
 import { ClubsService } from '@yvc/org';
 import { IsNull, Repository } from 'typeorm';
 import { ClubMembership } from './club-membership.entity';
@@ -11,13 +11,7 @@ export interface MemberCursor {
   i: string;
 }
 
-export const isMemberCursor = (v: unknown): v is MemberCursor =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as MemberCursor).n === 'string' &&
-  (v as MemberCursor).n.length <= 200 &&
-  !(v as MemberCursor).n.includes('\u0000') &&
-  isUuid((v as MemberCursor).i);
+export const isMemberCursor = cursorGuard<MemberCursor>({ n: cursorText(200), i: isUuid });
 
 @Injectable()
 export class ClubMembershipsService {

@@ -6,6 +6,7 @@ import {
   Clock,
   FieldProblems,
   blindIndex,
+  canonicalEmail,
   isTimeZone,
   isUuid,
   decryptField,
@@ -316,7 +317,7 @@ export class MembersService {
   }
 
   findByEmail(email: string): Promise<Member | null> {
-    return this.members.findOneBy({ email: email.trim().toLowerCase() });
+    return this.members.findOneBy({ email: canonicalEmail(email) });
   }
 
   /** The member's IIN in clear, for the member alone (null when none was given). */

@@ -174,6 +174,31 @@ describe('normalizeFullName', () => {
     expect(problemsOf((p) => normalizeFullName('Ә'.repeat(200), p))).toEqual([]);
   });
 
+  it.each([
+    ['Te\u200Bst Name', 'zero-width space'],
+    ['Иван\u200DИванов', 'zero-width joiner'],
+    ['Асан \u202EнасА', 'right-to-left override'],
+    ['Асан \u2066Бек\u2069', 'bidi isolate'],
+    ['Ай\u00ADгерім', 'soft hyphen'],
+    ['Асан\u2060Бек', 'word joiner'],
+  ])('refuses format characters in %j (%s)', (input) => {
+    expect(problemsOf((p) => normalizeFullName(input, p))).toEqual([
+      { field: 'fullName', key: 'validation.formatCharacters' },
+    ]);
+  });
+
+  it('refuses a flood of combining marks on one letter, not a few', () => {
+    expect(problemsOf((p) => normalizeFullName(`Z${'\u0301'.repeat(150)}orro`, p))).toEqual([
+      { field: 'fullName', key: 'validation.tooManyMarks', params: { max: 3 } },
+    ]);
+    expect(problemsOf((p) => normalizeFullName('Zoq\u0301\u0302\u0303\u0304ro', p))).toEqual([
+      { field: 'fullName', key: 'validation.tooManyMarks', params: { max: 3 } },
+    ]);
+    // counted after NFC, and three on one letter stay allowed (e.g. Vietnamese or Yoruba tone marks)
+    expect(problemsOf((p) => normalizeFullName('Zoq\u0301\u0302\u0303ro', p))).toEqual([]);
+    expect(problemsOf((p) => normalizeFullName('Zo\u0301\u0302\u0303\u0304rro', p))).toEqual([]);
+  });
+
   it('reports under the given field name', () => {
     expect(problemsOf((p) => normalizeFullName('R2D2', p, 'guardian.fullName'))).toEqual([
       { field: 'guardian.fullName', key: 'validation.invalidName' },
@@ -186,6 +211,8 @@ describe('normalizeEmail', () => {
     ['  Aigerim.N@Mail.KZ ', 'aigerim.n@mail.kz'],
     ['user+club@example.com', 'user+club@example.com'],
     ['ӘСЕЛ@пошта.kz', 'әсел@пошта.kz'],
+    ['ａｌｉ＠ｅｘａｍｐｌｅ．ｋｚ', 'ali@example.kz'], // fullwidth lookalikes are the same address
+    ['A\u030ASA@example.kz', '\u00E5sa@example.kz'], // NFKC composes A + ring
   ])('accepts %j as %j', (input, expected) => {
     let result = '';
     expect(problemsOf((p) => (result = normalizeEmail(input, p)))).toEqual([]);

@@ -1,4 +1,4 @@
-import { FieldProblems, ageOn, localDate, parseIsoDate } from '@yvc/core';
+import { FieldProblems, ageOn, canonicalEmail, checkPlainText, localDate, parseIsoDate } from '@yvc/core';
 import { parseIin } from './iin';
 
 export const MIN_AGE = 14;
@@ -10,19 +10,23 @@ export const PASSWORD_MAX = 128;
 const NAME_RE = /^[\p{L}\p{M}]+(?:(?:[ '’-]|\. ?)[\p{L}\p{M}]+)*\.?$/u;
 const EMAIL_RE = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\]+\.[^\s@"<>()[\],;:\\]{2,}$/;
 
-/** NFC, single spaces, trimmed; letters of any script, with spaces, hyphens, dots and apostrophes. */
+/**
+ * NFC, single spaces, trimmed; letters of any script, with spaces, hyphens, dots and apostrophes.
+ * Invisible format characters (zero-width, bidi) and stacks of combining marks get their own message.
+ */
 export function normalizeFullName(value: string, problems: FieldProblems, field = 'fullName'): string {
   const name = value.normalize('NFC').trim().replace(/\s+/g, ' ');
   if (!name) problems.add(field, 'validation.required');
+  else if (!checkPlainText(name, problems, field)) return name;
   else if ([...name].length < 2) problems.add(field, 'validation.tooShort', { min: 2 });
   else if ([...name].length > 200) problems.add(field, 'validation.tooLong', { max: 200 });
   else if (!NAME_RE.test(name)) problems.add(field, 'validation.invalidName');
   return name;
 }
 
-/** Emails are compared and stored in lower case. */
+/** Emails are compared and stored in their canonical form (NFKC, trimmed, lower case). */
 export function normalizeEmail(value: string, problems: FieldProblems, field = 'email'): string {
-  const email = value.normalize('NFC').trim().toLowerCase();
+  const email = canonicalEmail(value);
   if (!email) problems.add(field, 'validation.required');
   else if (email.length > 254) problems.add(field, 'validation.tooLong', { max: 254 });
   else if (!EMAIL_RE.test(email)) problems.add(field, 'validation.invalidEmail');

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, Locale, formatLocalDateTime } from '@yvc/core';
 import { returnedRows } from '@yvc/database';
-import { CalendarService, EventsService, RegistrationsService } from '@yvc/events';
+import { CalendarService, EventsService, RegistrationStatus, RegistrationsService } from '@yvc/events';
 import { AccountTokensService, Member, MemberLocale, MemberStatus, MembersService } from '@yvc/identity';
 import { DataSource } from 'typeorm';
 import { EmailPermanentError, EmailSender } from '../channels/email.sender';
@@ -17,6 +17,14 @@ import { Delivery, DeliveryChannel, DeliveryStatus } from './delivery.entity';
 /** Thrown for failures worth retrying; anything permanent marks the delivery FAILED at once. */
 export class RetryableDeliveryError extends Error {}
 export class PermanentDeliveryError extends Error {}
+
+/** The messages about a seat the member holds: only these may carry the link to the QR code. */
+const CARRIES_ENTRANCE_CODE = new Set<NotificationKind>([
+  NotificationKind.REGISTERED,
+  NotificationKind.PROMOTED,
+  NotificationKind.EVENT_MOVED,
+  NotificationKind.REMINDER,
+]);
 
 export const toLocale = (l: MemberLocale): Locale => l.toLowerCase() as Locale;
 
@@ -138,16 +146,7 @@ export class DeliveryService {
     const essential =
       n.kind === NotificationKind.PASSWORD_RESET || n.kind === NotificationKind.EMAIL_VERIFICATION;
     if (!member.emailOptIn && !essential) return 'skip';
-    const attachments =
-      n.kind === NotificationKind.REGISTERED && n.eventId
-        ? [
-            await this.calendar.eventIcs(n.eventId, ctx.locale).then((ics) => ({
-              filename: ics.filename,
-              content: ics.body,
-              contentType: 'text/calendar; charset=utf-8',
-            })),
-          ]
-        : [];
+    const attachments = await this.calendarAttachments(n, ctx.locale, member);
     return this.email.send({
       to: member.email,
       subject: message.subject,
@@ -157,6 +156,34 @@ export class DeliveryService {
       attachments,
       listUnsubscribe: essential ? null : ctx.unsubscribeUrl,
     });
+  }
+
+  /**
+   * A registration's confirmation carries the event's .ics (METHOD:PUBLISH); a cancellation of the
+   * registration or of the event carries METHOD:CANCEL for the same UID, so calendar apps drop it.
+   */
+  private async calendarAttachments(
+    n: Pick<Notification, 'kind' | 'eventId'>,
+    locale: Locale,
+    member: Member,
+  ): Promise<Array<{ filename: string; content: string; contentType: string }>> {
+    if (!n.eventId) return [];
+    let ics;
+    if (n.kind === NotificationKind.REGISTERED) ics = await this.calendar.eventIcs(n.eventId, locale);
+    else if (
+      n.kind === NotificationKind.REGISTRATION_CANCELLED ||
+      n.kind === NotificationKind.EVENT_CANCELLED
+    )
+      ics = await this.calendar.cancellationIcs(n.eventId, locale, member.email);
+    else return [];
+    const method = n.kind === NotificationKind.REGISTERED ? 'PUBLISH' : 'CANCEL';
+    return [
+      {
+        filename: ics.filename,
+        content: ics.body,
+        contentType: `text/calendar; charset=utf-8; method=${method}`,
+      },
+    ];
   }
 
   /** Everything a template may mention, read now (so a message reflects the current event). */
@@ -178,6 +205,13 @@ export class DeliveryService {
         signLanguage: event.venueSignLanguage,
         reason: event.cancelReason ?? (n.params.reason as string | undefined) ?? null,
       });
+      if (typeof n.params.checkedInAt === 'string') {
+        ctx.checkedInWhen = formatLocalDateTime(
+          new Date(n.params.checkedInAt),
+          locale,
+          event.timeZone || zone,
+        );
+      }
       if (typeof n.params.previousStartsAt === 'string') {
         ctx.previousWhen = formatLocalDateTime(
           new Date(n.params.previousStartsAt),
@@ -189,7 +223,10 @@ export class DeliveryService {
     if (n.registrationId) {
       const reg = await this.registrations.get(n.registrationId).catch(notFoundAsNull);
       if (reg) {
-        ctx.qrUrl = `${this.config.PUBLIC_URL}/qr/${reg.checkInCode}.png`;
+        // the entrance code only in a message about a seat held now: never in a cancellation or
+        // a waitlist message, nor once the registration lost its seat before the message went
+        if (CARRIES_ENTRANCE_CODE.has(n.kind) && reg.status === RegistrationStatus.REGISTERED)
+          ctx.qrUrl = `${this.config.PUBLIC_URL}/qr/${reg.checkInCode}.png`;
         ctx.waitlistPosition = (await this.registrations.waitlistPositions([reg.id])).get(reg.id) ?? null;
       }
     }

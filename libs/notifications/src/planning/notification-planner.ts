@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, JOBS, QUEUES, badgesJobId, reminderJobId } from '@yvc/core';
+import { Clock, JOBS, QUEUES, badgesJobId, credentialsErasureJobId, reminderJobId } from '@yvc/core';
 import { OutboxKind, OutboxMessage } from '@yvc/database';
 import {
+  CalendarService,
   Event,
   EventStatus,
   EventsService,
@@ -42,6 +43,7 @@ const CHANNELS: Record<NotificationKind, DeliveryChannel[]> = {
   REMINDER: [DeliveryChannel.EMAIL, DeliveryChannel.SMS],
   PASSWORD_RESET: [DeliveryChannel.EMAIL],
   EMAIL_VERIFICATION: [DeliveryChannel.EMAIL],
+  WALK_IN_RECORDED: [DeliveryChannel.EMAIL],
 };
 
 interface PlannedDelivery {
@@ -65,6 +67,7 @@ export class NotificationPlanner {
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly members: MembersService,
+    private readonly calendar: CalendarService,
     private readonly clock: Clock,
   ) {}
 
@@ -77,6 +80,7 @@ export class NotificationPlanner {
     );
     if (!row) return;
     if (row.kind === OutboxKind.ATTENDANCE_RECORDED) return this.enqueueBadgeEvaluation(row.memberId);
+    if (row.kind === OutboxKind.CONSENT_WITHDRAWN) return this.followUpWithdrawal(row.memberId);
     const registration = row.registrationId
       ? await this.registrations.get(row.registrationId).catch(notFoundAsNull)
       : null;
@@ -105,6 +109,28 @@ export class NotificationPlanner {
       JOBS.evaluateBadges,
       { memberId },
       { jobId, removeOnComplete: true, removeOnFail: true },
+    );
+  }
+
+  /**
+   * Not a notification: the member withdrew consent (the row was written in the transaction that
+   * anonymised them). Their seats at events not yet begun go back (the waitlist is promoted as on
+   * any cancellation; the cancellation writes no message to them, `plan` skips withdrawn members),
+   * their calendar feed and every notification with its deliveries are deleted, and the erasure of
+   * their certificates and badges is queued for the credentials domain. Every step is idempotent,
+   * so a retry after a crash half-way, or two workers at once, end in the same state.
+   */
+  private async followUpWithdrawal(memberId: string): Promise<void> {
+    const member = await this.members.get(memberId).catch(notFoundAsNull);
+    if (!member || member.status !== MemberStatus.WITHDRAWN) return;
+    await this.registrations.cancelUpcomingForMember(memberId);
+    await this.calendar.dropFeed(memberId);
+    // deliveries go with their notification (ON DELETE CASCADE): their errors may quote an address
+    await this.db.query(`DELETE FROM notifications WHERE member_id = $1`, [memberId]);
+    await this.notifications.add(
+      JOBS.eraseCredentials,
+      { memberId },
+      { jobId: credentialsErasureJobId(memberId), removeOnComplete: true },
     );
   }
 

@@ -9,6 +9,8 @@ export interface MessageContext {
   /** the start the local way, e.g. "5 ақпан, 10:00" */
   when?: string;
   previousWhen?: string;
+  /** when a walk-in was checked in, the local way */
+  checkedInWhen?: string;
   venueName?: string | null;
   venueAddress?: string | null;
   wheelchairAccessible?: boolean;
@@ -105,6 +107,12 @@ const WORDS: Record<Locale, Words> = {
           `Жас сайлаушылар клубына қош келдіңіз! Мекенжайыңызды растау үшін сілтемені ашыңыз: ${c.link}`,
         sms: () => 'Email мекенжайыңызды растаңыз',
       },
+      WALK_IN_RECORDED: {
+        subject: (c) => `Қатысуыңыз белгіленді: ${q(c.eventTitle)}`,
+        body: (c) =>
+          `Сіз ${q(c.eventTitle)} іс-шарасына кіреберісте қатысушы ретінде белгілендіңіз (${c.checkedInWhen}). Егер бұл сіз болмасаңыз, ұйымдастырушыларға хабарлаңыз.`,
+        sms: (c) => `Белгілендіңіз: ${q(c.eventTitle)}, ${c.checkedInWhen}`,
+      },
     },
   },
   ru: {
@@ -163,6 +171,12 @@ const WORDS: Record<Locale, Words> = {
         body: (c) => `Добро пожаловать в Клуб молодых избирателей! Подтвердите адрес по ссылке: ${c.link}`,
         sms: () => 'Подтвердите ваш email',
       },
+      WALK_IN_RECORDED: {
+        subject: (c) => `Вас отметили на мероприятии: ${q(c.eventTitle)}`,
+        body: (c) =>
+          `Вас отметили на входе как участника мероприятия ${q(c.eventTitle)} (${c.checkedInWhen}). Если это были не вы, сообщите организаторам.`,
+        sms: (c) => `Вас отметили: ${q(c.eventTitle)}, ${c.checkedInWhen}`,
+      },
     },
   },
   en: {
@@ -219,6 +233,12 @@ const WORDS: Record<Locale, Words> = {
         subject: () => 'Confirm your email address',
         body: (c) => `Welcome to the Young Voters Club! Confirm your address with this link: ${c.link}`,
         sms: () => 'Confirm your email address',
+      },
+      WALK_IN_RECORDED: {
+        subject: (c) => `You were checked in: ${q(c.eventTitle)}`,
+        body: (c) =>
+          `You were checked in at the door of ${q(c.eventTitle)} (${c.checkedInWhen}). If this was not you, please tell the organisers.`,
+        sms: (c) => `Checked in: ${q(c.eventTitle)}, ${c.checkedInWhen}`,
       },
     },
   },
