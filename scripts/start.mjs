@@ -2,7 +2,7 @@
 // npm start: the whole platform with demo data, on a fresh machine, in one command.
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { DATA_DIR, ROOT, ensureServices } from './services.mjs';
+import { ROOT, ensureServices } from './services.mjs';
 
 const log = (msg) => console.log(`[start] ${msg}`);
 
@@ -121,7 +121,7 @@ async function main() {
   │   SMS gateway stub:           ${smsUi ?? env.SMS_GATEWAY_URL}
   │   Database:                   ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   │   Redis:                      ${services.redisUrl}
-  │   Local data (embedded PostgreSQL, if started): ${DATA_DIR}
+  │   Embedded PostgreSQL's files: ${services.embeddedDir ?? '(none started)'}
   │
   │ Demo accounts (password for all: ${DEMO_PASSWORD})
   │   ${DEMO_STUDENT_EMAIL.padEnd(34)} student (MEMBER)

@@ -313,9 +313,7 @@ describe('bad input is a clear 4xx (e2e)', () => {
       const hundred = new Date(soon);
       hundred.setUTCFullYear(soon.getUTCFullYear() + 100);
       const i =
-        startsAt === null
-          ? input(soon.toISOString(), hundred.toISOString())
-          : input(startsAt, endsAt as string);
+        startsAt === null ? input(soon.toISOString(), hundred.toISOString()) : input(startsAt, endsAt);
       const res = await api.gql(CREATE, { input: i }, { token: coordinator.token, lang: 'en' });
       expect(fieldErrors(res)).toEqual(expected);
     });

@@ -291,7 +291,7 @@ describe('badges (e2e)', () => {
       issuer: { id: PUBLIC_URL },
       credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation' },
     });
-    const list = (before.payload.credentialSubject as any).encodedList as string;
+    const list = before.payload.credentialSubject.encodedList as string;
     expect(statusListBit(list, award.statusIndex)).toBe(false);
     // at least 16 KB of bits
     const { gunzipSync } = await import('node:zlib');
@@ -312,7 +312,7 @@ describe('badges (e2e)', () => {
     expect(revoke.data.revokeBadgeAward.revokedAt).toBeTruthy();
 
     const after = await statusList();
-    expect(statusListBit((after.payload.credentialSubject as any).encodedList, award.statusIndex)).toBe(true);
+    expect(statusListBit(after.payload.credentialSubject.encodedList, award.statusIndex)).toBe(true);
     const revokedPage = await api.http.get(`/badges/awards/${award.id}`).set('Accept-Language', 'en');
     expect(revokedPage.text).toContain('data-status="revoked"');
     expect((await api.http.get(`/badges/awards/${randomUUID()}`)).status).toBe(404);

@@ -8,7 +8,7 @@ const ROOT = join(__dirname, '..');
 function run(script: string, env: Record<string, string | undefined>) {
   const child = spawn(process.execPath, [join(ROOT, script)], {
     cwd: ROOT,
-    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, ...env },
   });
   let out = '';
   child.stdout.on('data', (d) => (out += d));

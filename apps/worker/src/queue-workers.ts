@@ -66,17 +66,20 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
 
   private scheduleRelay(delay: number): void {
     if (this.stopping) return;
-    this.relayTimer = setTimeout(async () => {
-      let next = this.config.OUTBOX_POLL_MS;
-      try {
-        if ((await this.relay.drain()) > 0) next = 0;
-      } catch (err) {
-        // Redis or PostgreSQL unavailable: the rows stay in the outbox and go on the next try
-        this.log.warn({ err: (err as Error).message }, 'outbox relay paused');
-        next = Math.max(1000, this.config.OUTBOX_POLL_MS);
-      }
-      this.scheduleRelay(next);
-    }, delay);
+    // relayOnce catches what drain() throws, so the promise it returns never rejects
+    this.relayTimer = setTimeout(() => void this.relayOnce(), delay);
+  }
+
+  private async relayOnce(): Promise<void> {
+    let next = this.config.OUTBOX_POLL_MS;
+    try {
+      if ((await this.relay.drain()) > 0) next = 0;
+    } catch (err) {
+      // Redis or PostgreSQL unavailable: the rows stay in the outbox and go on the next try
+      this.log.warn({ err: (err as Error).message }, 'outbox relay paused');
+      next = Math.max(1000, this.config.OUTBOX_POLL_MS);
+    }
+    this.scheduleRelay(next);
   }
 
   private async notification(job: Job): Promise<unknown> {

@@ -484,7 +484,7 @@ export function months(from: Date, to: Date): string[] {
 }
 
 function isRateLimited(err: unknown): boolean {
-  return err instanceof DomainError && err.reason === CommonError.RATE_LIMITED;
+  return err instanceof DomainError && (err.reason as CommonError) === CommonError.RATE_LIMITED;
 }
 
 function revive(r: EngagementReport): EngagementReport {

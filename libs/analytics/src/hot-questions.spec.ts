@@ -1,4 +1,4 @@
-import { AppConfig, loadConfig } from '@yvc/core';
+import { loadConfig } from '@yvc/core';
 import { createRedis } from '@yvc/database';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -16,7 +16,7 @@ describe('HotQuestions', () => {
     ENGAGEMENT_REFRESH_MINUTES: 10,
     ENGAGEMENT_REFRESH_PER_ACCOUNT: 5,
     ENGAGEMENT_REFRESH_MAX: 8,
-  } as AppConfig;
+  };
   let hot: HotQuestions;
   const t0 = Date.parse('2026-11-26T10:00:00Z');
   const at = (s: number) => new Date(t0 + s * 1000);

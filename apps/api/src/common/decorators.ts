@@ -31,7 +31,7 @@ export function gqlContext(ctx: ExecutionContext): GqlContext {
 
 /** The caller of a guarded operation (set by the JWT guard). */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const actor = gqlContext(ctx).req.user as Actor | undefined;
+  const actor = gqlContext(ctx).req.user;
   if (!actor) throw new Error('CurrentActor used on an operation without a role declaration');
   return actor;
 });

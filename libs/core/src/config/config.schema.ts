@@ -49,6 +49,8 @@ export const configSchema = z
     PASSWORD_RESET_PER_IP_PER_HOUR: int(20, 1),
     /** attempts to set a password with a reset token per IP per hour */
     PASSWORD_RESET_CONFIRM_PER_IP_PER_HOUR: int(30, 1),
+    /** wrong current passwords given to changePassword per account per hour */
+    PASSWORD_CHANGE_FAILURES_PER_ACCOUNT_PER_HOUR: int(5, 1),
     /** walk-in look-ups (by email or phone) per staff account per hour: not an oracle of who is a member */
     WALK_IN_LOOKUPS_PER_HOUR: int(60, 1),
     GRAPHQL_MAX_DEPTH: int(10, 2),

@@ -50,7 +50,7 @@ export function pageRequest<C>(
 export function cursorGuard<C extends object>(parts: {
   [K in keyof C]-?: (v: unknown) => v is C[K];
 }): (v: unknown) => v is C {
-  const checks = Object.entries(parts) as Array<[string, (v: unknown) => boolean]>;
+  const checks = Object.entries<(v: unknown) => boolean>(parts);
   return (v: unknown): v is C =>
     typeof v === 'object' &&
     v !== null &&

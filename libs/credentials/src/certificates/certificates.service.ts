@@ -134,7 +134,7 @@ export class CertificatesService {
     const club = await this.clubName(member.id);
     try {
       return await this.db.transaction(async (em) => {
-        const [locked]: Array<{ status: string; membership_number: string | null; full_name: string }> =
+        const [locked]: Array<{ status: MemberStatus; membership_number: string | null; full_name: string }> =
           await em.query(
             `SELECT status, membership_number, full_name FROM members WHERE id = $1 FOR UPDATE`,
             [member.id],

@@ -89,7 +89,7 @@ export async function loadKeys(file: KeyFile): Promise<LoadedKeys> {
     use: 'sig',
   }));
   const publicKeys = new Map<string, KeyLike | Uint8Array>();
-  for (const jwk of publicJwks) publicKeys.set(jwk.kid!, await importJWK(jwk, 'EdDSA'));
+  for (const jwk of publicJwks) publicKeys.set(jwk.kid, await importJWK(jwk, 'EdDSA'));
   const activeJwk = file.keys.find((k) => k.kid === file.active)!;
   const { created: _created, ...privateJwk } = activeJwk;
   return {

@@ -5,7 +5,9 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 /**
  * One counter per key in Redis (`${REDIS_PREFIX}:${name}:${key}`), in a window that simply
  * expires: the building block of every throttle (logins, sign-ups, password resets, certificate
- * checks). Past the limit it throws RATE_LIMITED with the seconds until the window ends.
+ * checks). A use is reserved before the work it guards (one atomic increment that returns the
+ * new count), so attempts arriving together never get past the limit; past it, RATE_LIMITED with
+ * the seconds until the window ends.
  */
 export class RateLimit {
   private readonly limiter: RateLimiterRedis;
@@ -35,21 +37,29 @@ export class RateLimit {
     }
   }
 
-  /** Milliseconds until the key may be used again; 0 while it has uses left. Counts nothing. */
-  async blockedMs(key: string): Promise<number> {
-    const state = await this.limiter.get(key || 'unknown');
-    return state && state.consumedPoints >= this.points ? state.msBeforeNext : 0;
-  }
-
-  /** Counts one use without throwing (for counting failures after the fact). */
-  async penalty(key: string): Promise<void> {
-    await this.limiter.penalty(key || 'unknown', 1).catch((e: unknown) => {
-      if (!(e instanceof RateLimiterRes)) throw e;
-    });
+  /** Gives back one use taken by `consume` (the attempt turned out not to count). */
+  async refund(key: string): Promise<void> {
+    await this.limiter.reward(key || 'unknown', 1);
   }
 
   async reset(key: string): Promise<void> {
     await this.limiter.delete(key || 'unknown');
+  }
+}
+
+/**
+ * Counts one use on each (limit, key) in turn. When one is used up, the uses already taken are
+ * given back (the attempt did not happen) and RATE_LIMITED is thrown; so an attempt stopped by one
+ * counter does not eat into the others.
+ */
+export async function consumeAll(uses: ReadonlyArray<readonly [RateLimit, string]>): Promise<void> {
+  for (let i = 0; i < uses.length; i++) {
+    try {
+      await uses[i][0].consume(uses[i][1]);
+    } catch (e) {
+      await Promise.all(uses.slice(0, i).map(([limit, key]) => limit.refund(key)));
+      throw e;
+    }
   }
 }
 

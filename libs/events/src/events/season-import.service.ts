@@ -187,7 +187,7 @@ export class SeasonImportService {
         Array.from({ length: 23 }, (_, n) => col(n)),
       );
       const byKey = new Map(inserted.map((r) => [`${r.unit_id}\n${r.title}`, r.id]));
-      ids.push(...rows.map((r) => byKey.get(`${r[4]}\n${r[0]}`)!));
+      ids.push(...rows.map((r) => byKey.get(`${String(r[4])}\n${String(r[0])}`)!));
     }
     return ids;
   }

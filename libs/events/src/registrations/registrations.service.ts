@@ -109,7 +109,10 @@ export class RegistrationsService {
     );
     for (const r of rows) {
       await this.cancel(r.id, memberId).catch((err: unknown) => {
-        if (!(err instanceof DomainError && err.reason === EventsError.REGISTRATION_NOT_ACTIVE)) throw err;
+        if (!(
+          err instanceof DomainError && (err.reason as EventsError) === EventsError.REGISTRATION_NOT_ACTIVE
+        ))
+          throw err;
       });
     }
     return rows.length;

@@ -40,7 +40,7 @@ export class AuthService {
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
     const normalized = canonicalEmail(email ?? '');
-    await this.throttle.assertAllowed(normalized, ip);
+    await this.throttle.reserve(normalized, ip);
     const row: Array<Pick<Member, 'id' | 'status'> & { password_hash: string }> = await this.dataSource.query(
       `SELECT id, status, password_hash FROM members WHERE email = $1`,
       [normalized],
@@ -49,11 +49,8 @@ export class AuthService {
     const ok = member
       ? await this.hasher.verify(member.password_hash, password ?? '')
       : await this.hasher.verifyNothing(password ?? '');
-    if (!ok) {
-      await this.throttle.recordFailure(normalized, ip);
-      throw identityError(IdentityError.INVALID_CREDENTIALS);
-    }
-    await this.throttle.recordSuccess(normalized, ip);
+    if (!ok) throw identityError(IdentityError.INVALID_CREDENTIALS);
+    await this.throttle.succeeded(normalized, ip);
     if (member.status !== MemberStatus.ACTIVE) throw identityError(IdentityError.ACCOUNT_INACTIVE);
     return this.dataSource.transaction((em) => this.openSession(em, member.id));
   }

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, rateLimited } from '@yvc/core';
-import { REDIS, RateLimit, emailKey } from '@yvc/database';
+import { APP_CONFIG, AppConfig } from '@yvc/core';
+import { REDIS, RateLimit, consumeAll, emailKey } from '@yvc/database';
 import type Redis from 'ioredis';
 
 /**
- * Failed logins are counted in Redis per (account, IP), per account and per IP, each in a window
+ * Login attempts are counted in Redis per (account, IP), per account and per IP, each in a window
  * that simply expires: an attacker can slow a real user down for one window at most, never lock
- * them out for good. A success clears the (account, IP) counter.
+ * them out for good. Every attempt is reserved on all three counters before the password is
+ * checked, so a burst sent at once gets no more checks than the limits allow; a right password
+ * clears the (account, IP) counter and gives its use back to the other two (only failures count).
  */
 @Injectable()
 export class LoginThrottle {
@@ -22,29 +24,24 @@ export class LoginThrottle {
     this.byIp = make('ip', config.LOGIN_MAX_FAILURES_PER_IP);
   }
 
-  /** Throws RATE_LIMITED (with retry-after) when any counter is used up. */
-  async assertAllowed(email: string, ip: string): Promise<void> {
+  /** Counts one attempt on every counter; throws RATE_LIMITED (with retry-after) when one is used up. */
+  async reserve(email: string, ip: string): Promise<void> {
     const keys = this.keys(email, ip);
-    const blocked = await Promise.all([
-      this.byAccountIp.blockedMs(keys.accountIp),
-      this.byAccount.blockedMs(keys.account),
-      this.byIp.blockedMs(keys.ip),
+    await consumeAll([
+      [this.byAccountIp, keys.accountIp],
+      [this.byAccount, keys.account],
+      [this.byIp, keys.ip],
     ]);
-    const ms = Math.max(...blocked);
-    if (ms > 0) throw rateLimited(ms / 1000);
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
+  /** After a reserved attempt with the right password. */
+  async succeeded(email: string, ip: string): Promise<void> {
     const keys = this.keys(email, ip);
     await Promise.all([
-      this.byAccountIp.penalty(keys.accountIp),
-      this.byAccount.penalty(keys.account),
-      this.byIp.penalty(keys.ip),
+      this.byAccountIp.reset(keys.accountIp),
+      this.byAccount.refund(keys.account),
+      this.byIp.refund(keys.ip),
     ]);
-  }
-
-  async recordSuccess(email: string, ip: string): Promise<void> {
-    await this.byAccountIp.reset(this.keys(email, ip).accountIp);
   }
 
   /** Emails are hashed so no address sits in Redis in clear. */

@@ -16,6 +16,7 @@ import {
 import { OutboxKind, uniqueViolation, writeOutbox } from '@yvc/database';
 import { ClubsService, UnitsService } from '@yvc/org';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { AccountThrottle } from '../auth/account-throttle';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Consent, ConsentGivenBy } from '../consent/consent.entity';
 import { ClubMembership } from './club-membership.entity';
@@ -60,6 +61,7 @@ export class MembersService {
     private readonly hasher: PasswordHasher,
     private readonly units: UnitsService,
     private readonly clubs: ClubsService,
+    private readonly throttle: AccountThrottle,
   ) {}
 
   /**
@@ -256,11 +258,16 @@ export class MembersService {
     return this.get(memberId);
   }
 
-  /** Checks the current password, stores the new hash and ends every other session. */
+  /**
+   * Checks the current password, stores the new hash and ends every other session. Wrong current
+   * passwords are limited per account (a stolen session must not become a password oracle): each
+   * attempt is counted before the check and given back when the password was right.
+   */
   async changePassword(memberId: string, sessionId: string, current: string, next: string): Promise<void> {
     const problems = new FieldProblems();
     checkPassword(next, problems, 'newPassword');
     problems.throwIfAny();
+    await this.throttle.passwordChange(memberId);
     const member = await this.members.findOne({
       where: { id: memberId },
       select: { id: true, passwordHash: true },
@@ -268,6 +275,7 @@ export class MembersService {
     if (!member?.passwordHash || !(await this.hasher.verify(member.passwordHash, current))) {
       problems.add('currentPassword', 'validation.wrongPassword').throwIfAny();
     }
+    await this.throttle.passwordChangeSucceeded(memberId);
     if (current === next) problems.add('newPassword', 'validation.passwordSameAsOld').throwIfAny();
     const hash = await this.hasher.hash(next);
     await this.dataSource.transaction(async (em) => {
