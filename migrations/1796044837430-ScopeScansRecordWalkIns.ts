@@ -80,7 +80,8 @@ export class ScopeScansRecordWalkIns1796044837430 implements MigrationInterface 
                 'PASSWORD_RESET',
                 'EMAIL_VERIFICATION',
                 'ATTENDANCE_RECORDED',
-                'REMINDERS_CHANGED'
+                'REMINDERS_CHANGED',
+                'CONSENT_WITHDRAWN'
             )
         `);
         await queryRunner.query(`
