@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { CommonError, DomainError, ApiErrorCode, DEFAULT_LOCALE, localeFromAcceptLanguage } from '@yvc/core';
-import { separateOperations } from 'graphql';
+import { GraphQLError, getVariableValues, separateOperations } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { GqlContext } from './graphql-context';
 import { presentGraphQLError } from './error-presenter';
@@ -30,6 +30,14 @@ export function errorPresenterPlugin(): ApolloServerPlugin<GqlContext> {
   };
 }
 
+/**
+ * Apollo answers an error thrown while it resolves the operation (the hooks below) with HTTP 500
+ * unless the error names a status: what those hooks refuse is the client's request, so 400.
+ */
+function refusal(err: DomainError): GraphQLError {
+  return new GraphQLError(err.message, { originalError: err, extensions: { http: { status: 400 } } });
+}
+
 /** `first: N` multiplies what is below it; every other field costs 1. */
 const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   const first = typeof args?.first === 'number' ? Math.max(1, Math.min(args.first, 100)) : null;
@@ -40,7 +48,15 @@ export function complexityPlugin(max: number): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operationName, schema }) {
+        async didResolveOperation({ request, document, operationName, operation, schema }) {
+          // variables that do not fit their types: execution refuses them (BAD_USER_INPUT, 400)
+          // before anything runs, so there is nothing to price (getComplexity would throw a 500)
+          const coerced = getVariableValues(
+            schema,
+            operation?.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
+          if (coerced.errors) return;
           const query = operationName ? (separateOperations(document)[operationName] ?? document) : document;
           const cost = getComplexity({
             schema,
@@ -49,9 +65,11 @@ export function complexityPlugin(max: number): ApolloServerPlugin<GqlContext> {
             estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > max) {
-            throw new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
-              detail: `${cost} > ${max}`,
-            });
+            throw refusal(
+              new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
+                detail: `${cost} > ${max}`,
+              }),
+            );
           }
         },
       };
@@ -76,9 +94,11 @@ export function controlCharsPlugin(): ApolloServerPlugin<GqlContext> {
       return {
         async didResolveOperation({ request }) {
           if (hasControlChars(request.query) || hasControlChars(request.variables)) {
-            throw new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, {
-              detail: 'control characters are not allowed',
-            });
+            throw refusal(
+              new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, {
+                detail: 'control characters are not allowed',
+              }),
+            );
           }
         },
       };
