@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, Clock, CommonError, Locale, commonError } from '@yvc/core';
+import { APP_CONFIG, AppConfig, Clock, CommonError, Locale, commonError, isUuid } from '@yvc/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -199,6 +199,7 @@ export class BadgesService {
       throw badgesError(BadgesError.BADGE_NOT_MANUAL, { code: badgeCode }, [
         { field: 'badgeCode', key: 'errors.BADGE_NOT_MANUAL' },
       ]);
+    if (!isUuid(memberId)) throw commonError(CommonError.NOT_FOUND);
     return this.db.transaction(async (em) => {
       const [member]: Array<{ locale: string }> = await em.query(`SELECT locale FROM members WHERE id = $1`, [
         memberId,
