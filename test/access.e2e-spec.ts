@@ -212,6 +212,22 @@ describe('roles and scopes (e2e)', () => {
     });
   });
 
+  describe('ids that name nothing are NOT_FOUND or FORBIDDEN, never a 500', () => {
+    it('createClub in a unit that does not exist, awardBadge to a member id that is not one', async () => {
+      const admin = await api.adminToken();
+      const coordinator = await api.staff(Role.COORDINATOR, 'zhambyl.taraz');
+      const CREATE = `mutation($u: ID!) { createClub(input: { unitId: $u, name: "Жоқ клуб" }) { id } }`;
+      const AWARD = `mutation($m: ID!) { awardBadge(memberId: $m, badgeCode: "organizer") { id } }`;
+      const codes = [];
+      for (const unitId of ['00000000-0000-4000-8000-000000000000', 'nope'])
+        codes.push((await api.gql(CREATE, { u: unitId }, { token: admin })).errors?.[0].extensions.code);
+      for (const token of [admin, coordinator.token])
+        for (const memberId of ['nope', '-775872202'])
+          codes.push((await api.gql(AWARD, { m: memberId }, { token })).errors?.[0].extensions.code);
+      expect(codes).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN']);
+    });
+  });
+
   describe('club member lists', () => {
     it('sorts Kazakh names by ICU collation, searches, and pages with cursors', async () => {
       const club = await api.createClub('zhambyl.baizak');

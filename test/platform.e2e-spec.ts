@@ -125,6 +125,27 @@ describe('platform behaviour (e2e)', () => {
     });
   });
 
+  it('a request refused before it runs answers HTTP 400, not 500', async () => {
+    const send = (query: string, variables: Record<string, unknown>) =>
+      api.http.post('/graphql').set('Content-Type', 'application/json').send({ query, variables });
+    const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
+    const refused = [
+      await send(LOGIN, { e: null, p: 'x' }), // null for a non-null variable
+      await send(`query($f: Int) { events(first: $f) { totalCount } }`, { f: 'x' }), // wrong type
+      await send(LOGIN, { e: 'a\u0001b@example.kz', p: 'x' }), // control characters
+      await send(
+        `{ ${Array.from({ length: 2001 }, (_, i) => `u${i}: badgeClasses { code }`).join(' ')} }`,
+        {},
+      ),
+    ];
+    for (const res of refused) {
+      expect({ status: res.status, code: res.body.errors[0].extensions.code }).toEqual({
+        status: 400,
+        code: 'BAD_USER_INPUT',
+      });
+    }
+  });
+
   it('limits query depth and complexity', async () => {
     const deep = `{ units { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } }`;
     const tooDeep = await api.gql(deep);

@@ -1,29 +1,37 @@
-import { loadConfig } from '@yvc/core';
+import { importBadgeCatalogue } from '@yvc/credentials';
 import { dataSourceOptions } from '@yvc/database';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 
 /**
- * A database of the test file's own, migrated, next to the suite's: for tests that look at every
- * row (or run a worker that relays the whole outbox) while other files write the shared one.
+ * A database of the test file's own, migrated, with the badge catalogue (units: import them once
+ * the app runs), for a test that must see every write (a checksum of whole tables) while other
+ * files run at once. Returns its URL, for TestApi.start({ DATABASE_URL }).
  */
-export async function ownDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = loadConfig().DATABASE_URL;
-  const admin = await new DataSource(dataSourceOptions(base)).initialize();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const migrator = await new DataSource(dataSourceOptions(url.toString())).initialize();
-  try {
-    await migrator.runMigrations();
-  } finally {
-    await migrator.destroy();
-  }
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.destroy();
-    },
+export async function ownDatabase(suffix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = new URL(process.env.DATABASE_URL!);
+  const name = `${base.pathname.slice(1)}_${suffix}`;
+  const admin = new URL(base.href);
+  admin.pathname = '/postgres';
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin.href });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
   };
+  await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await run(`CREATE DATABASE "${name}"`);
+  const url = new URL(base.href);
+  url.pathname = `/${name}`;
+  const ds = await new DataSource(dataSourceOptions(url.href)).initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+    await importBadgeCatalogue(ds);
+  } finally {
+    await ds.destroy();
+  }
+  return { url: url.href, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { CommonError, DomainError, ApiErrorCode, DEFAULT_LOCALE, localeFromAcceptLanguage } from '@yvc/core';
-import { DocumentNode, GraphQLError, GraphQLSchema, separateOperations } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, getVariableValues, separateOperations } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { GqlContext } from './graphql-context';
 import { presentGraphQLError } from './error-presenter';
@@ -124,7 +124,15 @@ export function complexityPlugin(maxCost: number, maxReports: number): ApolloSer
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operationName, schema }) {
+        async didResolveOperation({ request, document, operationName, operation, schema }) {
+          // variables that do not fit their types: execution refuses them (BAD_USER_INPUT, 400)
+          // before anything runs, so there is nothing to price (getComplexity would throw a 500)
+          const coerced = getVariableValues(
+            schema,
+            operation?.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
+          if (coerced.errors) return;
           const query = operationName ? (separateOperations(document)[operationName] ?? document) : document;
           let price: OperationPrice;
           try {
@@ -177,9 +185,11 @@ export function controlCharsPlugin(): ApolloServerPlugin<GqlContext> {
       return {
         async didResolveOperation({ request }) {
           if (hasControlChars(request.query) || hasControlChars(request.variables)) {
-            throw new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, {
-              detail: 'control characters are not allowed',
-            });
+            throw badRequest(
+              new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.INVALID_QUERY, {
+                detail: 'control characters are not allowed',
+              }),
+            );
           }
         },
       };

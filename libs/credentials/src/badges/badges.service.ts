@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, Clock, CommonError, Locale, commonError } from '@yvc/core';
+import { APP_CONFIG, AppConfig, Clock, CommonError, Locale, commonError, isUuid } from '@yvc/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { returnedRows } from '@yvc/database';
@@ -204,6 +204,7 @@ export class BadgesService {
       throw badgesError(BadgesError.BADGE_NOT_MANUAL, { code: badgeCode }, [
         { field: 'badgeCode', key: 'errors.BADGE_NOT_MANUAL' },
       ]);
+    if (!isUuid(memberId)) throw commonError(CommonError.NOT_FOUND);
     return this.db.transaction(async (em) => {
       // a member who withdrew consent is nobody to award (FOR SHARE: see evaluate)
       const [member]: Array<{ locale: string }> = await em.query(

@@ -52,7 +52,7 @@ export class AccessPolicy {
   async canActForMember(actor: Actor, memberId: string): Promise<boolean> {
     if (actor.role === Role.ADMIN) return true;
     if (actor.role === Role.COMMISSION) return this.canSeeMember(actor, memberId);
-    if (actor.role !== Role.COORDINATOR) return false;
+    if (actor.role !== Role.COORDINATOR || !isUuid(memberId)) return false;
     const [row]: Array<{ ok: boolean }> = await this.db.query(
       `WITH ${SCOPE_CTE}
        SELECT EXISTS (SELECT 1 FROM club_memberships cm WHERE cm.member_id = $2 AND cm.left_at IS NULL

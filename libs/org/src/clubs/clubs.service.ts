@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUuid } from '@yvc/core';
-import { uniqueViolation } from '@yvc/database';
+import { foreignKeyViolation, uniqueViolation } from '@yvc/database';
 import { In, IsNull, Repository } from 'typeorm';
 import { OrgError, orgError } from '../org.errors';
 import { Club } from './club.entity';
@@ -13,6 +13,7 @@ export class ClubsService {
 
   async create(unitId: string, draft: ClubDraft): Promise<Club> {
     const clean = normalizeClubDraft(draft);
+    if (!isUuid(unitId)) throw orgError(OrgError.UNIT_NOT_FOUND);
     try {
       return await this.clubs.save(this.clubs.create({ unitId, ...clean }));
     } catch (err) {
@@ -78,6 +79,8 @@ export class ClubsService {
   private translateWriteError(err: unknown): unknown {
     const constraint = uniqueViolation(err);
     if (constraint === 'clubs_unit_name_active_key') return orgError(OrgError.CLUB_NAME_TAKEN);
+    // an admin may create a club in any unit, so nothing checked that the unit exists: the key did
+    if (foreignKeyViolation(err) === 'clubs_unit_id_fk') return orgError(OrgError.UNIT_NOT_FOUND);
     return err;
   }
 }
