@@ -347,7 +347,9 @@ describe('certificates', () => {
       expect(res.holderName).toBeNull();
       // erased: not found by number (it carried the membership number), revoked by the QR link
       await followUpWithdrawal(api.app, m.member.id);
-      expect((await verify(c.number)).data.verifyCertificate).toMatchObject({
+      const after = await verify(c.number);
+      expect(after.errors).toBeUndefined();
+      expect(after.data.verifyCertificate).toMatchObject({
         status: null,
         holderName: null,
       });
