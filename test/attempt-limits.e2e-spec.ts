@@ -9,8 +9,11 @@ const LOGIN_PER_ACCOUNT_IP = 5;
 const CHANGES_PER_ACCOUNT = 5;
 
 let ipSeq = 0;
-/** A network of its own for each burst, so the per-IP counters start at zero. */
-const freshIp = () => `10.77.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
+/**
+ * A network of its own for each burst, so the per-IP counters start at zero; 10.66.x.y is this
+ * file's alone (the files of a run share one Redis prefix: certificates uses 10.77, the fuzz 10.55).
+ */
+const freshIp = () => `10.66.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
 
 const reasonOf = (r: GqlResult) =>
   r.errors
