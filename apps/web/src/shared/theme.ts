@@ -10,6 +10,7 @@ export const theme = createTheme({
 /** Mantine's default "dimmed" grey fails WCAG AA contrast on white: a darker one (stack-notes). */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#495057' },
+  // and its error red (#fa5252) is too light for the message under a field
+  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-error': '#c92a2a' },
   dark: {},
 });
