@@ -5,13 +5,48 @@ export const DEFAULT_TIME_ZONE = 'Asia/Almaty';
 
 const LOCALE_TAG: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-KZ', en: 'en-GB' };
 
-/** "5 ақпан 2027, 10:00" the local way, in the given zone (the event's or the member's). */
+const KK_MONTHS = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
+
+/**
+ * "5 ақпан 2027, 10:00" / "5 февраля 2027 г., 10:00" / "5 February 2027 at 10:00", in the given zone
+ * (the event's or the member's). Browsers' ICU often lacks Kazakh month names (Chromium prints
+ * "2027 M02 5"), so Kazakh is assembled from the numeric parts and our own month names.
+ */
 export function formatDateTime(iso: string, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(LOCALE_TAG[lang], {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(iso));
+  const date = new Date(iso);
+  if (lang !== 'kk')
+    return new Intl.DateTimeFormat(LOCALE_TAG[lang], {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone,
+    }).format(date);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${Number(parts.day)} ${KK_MONTHS[Number(parts.month) - 1]} ${parts.year}, ${parts.hour}:${parts.minute}`;
 }
 
 export function formatTime(iso: string, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {

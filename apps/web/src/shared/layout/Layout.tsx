@@ -1,10 +1,11 @@
 import { Alert, Anchor, Box, Button, Container, Group, Loader, Text } from '@mantine/core';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout, useSession } from '../auth/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useOnline } from './online';
+import { markNavigation } from './PageTitle';
 import classes from './Layout.module.css';
 
 /** The app shell: skip link, header (name, menu, language, log in/out), offline banner, the page. */
@@ -13,6 +14,11 @@ export function Layout() {
   const online = useOnline();
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
+  const firstKey = useRef(location.key);
+  useEffect(() => {
+    if (location.key !== firstKey.current) markNavigation();
+  }, [location.key]);
   const links = [{ to: '/', label: t('nav.events'), end: true }];
   if (session.status === 'member') links.push({ to: '/me', label: t('nav.me'), end: false });
   return (

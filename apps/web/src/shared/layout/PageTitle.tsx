@@ -2,7 +2,11 @@ import { Title } from '@mantine/core';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-let firstPage = true;
+let navigated = false;
+/** Called by the layout when the location changes inside the app (not on the first load). */
+export function markNavigation(): void {
+  navigated = true;
+}
 
 /**
  * A page's one <h1>. It names the browser tab, and after a navigation inside the app it takes the
@@ -16,8 +20,7 @@ export function PageTitle({ children, title }: { children: ReactNode; title: str
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
   useEffect(() => {
-    if (firstPage) firstPage = false;
-    else ref.current?.focus();
+    if (navigated) ref.current?.focus();
   }, []);
   return (
     <Title order={1} ref={ref} tabIndex={-1} id="page-title" mb="md" style={{ outlineOffset: 4 }}>
