@@ -42,7 +42,15 @@ function generate(schemaFile, outDir) {
     YVC_CODEGEN_OUT: `${outDir}/`,
   });
   // the generated files follow the project's formatting, so a check compares like with like
-  run(['node_modules/prettier/bin/prettier.cjs', '--log-level', 'warn', '--write', outDir]);
+  run([
+    'node_modules/prettier/bin/prettier.cjs',
+    '--config',
+    '.prettierrc',
+    '--log-level',
+    'warn',
+    '--write',
+    outDir,
+  ]);
 }
 
 if (!check) {

@@ -1,7 +1,13 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, findBreakingChanges, GraphQLObjectType, lexicographicSortSchema, printSchema } from 'graphql';
+import {
+  buildSchema,
+  findBreakingChanges,
+  GraphQLObjectType,
+  lexicographicSortSchema,
+  printSchema,
+} from 'graphql';
 import { TestApi } from './helpers/test-api';
 
 /**

@@ -1,10 +1,12 @@
-/// <reference lib="dom" />
-// page.evaluate callbacks run in the browser: they see its globals
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
 import { PASSWORD, TestApi } from './test-api';
+
+// page.evaluate callbacks run in the browser; the test program has no DOM types (they would
+// change Node's), so the browser globals used there are declared for this file only
+declare const document: any, localStorage: any, NodeFilter: any, getComputedStyle: any;
 
 /**
  * The browser-test harness: Debian's Chromium (never a downloaded browser) driving the built web

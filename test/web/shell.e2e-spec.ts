@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// page.evaluate callbacks run in the browser: they see its globals
 import {
   KAZAKH_ONLY,
   seeText,
@@ -10,6 +8,10 @@ import {
   screenshot,
   visibleTexts,
 } from '../helpers/web';
+
+// page.evaluate callbacks run in the browser; the test program has no DOM types (they would
+// change Node's), so the browser globals used there are declared for this file only
+declare const document: any;
 
 /**
  * The first pages through the whole chain (browser → built app → API → PostgreSQL): the shell,
@@ -148,7 +150,9 @@ describe('web app: shell, public events, login (browser)', () => {
       expect(texts.filter((t) => KAZAKH_ONLY.test(t))).toEqual([]);
       // words that are the same in Kazakh and Russian, and symbols
       const same = lang === 'ru' ? ['Форум', 'Викторина', 'Тренинг'] : [];
-      const unchanged = texts.filter((t) => kk.has(t) && !/^[\d\s.,:·–♿🤟-]+$/u.test(t) && !same.includes(t));
+      const unchanged = texts.filter(
+        (t) => kk.has(t) && !/^[\d\s.,:·–♿🤟-]+$/u.test(t) && !same.includes(t),
+      );
       expect(unchanged).toEqual([]);
     }
     await page.reload();
@@ -162,7 +166,7 @@ describe('web app: shell, public events, login (browser)', () => {
   it('logs in with the keyboard only (Tab and Enter)', async () => {
     const { page, context } = await web.open('/login', { size: 'laptop' });
     const focused = () =>
-      page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type ?? '');
+      page.evaluate(() => (document.activeElement as { type?: string } | null)?.type ?? '');
     for (let i = 0; i < 25 && (await focused()) !== 'email'; i++) await page.keyboard.press('Tab');
     expect(await focused()).toBe('email');
     await page.keyboard.type(member.email);
