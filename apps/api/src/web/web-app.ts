@@ -73,7 +73,8 @@ export function mountWebApp(app: NestExpressApplication, dir = webDistDir()): bo
       (req.method === 'GET' || req.method === 'HEAD') &&
       !isApiPath(path) &&
       !/\.[A-Za-z0-9]+$/.test(path) &&
-      req.accepts(['html', 'json']) === 'html';
+      // a browser's navigation says so; a script's fetch or a bare client does not get the app
+      (req.headers.accept ?? '').includes('text/html');
     if (!page) return next();
     res.set(ENTRY_HEADERS);
     res.sendFile(index, (err) => err && next(err));
