@@ -8,6 +8,7 @@ COPY apps apps
 COPY libs libs
 COPY migrations migrations
 COPY data data
+# npm run build builds the API and the web app (vite, into dist/web, served by the API)
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -54,6 +54,12 @@ async function main() {
   run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], env);
   run(process.execPath, ['node_modules/tsc-alias/dist/bin/index.js', '-p', 'tsconfig.build.json'], env);
   run('cp', ['-r', 'data', 'dist/'], env);
+  log('building the web app');
+  run(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'],
+    env,
+  );
   const cli = (...args) => run(process.execPath, ['dist/apps/cli/src/main.js', ...args], env);
   cli('db:ensure');
   cli('migrate');
@@ -114,6 +120,7 @@ async function main() {
   console.log(`
   ┌──────────────────────────────────────────────────────────────────────
   │ Young Voters Club platform is running
+  │   Web app (open this):        ${publicUrl}/
   │   GraphQL (and its sandbox):  ${publicUrl}/graphql
   │   Health:                     ${publicUrl}/health/ready
   │   Queue dashboard (ADMIN):    ${publicUrl}/admin/queues?token=<an ADMIN access token>

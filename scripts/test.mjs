@@ -2,6 +2,7 @@
 // npm test: the whole suite on a real PostgreSQL and Redis (started here when none answers).
 // A fresh database `yvc_test` is made for every run; extra arguments go to jest.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { ROOT, ensureServices } from './services.mjs';
 
@@ -23,7 +24,22 @@ async function freshDatabase(serverUrl, name) {
   }
 }
 
+/** The browser tests drive Debian's Chromium (never a downloaded one): install it when missing. */
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return;
+  log(`installing Chromium (${path} is missing): apt-get install -y chromium`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const [cmd, ...args] = [...sudo, 'apt-get', 'install', '-y', '-o', 'DPkg::Lock::Timeout=900', 'chromium'];
+  const res = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (res.status !== 0 || !existsSync(path))
+    log(
+      `could not install Chromium: run \`sudo apt-get install -y chromium\`; the browser tests (test/web) will fail`,
+    );
+}
+
 async function main() {
+  ensureChromium();
   const services = await ensureServices({ log });
   let code = 1;
   try {

@@ -1,7 +1,13 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, findBreakingChanges, GraphQLObjectType } from 'graphql';
+import {
+  buildSchema,
+  findBreakingChanges,
+  GraphQLObjectType,
+  lexicographicSortSchema,
+  printSchema,
+} from 'graphql';
 import { TestApi } from './helpers/test-api';
 
 /**
@@ -33,5 +39,10 @@ describe('the served schema is a superset of the contract', () => {
     for (const f of ['me', 'units', 'unit', 'member']) expect(query.getFields()[f]).toBeDefined();
     for (const f of ['signUp', 'login', 'refreshToken', 'logout'])
       expect(mutation.getFields()[f]).toBeDefined();
+  });
+
+  it("apps/web/schema.graphql is the served schema (the web app's types come from it: npm run codegen)", () => {
+    const served = printSchema(lexicographicSortSchema(api.app.get(GraphQLSchemaHost).schema)) + '\n';
+    expect(readFileSync(join(__dirname, '..', 'apps', 'web', 'schema.graphql'), 'utf8')).toBe(served);
   });
 });

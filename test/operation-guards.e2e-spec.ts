@@ -60,6 +60,9 @@ describe('operation guards', () => {
       'Mutation.signUp',
       'Mutation.login',
       'Mutation.refreshToken',
+      // the web app's events pages for visitors: published events, no registrant data
+      'Query.publicEvents',
+      'Query.publicEvent',
       // account mail links work without a session
       'Mutation.requestPasswordReset',
       'Mutation.resetPassword',

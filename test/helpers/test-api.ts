@@ -185,6 +185,56 @@ export class TestApi {
     return out;
   }
 
+  private organiser?: Promise<{ clubId: string; token: string; unitId: string }>;
+  /** A club in Taraz and its coordinator, made once per TestApi: the host of `event()`. */
+  organiserInTaraz() {
+    this.organiser ??= (async () => {
+      const club = await this.createClub('zhambyl.taraz');
+      const coordinator = await this.staff(Role.COORDINATOR, 'zhambyl.taraz', club.id);
+      return { clubId: club.id, token: coordinator.token, unitId: await this.unitId('zhambyl.taraz') };
+    })();
+    return this.organiser;
+  }
+
+  /**
+   * An event in Taraz by a test coordinator, starting `startsInHours` from now (3 hours long),
+   * PUBLISHED unless `publish: false`; override any CreateEventInput field.
+   */
+  async event(
+    overrides: Record<string, unknown> = {},
+    opts: { startsInHours?: number; publish?: boolean } = {},
+  ): Promise<{ id: string; title: string; coordinatorToken: string }> {
+    const host = await this.organiserInTaraz();
+    const startsIn = opts.startsInHours ?? 48;
+    const at = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const input = {
+      title: `Жастар форумы ${randomUUID().slice(0, 6)}`,
+      kind: 'FORUM',
+      unitId: host.unitId,
+      clubId: host.clubId,
+      startsAt: at(startsIn),
+      endsAt: at(startsIn + 3),
+      capacity: 100,
+      ...overrides,
+    };
+    const created = await this.gql(
+      `mutation($input: CreateEventInput!) { createEvent(input: $input) { id title } }`,
+      { input },
+      { token: host.token },
+    );
+    if (created.errors) throw new Error(JSON.stringify(created.errors));
+    const { id, title } = created.data.createEvent as { id: string; title: string };
+    if (opts.publish !== false) {
+      const res = await this.gql(
+        `mutation($id: ID!) { publishEvent(id: $id) { id } }`,
+        { id },
+        { token: host.token },
+      );
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    }
+    return { id, title, coordinatorToken: host.token };
+  }
+
   private sharedHash?: Promise<string>;
   private admin?: Promise<string>;
   adminToken(): Promise<string> {

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { refuseDeepInput } from './graphql/input-depth';
 import { mountQueueDashboard } from './notifications/queue-dashboard';
+import { mountWebApp } from './web/web-app';
 
 /** Builds the HTTP app (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(options: { logger?: boolean } = {}): Promise<INestApplication> {
@@ -23,6 +24,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   app.use(refuseDeepInput());
   app.enableShutdownHooks();
   mountQueueDashboard(app);
+  mountWebApp(app);
   await assertRedisNoEviction(app.get(REDIS));
   return app;
 }

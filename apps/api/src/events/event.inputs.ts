@@ -88,6 +88,9 @@ export class EventFilter {
   @Field(() => EventStatus, { nullable: true })
   status?: EventStatus | null;
 
+  @Field(() => EventKind, { nullable: true })
+  kind?: EventKind | null;
+
   @Field(() => Date, { nullable: true, description: 'events starting at or after' })
   from?: Date | null;
 
@@ -119,4 +122,31 @@ export class OfflineScanInput {
 
   @Field(() => Date)
   scannedAt: Date;
+}
+
+@InputType({ description: 'What an anonymous visitor may filter published events by.' })
+export class PublicEventFilter {
+  @Field(() => ID, { nullable: true, description: 'this unit and everything under it' })
+  unitId?: string | null;
+
+  @Field(() => EventKind, { nullable: true })
+  kind?: EventKind | null;
+
+  @Field(() => Date, { nullable: true, description: 'events starting at or after' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'events starting before' })
+  to?: Date | null;
+}
+
+@ArgsType()
+export class PublicEventsArgs {
+  @Field(() => PublicEventFilter, { nullable: true })
+  filter?: PublicEventFilter | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
 }

@@ -1,6 +1,7 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { BuildSchemaOptions } from '@nestjs/graphql';
 import { AppConfig, localeFromAcceptLanguage } from '@yvc/core';
 import depthLimit from 'graphql-depth-limit';
 import type { GqlContext, GqlRequest } from './graphql-context';
@@ -8,12 +9,17 @@ import { LoadersFactory } from './loaders';
 import { DateTimeScalar } from './scalars';
 import { complexityPlugin, controlCharsPlugin, errorPresenterPlugin } from './plugins';
 
+/** How the code-first schema is built (shared with scripts/print-schema.ts, which prints it for the web app). */
+export const SCHEMA_BUILD_OPTIONS: BuildSchemaOptions = {
+  scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+};
+
 /** Apollo settings: code-first schema, limits, the error presenter, per-request loaders. */
 export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig {
   const production = config.NODE_ENV === 'production';
   return {
     autoSchemaFile: true,
-    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    buildSchemaOptions: SCHEMA_BUILD_OPTIONS,
     sortSchema: true,
     path: '/graphql',
     playground: false,

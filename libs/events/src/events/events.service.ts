@@ -23,6 +23,7 @@ export interface EventListFilter {
   unitId?: string | null;
   clubId?: string | null;
   status?: EventStatus | null;
+  kind?: EventKind | null;
   from?: Date | null;
   to?: Date | null;
 }
@@ -220,6 +221,7 @@ export class EventsService {
     if (filter.clubId)
       qb.andWhere('e.club_id = :clubId', { clubId: isUuid(filter.clubId) ? filter.clubId : null });
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
+    if (filter.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });
     if (filter.from) qb.andWhere('e.starts_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('e.starts_at < :to', { to: filter.to });
     const totalCount = await qb.clone().getCount();

@@ -1,0 +1,83 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * Paths that belong to the API (GraphQL, health, the pages behind email links, files): the web
+ * app's SPA fallback never answers them, so an unknown one stays a 404 from the API. Keep this in
+ * step with the controllers (test/web-serving.e2e-spec.ts checks each one still reaches the API).
+ */
+export const API_PATH_PREFIXES = [
+  '/graphql',
+  '/health',
+  '/verify',
+  '/calendar',
+  '/certificates',
+  '/qr',
+  '/badges',
+  '/credentials',
+  '/.well-known',
+  '/unsubscribe',
+  '/account',
+  '/engagement',
+  '/admin/queues',
+];
+
+/** Where `vite build` puts the web app (WEB_DIST_DIR moves it), relative to the working directory. */
+export function webDistDir(): string {
+  return resolve(process.env.WEB_DIST_DIR ?? join(process.cwd(), 'dist', 'web'));
+}
+
+const isApiPath = (path: string) =>
+  API_PATH_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`));
+
+/** The entry page's headers: never cached without asking, no framing, only our own scripts. */
+const ENTRY_HEADERS: Record<string, string> = {
+  'Cache-Control': 'no-cache',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    "connect-src 'self'; font-src 'self' data:; manifest-src 'self'; worker-src 'self'; " +
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+};
+
+/**
+ * Compression for every text answer (the API's JSON too), then the built web app from the same
+ * origin: hashed files under /assets/ cached for a year, everything else (index.html, sw.js, the
+ * manifest, icons) revalidated on each use; any other GET for a page (no file extension, not an
+ * API path, asking for HTML) is the SPA's index.html. Without a build (API tests, or before the
+ * first `vite build`) only compression is added and the API runs as before.
+ */
+export function mountWebApp(app: NestExpressApplication, dir = webDistDir()): boolean {
+  app.use(compression());
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return false;
+  app.useStaticAssets(dir, {
+    index: false,
+    redirect: false,
+    setHeaders: (res, path) => {
+      const rel = path.slice(dir.length).replace(/\\/g, '/');
+      res.setHeader(
+        'Cache-Control',
+        rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+    },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const path = req.path;
+    const page =
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !isApiPath(path) &&
+      !/\.[A-Za-z0-9]+$/.test(path) &&
+      // a browser's navigation says so; a script's fetch or a bare client does not get the app
+      (req.headers.accept ?? '').includes('text/html');
+    if (!page) return next();
+    res.set(ENTRY_HEADERS);
+    res.sendFile(index, (err) => err && next(err));
+  });
+  return true;
+}

@@ -1,0 +1,42 @@
+import type { RouteObject } from 'react-router';
+import { RouteError } from '../shared/errors/RouteError';
+import { Layout } from '../shared/layout/Layout';
+
+/**
+ * Every page is its own chunk (`lazy`), so the first load carries only the shell and the page
+ * asked for. Each route has the error boundary (`errorElement`), so a failing page never leaves a
+ * blank screen. A feature adds its routes here, pointing at `features/<feature>/<Page>.tsx`.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          {
+            index: true,
+            lazy: () => import('../features/events/EventsPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'events/:id',
+            lazy: () => import('../features/events/EventPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'login',
+            lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'me',
+            lazy: () => import('../features/account/MePage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: '*',
+            lazy: () => import('../shared/layout/NotFoundPage').then((m) => ({ Component: m.default })),
+          },
+        ],
+      },
+    ],
+  },
+];

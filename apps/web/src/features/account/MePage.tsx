@@ -1,0 +1,50 @@
+import { Loader, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql';
+import { RequireMember } from '../../shared/auth/RequireMember';
+import { ErrorAlert } from '../../shared/errors/ErrorAlert';
+import { PageTitle } from '../../shared/layout/PageTitle';
+
+const MeDocument = graphql(`
+  query Me {
+    me {
+      id
+      fullName
+      membershipNumber
+      unit {
+        id
+        name
+      }
+    }
+  }
+`);
+
+function Me() {
+  const { t } = useTranslation();
+  const [res] = useQuery({ query: MeDocument });
+  const me = res.data?.me;
+  return (
+    <Stack>
+      <PageTitle title={t('account.title')}>{t('account.title')}</PageTitle>
+      <ErrorAlert error={res.error} />
+      {!me && res.fetching && <Loader aria-label={t('app.loading')} />}
+      {me && (
+        <>
+          <Text data-testid="greeting">{t('account.greeting', { name: me.fullName })}</Text>
+          <Text>
+            {t('account.membershipNumber')}: {me.membershipNumber ?? '—'}
+          </Text>
+          <Text>
+            {t('account.unit')}: {me.unit?.name}
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** The signed-in member's own page (the student pages grow from here). */
+export default function MePage() {
+  return <RequireMember>{() => <Me />}</RequireMember>;
+}

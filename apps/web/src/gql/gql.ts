@@ -1,0 +1,129 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+  '\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n': typeof types.MeDocument;
+  '\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n': typeof types.EventSummaryFragmentDoc;
+  '\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n': typeof types.PublicEventDocument;
+  '\n  query PublicEvents($filter: PublicEventFilter, $first: Int, $after: String) {\n    publicEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...EventSummary\n        }\n      }\n    }\n  }\n': typeof types.PublicEventsDocument;
+  '\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n': typeof types.UnitsDocument;
+  '\n  fragment SessionMember on Member {\n    id\n    fullName\n    role\n    locale\n    timeZone\n  }\n': typeof types.SessionMemberFragmentDoc;
+  '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n': typeof types.LoginDocument;
+  '\n  mutation Refresh {\n    refreshToken {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n': typeof types.RefreshDocument;
+  '\n  mutation Logout {\n    logout\n  }\n': typeof types.LogoutDocument;
+  '\n  mutation SaveLocale($locale: Locale!) {\n    updateMe(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n': typeof types.SaveLocaleDocument;
+};
+const documents: Documents = {
+  '\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n':
+    types.MeDocument,
+  '\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n':
+    types.EventSummaryFragmentDoc,
+  '\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n':
+    types.PublicEventDocument,
+  '\n  query PublicEvents($filter: PublicEventFilter, $first: Int, $after: String) {\n    publicEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...EventSummary\n        }\n      }\n    }\n  }\n':
+    types.PublicEventsDocument,
+  '\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n': types.UnitsDocument,
+  '\n  fragment SessionMember on Member {\n    id\n    fullName\n    role\n    locale\n    timeZone\n  }\n':
+    types.SessionMemberFragmentDoc,
+  '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n':
+    types.LoginDocument,
+  '\n  mutation Refresh {\n    refreshToken {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n':
+    types.RefreshDocument,
+  '\n  mutation Logout {\n    logout\n  }\n': types.LogoutDocument,
+  '\n  mutation SaveLocale($locale: Locale!) {\n    updateMe(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n':
+    types.SaveLocaleDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n',
+): (typeof documents)['\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n',
+): (typeof documents)['\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PublicEvents($filter: PublicEventFilter, $first: Int, $after: String) {\n    publicEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...EventSummary\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query PublicEvents($filter: PublicEventFilter, $first: Int, $after: String) {\n    publicEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...EventSummary\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n',
+): (typeof documents)['\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment SessionMember on Member {\n    id\n    fullName\n    role\n    locale\n    timeZone\n  }\n',
+): (typeof documents)['\n  fragment SessionMember on Member {\n    id\n    fullName\n    role\n    locale\n    timeZone\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Refresh {\n    refreshToken {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation Refresh {\n    refreshToken {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Logout {\n    logout\n  }\n',
+): (typeof documents)['\n  mutation Logout {\n    logout\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SaveLocale($locale: Locale!) {\n    updateMe(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n',
+): (typeof documents)['\n  mutation SaveLocale($locale: Locale!) {\n    updateMe(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n'];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> =
+  TDocumentNode extends DocumentNode<infer TType, any> ? TType : never;

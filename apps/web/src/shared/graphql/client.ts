@@ -1,0 +1,43 @@
+import { Client, cacheExchange, fetchExchange } from 'urql';
+import type { Lang } from '../i18n';
+
+/** Sent with every request: the API answers the web app's auth calls with the httpOnly cookie. */
+export const WEB_CLIENT_HEADERS = { 'X-YVC-Client': 'web' } as const;
+
+let accessToken: string | null = null;
+/** The access token lives here, in memory only (never in storage a script could read later). */
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+}
+
+/**
+ * One client per language and signed-in member: switching either starts with an empty cache, so
+ * every text the API translates (names, dates, messages) is fetched again in the new language and
+ * nothing of one member's data survives a logout.
+ */
+export function makeClient(lang: Lang): Client {
+  return new Client({
+    url: '/graphql',
+    exchanges: [cacheExchange, fetchExchange],
+    // POST with JSON: Apollo's CSRF prevention refuses simple GETs without a preflight header
+    preferGetMethod: false,
+    fetchOptions: () => ({
+      credentials: 'same-origin',
+      headers: {
+        ...WEB_CLIENT_HEADERS,
+        'Accept-Language': lang,
+        ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
+      },
+    }),
+  });
+}
+
+let current: Client | null = null;
+/** The client the app uses now (the session module calls the API through it). */
+export function currentClient(): Client {
+  if (!current) throw new Error('GraphQL client not set up');
+  return current;
+}
+export function setCurrentClient(client: Client): void {
+  current = client;
+}
