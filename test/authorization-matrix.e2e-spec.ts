@@ -59,6 +59,9 @@ const MATRIX: Record<string, Row> = {
   },
   'Query.club': { expect: PUBLIC, args: (w, s) => ({ id: w.club[s] }) },
   'Query.badgeClasses': { expect: PUBLIC, args: () => ({}) },
+  // published events only, without registrant data (the web app's public pages)
+  'Query.publicEvents': { expect: PUBLIC, args: (w, s) => ({ filter: { unitId: w.unit[s] } }) },
+  'Query.publicEvent': { expect: PUBLIC, args: (w, s) => ({ id: w.event[s] }) },
   'Query.verifyCertificate': { expect: PUBLIC, args: (w, s) => ({ number: w.certificateNumber[s] }) },
   'Query.me': { expect: LOGGED_IN, args: () => ({}), self: true },
   'Query.exportMyData': { expect: LOGGED_IN, args: () => ({}), self: true },
