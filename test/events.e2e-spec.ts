@@ -30,24 +30,13 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
   });
   afterAll(() => api.close());
 
-  async function publishedEvent(overrides: Record<string, unknown> = {}, startsInHours = 48) {
-    const input = {
-      title: `Жастар форумы ${randomUUID().slice(0, 6)}`,
-      kind: 'FORUM',
-      unitId: tarazId,
-      clubId,
-      startsAt: hours(startsInHours).toISOString(),
-      endsAt: hours(startsInHours + 3).toISOString(),
-      capacity: 100,
-      ...overrides,
-    };
-    const created = await api.gql(CREATE, { input }, { token: coordinator.token });
-    if (created.errors) throw new Error(JSON.stringify(created.errors));
-    const id = created.data.createEvent.id as string;
-    const published = await api.gql(PUBLISH, { id }, { token: coordinator.token });
-    if (published.errors) throw new Error(JSON.stringify(published.errors));
-    return id;
-  }
+  const publishedEvent = async (overrides: Record<string, unknown> = {}, startsInHours = 48) =>
+    (
+      await api.event(overrides, {
+        startsInHours,
+        host: { token: coordinator.token, unitId: tarazId, clubId },
+      })
+    ).id;
 
   describe('scheduling', () => {
     it('creates a DRAFT in Almaty time, visible only to its staff until published', async () => {

@@ -187,7 +187,7 @@ export class TestApi {
 
   private organiser?: Promise<{ clubId: string; token: string; unitId: string }>;
   /** A club in Taraz and its coordinator, made once per TestApi: the host of `event()`. */
-  organiserInTaraz() {
+  organiserInTaraz(): Promise<EventHost> {
     this.organiser ??= (async () => {
       const club = await this.createClub('zhambyl.taraz');
       const coordinator = await this.staff(Role.COORDINATOR, 'zhambyl.taraz', club.id);
@@ -197,14 +197,15 @@ export class TestApi {
   }
 
   /**
-   * An event in Taraz by a test coordinator, starting `startsInHours` from now (3 hours long),
-   * PUBLISHED unless `publish: false`; override any CreateEventInput field.
+   * An event in Taraz by a test coordinator (or by `host`: its token, unit and club), starting
+   * `startsInHours` from now (3 hours long), PUBLISHED unless `publish: false`; override any
+   * CreateEventInput field.
    */
   async event(
     overrides: Record<string, unknown> = {},
-    opts: { startsInHours?: number; publish?: boolean } = {},
+    opts: { startsInHours?: number; publish?: boolean; host?: EventHost } = {},
   ): Promise<{ id: string; title: string; coordinatorToken: string }> {
-    const host = await this.organiserInTaraz();
+    const host = opts.host ?? (await this.organiserInTaraz());
     const startsIn = opts.startsInHours ?? 48;
     const at = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
     const input = {
@@ -245,6 +246,13 @@ export class TestApi {
   close(): Promise<void> {
     return this.app.close();
   }
+}
+
+/** Who creates a test event: a staff token and the unit and club the event belongs to. */
+export interface EventHost {
+  token: string;
+  unitId: string;
+  clubId: string;
 }
 
 export const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
