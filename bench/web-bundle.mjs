@@ -19,7 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../scripts/services.mjs';
@@ -128,7 +128,7 @@ function precache(dir) {
 }
 
 function main() {
-  const dir = values.dist ? join(process.cwd(), values.dist) : build();
+  const dir = values.dist ? resolve(values.dist) : build();
   try {
     const manifestPath = join(dir, '.vite/manifest.json');
     if (!existsSync(manifestPath))
