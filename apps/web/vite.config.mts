@@ -1,8 +1,121 @@
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import postcss from 'postcss';
+import { type Plugin, defineConfig } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const generated = fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url));
+
+/**
+ * GraphQL Code Generator's `graphql()` looks documents up in a map of EVERY document of the app
+ * (src/gql/gql.ts), and bundlers split by module, not by export: either way each page would ship
+ * all pages' queries in the entry chunk. Like the preset's babel plugin, this replaces each
+ * graphql(`query Name ...`) in the source with its generated document (`NameDocument`, or
+ * `NameFragmentDoc` for a fragment, from src/gql/graphql.ts), inlined, so a document travels with
+ * the chunk that uses it. Types are unchanged (tsc still sees graphql()); a document with no
+ * generated counterpart fails the build (run `npm run codegen`).
+ */
+function graphqlDocuments(): Plugin {
+  let documents: Map<string, string> | null = null;
+  const load = () => {
+    const text = readFileSync(generated, 'utf8');
+    const found = new Map<string, string>();
+    const re = /^export const (\w+) = (\{[\s\S]*?\n\}) as unknown as DocumentNode<[^;]*>;$/gm;
+    for (let m = re.exec(text); m; m = re.exec(text)) found.set(m[1], m[2]);
+    return found;
+  };
+  return {
+    name: 'yvc-graphql-documents',
+    enforce: 'pre',
+    buildStart() {
+      documents = null;
+    },
+    watchChange(id) {
+      if (id === generated) documents = null;
+    },
+    transform(code, id) {
+      if (!/\.tsx?$/.test(id) || id.includes('/src/gql/') || !code.includes('graphql(`')) return null;
+      documents ??= load();
+      const docs = documents;
+      const out = code.replace(/\bgraphql\(\s*`([^`]*)`\s*\)/g, (call, doc: string) => {
+        const m = /^\s*(?:#[^\n]*\n\s*)*(query|mutation|subscription|fragment)\s+([A-Za-z_]\w*)/.exec(doc);
+        const name = m && (m[1] === 'fragment' ? `${m[2]}FragmentDoc` : `${m[2]}Document`);
+        const inlined = name ? docs.get(name) : undefined;
+        if (!inlined)
+          this.error(`${id}: no generated document for ${call.slice(0, 60)}… (run npm run codegen)`);
+        return `(${inlined})`;
+      });
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * Mantine's one stylesheet styles all its ~100 components (240 KB, 35 KB gzipped, render-blocking)
+ * while a page uses a dozen. Each component's rules are keyed by its own generated classes
+ * (`.m_77c9d27d`), which only the JavaScript of the components in the bundle names; so after the
+ * build this drops every selector naming an `m_` class that no chunk (entry or lazy page) names,
+ * and the rules left with no selector. Everything else (variables, the reset, our CSS modules) stays.
+ * Automatic for any component a page starts using: no per-component CSS imports to keep in step.
+ */
+function dropUnusedMantineCss(): Plugin {
+  return {
+    name: 'yvc-drop-unused-mantine-css',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const used = new Set<string>();
+      for (const file of Object.values(bundle))
+        if (file.type === 'chunk') for (const m of file.code.matchAll(/\bm_[0-9a-f]{8}\b/g)) used.add(m[0]);
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.css')) continue;
+        const before = String(file.source);
+        if (!/\.m_[0-9a-f]{8}\b/.test(before)) continue;
+        const root = postcss.parse(before);
+        root.walkRules((rule) => {
+          if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as postcss.AtRule).name))
+            return;
+          const keep = rule.selectors.filter((sel) =>
+            [...sel.matchAll(/\.(m_[0-9a-f]{8})\b/g)].every((m) => used.has(m[1])),
+          );
+          if (keep.length === 0) rule.remove();
+          else if (keep.length < rule.selectors.length) rule.selectors = keep;
+        });
+        // at-rules (@media, @supports, @layer) whose rules all went
+        root.walkAtRules((at) => {
+          if (at.nodes && at.nodes.length === 0) at.remove();
+        });
+        const source = root.toString();
+        // the old name's hash was made from the whole stylesheet: name the file after what it holds
+        // now, or a cached copy (immutable for a year) would outlive a page that starts using a
+        // component whose rules it lacks
+        const hash = createHash('sha256')
+          .update(source)
+          .digest('base64url')
+          .slice(0, 8)
+          .replace(/[-_]/g, 'x');
+        const oldName = file.fileName;
+        const newName = oldName.replace(/-[\w-]{8}\.css$/, `-${hash}.css`);
+        delete bundle[oldName];
+        this.emitFile({ type: 'asset', fileName: newName, source });
+        for (const other of Object.values(bundle)) {
+          if (other.type === 'asset' && other.fileName.endsWith('.html'))
+            other.source = String(other.source).split(oldName).join(newName);
+          if (other.type !== 'chunk') continue;
+          if (other.code.includes(oldName))
+            this.error(
+              `${other.fileName} names ${oldName}, whose content changed: it would keep its own name`,
+            );
+          const css = other.viteMetadata?.importedCss;
+          if (css?.delete(oldName)) css.add(newName);
+        }
+      }
+    },
+  };
+}
+
 const api = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 
 // The API's own routes (see apps/api/src/web/web-app.ts): `npm run dev:web` sends them to the API.
@@ -26,7 +139,7 @@ const API_ROUTES = [
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [graphqlDocuments(), react(), dropUnusedMantineCss()],
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

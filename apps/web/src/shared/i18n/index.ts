@@ -1,8 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { kk } from './kk';
-import { ru } from './ru';
+import { type Catalogue, kk } from './kk';
 
 export type Lang = 'kk' | 'ru' | 'en';
 export const LANGS: readonly Lang[] = ['kk', 'ru', 'en'];
@@ -31,8 +29,32 @@ export function currentLang(): Lang {
   return isLang(i18next.language) ? i18next.language : 'kk';
 }
 
-/** Switches the language: the texts, `<html lang>`, and the memory for the next visit. */
-export async function setLang(lang: Lang): Promise<void> {
+/**
+ * Kazakh is in the entry chunk (the default and the fallback); Russian and English are chunks of
+ * their own, fetched only when chosen (the first load carries one catalogue, not three).
+ */
+const LOADERS: Record<Exclude<Lang, 'kk'>, () => Promise<Catalogue>> = {
+  ru: () => import('./ru').then((m) => m.ru),
+  en: () => import('./en').then((m) => m.en),
+};
+
+/** Makes `lang`'s catalogue available to i18next (fetching its chunk the first time). */
+async function loadCatalogue(lang: Lang): Promise<Catalogue> {
+  return lang === 'kk' ? kk : LOADERS[lang]();
+}
+
+/**
+ * Switches the language: the texts, `<html lang>`, and the memory for the next visit. False (and
+ * nothing changes) when the language's catalogue cannot be fetched (offline before its first use).
+ */
+export async function setLang(lang: Lang): Promise<boolean> {
+  if (!i18next.hasResourceBundle(lang, 'translation')) {
+    try {
+      i18next.addResourceBundle(lang, 'translation', await loadCatalogue(lang));
+    } catch {
+      return false;
+    }
+  }
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
@@ -40,16 +62,25 @@ export async function setLang(lang: Lang): Promise<void> {
   }
   document.documentElement.lang = lang;
   await i18next.changeLanguage(lang);
+  return true;
 }
 
 export async function initI18n(): Promise<void> {
-  const lng = initialLang();
+  let lng = initialLang();
+  const resources: Partial<Record<Lang, { translation: Catalogue }>> = { kk: { translation: kk } };
+  if (lng !== 'kk') {
+    try {
+      resources[lng] = { translation: await loadCatalogue(lng) };
+    } catch {
+      lng = 'kk'; // its chunk did not arrive (offline, a new deploy): Kazakh rather than no page
+    }
+  }
   document.documentElement.lang = lng;
   await i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'kk',
     supportedLngs: [...LANGS],
-    resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+    resources,
     interpolation: { escapeValue: false },
     keySeparator: false,
     nsSeparator: false,

@@ -28,8 +28,7 @@ export function LanguageSwitcher() {
   const lang = i18n.language as Lang;
   const choose = async (next: Lang) => {
     if (next === lang) return;
-    await setLang(next);
-    await saveLocale(next);
+    if (await setLang(next)) await saveLocale(next);
   };
   return (
     <Group gap={4} role="group" aria-label={t('app.language')}>

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// The README's screenshots, made again from a running app with the demo data (`npm start`):
+//   node scripts/screenshots.mjs [--url http://localhost:3000] [--out docs/screenshots] [--only events,login]
+// For each page in PAGES, at a phone's size (390x844) and a laptop's (1280x800), in Kazakh, Debian's
+// Chromium (/usr/bin/chromium, or CHROMIUM_PATH) through playwright-core opens the page (logging
+// in as the demo student first when the page needs it), waits until it is ready and saves what
+// the screen shows as docs/screenshots/<name>-<phone|laptop>.png. When ImageMagick's `convert` is
+// on the PATH the PNGs are reduced to a 256-colour palette (a third of the size or less; UI
+// screenshots lose nothing visible). Look at each PNG before committing it.
+// A new page: add an entry to PAGES (and a line to the README's gallery).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { ROOT } from './services.mjs';
+
+/* global document, localStorage */ // (in page.evaluate / addInitScript: the browser's)
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: process.env.PUBLIC_URL ?? 'http://localhost:3000' },
+    out: { type: 'string', default: join(ROOT, 'docs', 'screenshots') },
+    only: { type: 'string' },
+  },
+});
+const BASE = values.url.replace(/\/$/, '');
+const STUDENT = { email: 'student@demo.yvc.kz', password: 'Demo-2026!' };
+const SIZES = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
+
+/**
+ * The pages, in the README's order. `path`: where to go, or a function of the page that finds it
+ * (e.g. an event's address from the list); `member`: log in as the demo student first; `ready`: a
+ * selector that is on the page once its data has arrived.
+ */
+const PAGES = [
+  { name: 'events', path: '/', ready: '[data-testid="event-card"]' },
+  {
+    name: 'event',
+    path: async (page) => {
+      await page.goto(`${BASE}/`);
+      const link = page.locator('[data-testid="event-card"] a[href^="/events/"]').first();
+      await link.waitFor();
+      return link.getAttribute('href');
+    },
+    ready: 'main h1',
+  },
+  { name: 'login', path: '/login', ready: 'form input[type=email]' },
+  { name: 'me', path: '/me', member: true, ready: 'main h1' },
+];
+
+async function logIn(page) {
+  await page.goto(`${BASE}/login`);
+  await page.locator('input[type=email]').fill(STUDENT.email);
+  await page.locator('input[type=password]').fill(STUDENT.password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('nav a[href="/me"]').waitFor();
+}
+
+/** Smaller PNGs with what is on the PATH: pngquant (a 256-colour palette), then optipng (lossless). */
+function shrink(file) {
+  const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'pipe' }).status === 0;
+  const quantised = run('pngquant', [
+    '--quality=80-100',
+    '--strip',
+    '--skip-if-larger',
+    '--force',
+    '--output',
+    file,
+    file,
+  ]);
+  const optimised = run('optipng', ['-quiet', '-o2', '-strip', 'all', file]);
+  return quantised || optimised;
+}
+
+async function main() {
+  const health = await fetch(`${BASE}/health/ready`).catch(() => null);
+  if (!health?.ok) throw new Error(`no ready app at ${BASE}: run npm start first (or pass --url)`);
+  mkdirSync(values.out, { recursive: true });
+  const only = values.only?.split(',');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--hide-scrollbars'],
+  });
+  try {
+    for (const p of PAGES.filter((x) => !only || only.includes(x.name))) {
+      for (const [size, viewport] of Object.entries(SIZES)) {
+        const context = await browser.newContext({
+          viewport,
+          locale: 'kk-KZ',
+          timezoneId: 'Asia/Almaty',
+          reducedMotion: 'reduce',
+        });
+        await context.addInitScript(() => localStorage.setItem('yvc.lang', 'kk'));
+        const page = await context.newPage();
+        if (p.member) await logIn(page);
+        const path = typeof p.path === 'function' ? await p.path(page) : p.path;
+        await page.goto(`${BASE}${path}`);
+        await page.locator(p.ready).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        // no caret or focus ring caught mid-blink
+        await page.evaluate(() => document.activeElement?.blur?.());
+        const file = join(values.out, `${p.name}-${size}.png`);
+        await page.screenshot({ path: file, animations: 'disabled' });
+        const before = statSync(file).size;
+        const shrunk = shrink(file);
+        console.log(
+          `${file.replace(`${ROOT}/`, '')}: ${path}, ${viewport.width}x${viewport.height}, ${(statSync(file).size / 1024).toFixed(0)} KB${shrunk ? ` (from ${(before / 1024).toFixed(0)} KB)` : ''}`,
+        );
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(`[screenshots] ${err.message}`);
+  process.exit(1);
+});
