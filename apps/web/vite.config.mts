@@ -27,7 +27,8 @@ const API_ROUTES = [
 // the account e-mails' links that the web app answers (WEB_ACCOUNT_PAGES in web-app.ts)
 const WEB_ACCOUNT_PAGES = ['/account/verify-email', '/account/reset-password'];
 const bypassPages = (req: { url?: string; headers: Record<string, string | string[] | undefined> }) =>
-  WEB_ACCOUNT_PAGES.includes((req.url ?? '').split('?')[0]) && String(req.headers.accept).includes('text/html')
+  WEB_ACCOUNT_PAGES.includes((req.url ?? '').split('?')[0]) &&
+  String(req.headers.accept).includes('text/html')
     ? '/index.html'
     : undefined;
 

@@ -4,7 +4,9 @@ import { APP_CONFIG, AppConfig, translate } from '@yvc/core';
 import { Public } from '../common/decorators';
 import type { GqlContext } from '../graphql/graphql-context';
 
-@ObjectType('ConsentText', { description: 'The consent to the processing of personal data that sign-up asks for.' })
+@ObjectType('ConsentText', {
+  description: 'The consent to the processing of personal data that sign-up asks for.',
+})
 export class ConsentTextModel {
   @Field({ description: 'recorded with every consent given (CONSENT_TEXT_VERSION)' })
   version: string;

@@ -94,7 +94,8 @@ export class NotificationsResolver {
       'Confirms the email address with the emailed token (single use, a week); a used or expired one is BAD_USER_INPUT on "token".',
   })
   async verifyEmail(@Args('token') token: string): Promise<boolean> {
-    if (!(await this.tokens.verifyEmail(token))) new FieldProblems().add('token', 'validation.linkExpired').throwIfAny();
+    if (!(await this.tokens.verifyEmail(token)))
+      new FieldProblems().add('token', 'validation.linkExpired').throwIfAny();
     return true;
   }
 

@@ -33,8 +33,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'forgot-password',
-            lazy: () =>
-              import('../features/auth/ForgotPasswordPage').then((m) => ({ Component: m.default })),
+            lazy: () => import('../features/auth/ForgotPasswordPage').then((m) => ({ Component: m.default })),
           },
           // the account e-mails' links (the same addresses the API's own pages had)
           {
@@ -43,8 +42,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'account/reset-password',
-            lazy: () =>
-              import('../features/auth/ResetPasswordPage').then((m) => ({ Component: m.default })),
+            lazy: () => import('../features/auth/ResetPasswordPage').then((m) => ({ Component: m.default })),
           },
           {
             path: 'me',

@@ -118,13 +118,9 @@ export default function SignUpPage() {
     (value: Form[K]) =>
       setForm((f) => ({ ...f, [key]: value }));
 
-  const units = useMemo(
-    () => sortByName(formRes.data?.units ?? [], (u) => u.name),
-    [formRes.data?.units],
-  );
+  const units = useMemo(() => sortByName(formRes.data?.units ?? [], (u) => u.name), [formRes.data?.units]);
   const clubs = useMemo(
-    () =>
-      sortByName(units.find((u) => u.id === form.unitId)?.clubs ?? [], (c) => c.name),
+    () => sortByName(units.find((u) => u.id === form.unitId)?.clubs ?? [], (c) => c.name),
     [units, form.unitId],
   );
   const guardian = needsGuardian(form.birthDate);
@@ -171,9 +167,7 @@ export default function SignUpPage() {
     setLocal(missing);
     if (Object.keys(missing).length) {
       // the first field to fix takes the focus (its message is read with it)
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus(),
-      );
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
       return;
     }
     const r = await signUp({
