@@ -59,6 +59,8 @@ const MATRIX: Record<string, Row> = {
   },
   'Query.club': { expect: PUBLIC, args: (w, s) => ({ id: w.club[s] }) },
   'Query.badgeClasses': { expect: PUBLIC, args: () => ({}) },
+  // the sign-up form's consent text and its version
+  'Query.consentText': { expect: PUBLIC, args: () => ({}) },
   // published events only, without registrant data (the web app's public pages)
   'Query.publicEvents': { expect: PUBLIC, args: (w, s) => ({ filter: { unitId: w.unit[s] } }) },
   'Query.publicEvent': { expect: PUBLIC, args: (w, s) => ({ id: w.event[s] }) },
@@ -101,6 +103,12 @@ const MATRIX: Record<string, Row> = {
   'Mutation.resetPassword': {
     expect: PUBLIC,
     args: async (w) => ({ token: await w.resetToken(), newPassword: 'another-horse-10' }),
+    self: true,
+  },
+  // the e-mailed link, opened in the web app without a session
+  'Mutation.verifyEmail': {
+    expect: PUBLIC,
+    args: async (w) => ({ token: await w.verificationToken() }),
     self: true,
   },
   'Mutation.logout': { expect: LOGGED_IN, args: () => ({}), self: true },
@@ -354,6 +362,11 @@ class World {
   async resetToken(): Promise<string> {
     const m = await this.freshMember('in');
     return this.api.app.get(AccountTokensService).issue(m.id, AccountTokenPurpose.PASSWORD_RESET);
+  }
+
+  async verificationToken(): Promise<string> {
+    const m = await this.freshMember('in');
+    return this.api.app.get(AccountTokensService).issue(m.id, AccountTokenPurpose.EMAIL_VERIFICATION);
   }
 
   signUpInput() {

@@ -66,6 +66,9 @@ describe('operation guards', () => {
       // account mail links work without a session
       'Mutation.requestPasswordReset',
       'Mutation.resetPassword',
+      'Mutation.verifyEmail',
+      // the sign-up form's consent text
+      'Query.consentText',
     ];
     expect(publicOps.filter((op) => !allowed.includes(op))).toEqual([]);
   });

@@ -37,6 +37,9 @@ describe('serving the web app (e2e)', () => {
       '/login',
       '/me',
       '/some/deep/route',
+      // the account e-mails' links: the web app's pages when it is built
+      '/account/verify-email?token=abc',
+      '/account/reset-password?token=abc',
     ]) {
       const res = await page(path);
       expect(res.status).toBe(200);
@@ -66,8 +69,9 @@ describe('serving the web app (e2e)', () => {
     expect(gql.data.units.length).toBeGreaterThan(5);
     expect((await api.http.get('/health/live')).status).toBe(200);
     expect((await page('/.well-known/jwks.json')).headers['content-type']).toMatch(/json/);
-    const verifyEmail = await page('/account/verify-email?token=nope');
-    expect(verifyEmail.text).not.toContain('web-app-index');
+    // a client not asking for HTML still gets the API's own page behind the e-mail link
+    const verifyEmail = await api.http.get('/account/verify-email?token=nope').set('Accept-Language', 'en');
+    expect(verifyEmail.text).toContain('This link is invalid or has expired.');
     const ev = await api.event();
     const ics = await api.http.get(`/events/${ev.id}.ics`);
     expect(ics.status).toBe(200);
@@ -104,6 +108,12 @@ describe('serving the web app (e2e)', () => {
     try {
       expect((await bare.gql(`{ units { code } }`)).data.units.length).toBeGreaterThan(5);
       expect((await bare.http.get('/').set('Accept', 'text/html')).status).toBe(404);
+      // without the web app, the e-mail links keep their server pages
+      const verify = await bare.http
+        .get('/account/verify-email?token=nope')
+        .set('Accept', 'text/html')
+        .set('Accept-Language', 'en');
+      expect(verify.text).toContain('This link is invalid or has expired.');
     } finally {
       await bare.close();
     }

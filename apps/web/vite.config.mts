@@ -137,6 +137,14 @@ const API_ROUTES = [
   '^/events/[^/]+/attendance\\.csv$',
 ];
 
+// the account e-mails' links that the web app answers (WEB_ACCOUNT_PAGES in web-app.ts)
+const WEB_ACCOUNT_PAGES = ['/account/verify-email', '/account/reset-password'];
+const bypassPages = (req: { url?: string; headers: Record<string, string | string[] | undefined> }) =>
+  WEB_ACCOUNT_PAGES.includes((req.url ?? '').split('?')[0]) &&
+  String(req.headers.accept).includes('text/html')
+    ? '/index.html'
+    : undefined;
+
 export default defineConfig({
   root: here,
   plugins: [graphqlDocuments(), react(), dropUnusedMantineCss()],
@@ -150,6 +158,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: Object.fromEntries(API_ROUTES.map((r) => [r, { target: api, changeOrigin: false }])),
+    proxy: Object.fromEntries(
+      API_ROUTES.map((r) => [r, { target: api, changeOrigin: false, bypass: bypassPages }]),
+    ),
   },
 });

@@ -1,4 +1,5 @@
 import { AuthResolver } from './auth/auth.resolver';
+import { ConsentTextResolver } from './auth/consent-text.resolver';
 import { BadgesResolver, MemberBadgesResolver } from './badges/badges.resolver';
 import { CalendarFeedResolver } from './events/calendar-feed.resolver';
 import { AttendanceResolver } from './events/attendance.resolver';
@@ -22,6 +23,7 @@ import {
 /** Every GraphQL resolver of the API: the app module provides them, scripts/print-schema.ts builds the schema from them (no database needed). */
 export const RESOLVERS = [
   AuthResolver,
+  ConsentTextResolver,
   MeResolver,
   MemberResolver,
   UnitResolver,

@@ -81,7 +81,7 @@ export class AccountPagesController {
     );
   }
 
-  /** A minimal form that calls the resetPassword mutation (until the web app has its own page). */
+  /** A minimal form that calls the resetPassword mutation, for when the web app is not built (it answers browsers otherwise). */
   @Public()
   @Get('account/reset-password')
   @Header('Content-Type', 'text/html; charset=utf-8')

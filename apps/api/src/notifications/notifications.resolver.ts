@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { pageRequest } from '@yvc/core';
+import { FieldProblems, pageRequest } from '@yvc/core';
 import { AccountTokensService, Actor, MembersService } from '@yvc/identity';
 import { DeliveryService, NotificationsService, isNotificationCursor, renderInApp } from '@yvc/notifications';
 import { Authenticated, CurrentActor, Public, Report, Staff } from '../common/decorators';
@@ -86,6 +86,17 @@ export class NotificationsResolver {
     @Context() ctx: GqlContext,
   ): Promise<boolean> {
     return this.tokens.resetPassword(token, newPassword, ctx.req.ip ?? 'unknown');
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description:
+      'Confirms the email address with the emailed token (single use, a week); a used or expired one is BAD_USER_INPUT on "token".',
+  })
+  async verifyEmail(@Args('token') token: string): Promise<boolean> {
+    if (!(await this.tokens.verifyEmail(token)))
+      new FieldProblems().add('token', 'validation.linkExpired').throwIfAny();
+    return true;
   }
 
   @ResolveField(() => String)

@@ -25,6 +25,15 @@ export const API_PATH_PREFIXES = [
   '/admin/queues',
 ];
 
+/**
+ * Pages behind the account e-mails' links that the web app answers when it is built (a browser
+ * asking for HTML): it confirms the address or sets the new password through GraphQL
+ * (`verifyEmail`, `resetPassword`) in the chosen language and the app's look. The links in mails
+ * already sent stay the same; without a build, or for a client not asking for HTML, the API's own
+ * pages in AccountPagesController still answer them.
+ */
+export const WEB_ACCOUNT_PAGES = ['/account/verify-email', '/account/reset-password'];
+
 /** Where `vite build` puts the web app (WEB_DIST_DIR moves it), relative to the working directory. */
 export function webDistDir(): string {
   return resolve(process.env.WEB_DIST_DIR ?? join(process.cwd(), 'dist', 'web'));
@@ -71,7 +80,7 @@ export function mountWebApp(app: NestExpressApplication, dir = webDistDir()): bo
     const path = req.path;
     const page =
       (req.method === 'GET' || req.method === 'HEAD') &&
-      !isApiPath(path) &&
+      (!isApiPath(path) || WEB_ACCOUNT_PAGES.includes(path)) &&
       !/\.[A-Za-z0-9]+$/.test(path) &&
       // a browser's navigation says so; a script's fetch or a bare client does not get the app
       (req.headers.accept ?? '').includes('text/html');

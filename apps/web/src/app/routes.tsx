@@ -28,6 +28,23 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.default })),
           },
           {
+            path: 'signup',
+            lazy: () => import('../features/auth/SignUpPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'forgot-password',
+            lazy: () => import('../features/auth/ForgotPasswordPage').then((m) => ({ Component: m.default })),
+          },
+          // the account e-mails' links (the same addresses the API's own pages had)
+          {
+            path: 'account/verify-email',
+            lazy: () => import('../features/auth/VerifyEmailPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'account/reset-password',
+            lazy: () => import('../features/auth/ResetPasswordPage').then((m) => ({ Component: m.default })),
+          },
+          {
             path: 'me',
             lazy: () => import('../features/account/MePage').then((m) => ({ Component: m.default })),
           },

@@ -14,7 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n': typeof types.ChangePasswordDocument;
   '\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n': typeof types.MeDocument;
+  '\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n': typeof types.RequestPasswordResetDocument;
+  '\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n': typeof types.ResetPasswordDocument;
+  '\n  query SignUpForm {\n    consentText {\n      version\n      text\n    }\n    units {\n      id\n      name\n      clubs {\n        id\n        name\n      }\n    }\n  }\n': typeof types.SignUpFormDocument;
+  '\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n': typeof types.SignUpDocument;
+  '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n': typeof types.VerifyEmailDocument;
   '\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n': typeof types.EventSummaryFragmentDoc;
   '\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n': typeof types.PublicEventDocument;
   '\n  query PublicEvents($filter: PublicEventFilter, $first: Int, $after: String) {\n    publicEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...EventSummary\n        }\n      }\n    }\n  }\n': typeof types.PublicEventsDocument;
@@ -26,8 +32,20 @@ type Documents = {
   '\n  mutation SaveLocale($locale: Locale!) {\n    updateMe(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n': typeof types.SaveLocaleDocument;
 };
 const documents: Documents = {
+  '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n':
+    types.ChangePasswordDocument,
   '\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n':
     types.MeDocument,
+  '\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n':
+    types.RequestPasswordResetDocument,
+  '\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n':
+    types.ResetPasswordDocument,
+  '\n  query SignUpForm {\n    consentText {\n      version\n      text\n    }\n    units {\n      id\n      name\n      clubs {\n        id\n        name\n      }\n    }\n  }\n':
+    types.SignUpFormDocument,
+  '\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n':
+    types.SignUpDocument,
+  '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n':
+    types.VerifyEmailDocument,
   '\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n':
     types.EventSummaryFragmentDoc,
   '\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n':
@@ -64,8 +82,44 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n',
+): (typeof documents)['\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n',
+): (typeof documents)['\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n',
+): (typeof documents)['\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SignUpForm {\n    consentText {\n      version\n      text\n    }\n    units {\n      id\n      name\n      clubs {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query SignUpForm {\n    consentText {\n      version\n      text\n    }\n    units {\n      id\n      name\n      clubs {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n',
+): (typeof documents)['\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

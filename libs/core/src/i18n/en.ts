@@ -150,6 +150,9 @@ export const en = {
   'labels.eventKind.MEETING': 'Meeting',
   'labels.eventKind.OTHER': 'Other',
   'engagement.band.OTHER': 'Outside 14-35',
+  // the consent text shown at sign-up; change it together with CONSENT_TEXT_VERSION
+  'consent.text':
+    'I agree that the Young Voters Club of the territorial election commission processes my personal data (full name, birth date, IIN, e-mail, phone, unit and club, and my attendance at events) to run my membership, register me for events, issue my badges and certificate, and keep statistics of youth participation. The data are kept in Kazakhstan and are not given to anyone else except as the law requires (Law of the Republic of Kazakhstan No. 94-V of 21 May 2013 "On personal data and their protection"). I can export my data or withdraw this consent at any time in my profile; then my personal data are erased.',
   'pages.siteName': 'Young Voters Club',
   'pages.account.unsubscribed':
     'You are unsubscribed from emails. You can turn them back on in your profile.',

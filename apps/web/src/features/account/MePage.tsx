@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { RequireMember } from '../../shared/auth/RequireMember';
 import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import { PageTitle } from '../../shared/layout/PageTitle';
+import { ChangePasswordForm } from './ChangePasswordForm';
 
 const MeDocument = graphql(`
   query Me {
@@ -40,6 +41,7 @@ function Me() {
           </Text>
         </>
       )}
+      {me && <ChangePasswordForm />}
     </Stack>
   );
 }

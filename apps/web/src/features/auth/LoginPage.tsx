@@ -1,7 +1,7 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { LoginDocument, signedIn, useSession } from '../../shared/auth/session';
 import { usePresentError } from '../../shared/errors/useErrorText';
@@ -76,6 +76,12 @@ export default function LoginPage() {
           <Button type="submit" loading={res.fetching}>
             {t('auth.login.submit')}
           </Button>
+          <Anchor component={Link} to="/forgot-password">
+            {t('auth.login.forgot')}
+          </Anchor>
+          <Anchor component={Link} to="/signup">
+            {t('auth.login.noAccount')}
+          </Anchor>
         </Stack>
       </form>
     </Stack>

@@ -50,9 +50,14 @@ export function Layout() {
                 {t('nav.logout')}
               </Button>
             ) : (
-              <Anchor component={NavLink} to="/login" className={classes.navLink}>
-                {t('nav.login')}
-              </Anchor>
+              <>
+                <Anchor component={NavLink} to="/login" className={classes.navLink}>
+                  {t('nav.login')}
+                </Anchor>
+                <Anchor component={NavLink} to="/signup" className={classes.navLink}>
+                  {t('nav.signUp')}
+                </Anchor>
+              </>
             )}
           </Group>
         </Container>
