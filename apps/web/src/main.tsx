@@ -16,6 +16,21 @@ async function start(): Promise<void> {
       <App />
     </StrictMode>,
   );
+  registerServiceWorker();
+}
+
+/**
+ * The service worker (vite.config.mts) makes the app installable and open offline. Registered
+ * after the page is up, from its own small chunk; a new version takes over at once (autoUpdate).
+ */
+function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const register = () =>
+    void import('virtual:pwa-register')
+      .then(({ registerSW }) => registerSW({ immediate: true }))
+      .catch(() => undefined); // no service worker: the app still works online
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }
 
 void start();
