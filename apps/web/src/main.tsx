@@ -24,7 +24,9 @@ async function start(): Promise<void> {
  * after the page is up, from its own small chunk; a new version takes over at once (autoUpdate).
  */
 function registerServiceWorker(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  // not under `vite` (dev server): no sw.js there. MODE, not PROD: PROD follows NODE_ENV, which
+  // `npm test` sets to "test" for the build it serves
+  if (import.meta.env.MODE === 'development' || !('serviceWorker' in navigator)) return;
   const register = () =>
     void import('virtual:pwa-register')
       .then(({ registerSW }) => registerSW({ immediate: true }))

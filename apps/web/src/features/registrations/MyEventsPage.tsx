@@ -32,7 +32,7 @@ const MyEventsDocument = graphql(`
     me {
       id
       calendarFeedUrl
-      registrations(first: 100) {
+      registrations(first: 50) {
         totalCount
         edges {
           node {
