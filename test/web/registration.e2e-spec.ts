@@ -40,7 +40,10 @@ describe('web app: registrations, My events offline, clubs (browser)', () => {
   /** A screenshot of the element, decoded by jsQR (the browser turns the PNG into pixels). */
   async function decodeQr(page: Page, element: Locator): Promise<string | null> {
     const png = await element.screenshot();
-    const { data, width, height } = await page.evaluate(async (b64: string) => {
+    const { data, width, height } = await page.evaluate<
+      { data: number[]; width: number; height: number },
+      string
+    >(async (b64) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
@@ -50,11 +53,7 @@ describe('web app: registrations, My events offline, clubs (browser)', () => {
       const ctx = canvas.getContext('2d');
       ctx.drawImage(img, 0, 0);
       const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      return {
-        data: Array.from(pixels) as number[],
-        width: canvas.width as number,
-        height: canvas.height as number,
-      };
+      return { data: Array.from(pixels), width: canvas.width, height: canvas.height };
     }, png.toString('base64'));
     return jsQR(Uint8ClampedArray.from(data), width, height)?.data ?? null;
   }
@@ -180,7 +179,7 @@ describe('web app: registrations, My events offline, clubs (browser)', () => {
     await page.reload();
     await page.getByTestId('offline-banner').waitFor();
     await seeText(page.locator('h1'), 'Менің іс-шараларым');
-    await seeText(page.getByTestId('saved-copy'), 'Интернет жоқ');
+    await seeText(page.getByTestId('saved-copy'), 'Телефонда сақталған көшірме');
     const offlineCard = page.getByTestId('upcoming').filter({ hasText: ev.title });
     const qr = offlineCard.getByTestId('qr-box');
     await qr.locator('svg').waitFor();

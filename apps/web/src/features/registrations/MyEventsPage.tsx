@@ -113,7 +113,10 @@ function UpcomingCard({ reg, offline }: { reg: Reg; offline: boolean }) {
           <>
             <Text fw={600}>✓ {t('myEvents.registered')}</Text>
             <Text size="sm">{t('myEvents.qrHelp')}</Text>
-            <div data-testid="qr-box" style={{ background: '#fff', padding: 8, alignSelf: 'center' }}>
+            <div
+              data-testid="qr-box"
+              style={{ background: '#fff', padding: 8, width: '100%', maxWidth: 356, alignSelf: 'center' }}
+            >
               <QrCode value={reg.checkInCode} label={t('myEvents.qrLabel', { title: e.title })} testId="qr" />
             </div>
           </>

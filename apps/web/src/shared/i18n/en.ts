@@ -88,7 +88,7 @@ export const en: Catalogue = {
   'myEvents.feedUrl': 'Calendar link',
   'myEvents.copy': 'Copy',
   'myEvents.copied': 'Copied',
-  'myEvents.savedCopy': 'No internet. Showing the copy saved on this phone ({{when}}).',
+  'myEvents.savedCopy': 'The copy saved on this phone, as of {{when}}.',
   'myEvents.nothingSaved': 'Nothing is saved on this phone. Connect to the internet and open this page once.',
   'myEvents.eventCancelled': 'Event cancelled',
   'myEvents.status.ATTENDED': 'Attended',

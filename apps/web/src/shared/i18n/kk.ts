@@ -88,7 +88,7 @@ export const kk = {
   'myEvents.feedUrl': 'Күнтізбе сілтемесі',
   'myEvents.copy': 'Көшіру',
   'myEvents.copied': 'Көшірілді',
-  'myEvents.savedCopy': 'Интернет жоқ. Телефонда сақталған көшірме көрсетілген ({{when}}).',
+  'myEvents.savedCopy': 'Телефонда сақталған көшірме: {{when}} кезіндегі күйі.',
   'myEvents.nothingSaved': 'Бұл телефонда сақталған дерек жоқ. Интернетке қосылып, бетті бір рет ашыңыз.',
   'myEvents.eventCancelled': 'Іс-шара тоқтатылды',
   'myEvents.status.ATTENDED': 'Қатыстыңыз',

@@ -93,7 +93,7 @@ export const ru: Catalogue = {
   'myEvents.feedUrl': 'Ссылка на календарь',
   'myEvents.copy': 'Копировать',
   'myEvents.copied': 'Скопировано',
-  'myEvents.savedCopy': 'Нет интернета. Показана копия, сохранённая на телефоне ({{when}}).',
+  'myEvents.savedCopy': 'Копия, сохранённая на телефоне: состояние на {{when}}.',
   'myEvents.nothingSaved':
     'На этом телефоне ничего не сохранено. Подключитесь к интернету и откройте страницу один раз.',
   'myEvents.eventCancelled': 'Мероприятие отменено',
