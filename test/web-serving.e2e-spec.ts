@@ -60,6 +60,14 @@ describe('serving the web app (e2e)', () => {
       expect(res.status).toBe(200);
       expect(res.headers['cache-control']).toBe('no-cache');
     }
+    expect((await api.http.get('/sw.js')).headers['content-type']).toMatch(/javascript/);
+    expect((await api.http.get('/manifest.webmanifest')).headers['content-type']).toMatch(
+      /application\/manifest\+json/,
+    );
+    // the service worker precaches /index.html and answers navigations with it: same CSP
+    const index = await api.http.get('/index.html');
+    expect(index.headers['cache-control']).toBe('no-cache');
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     const missing = await api.http.get('/assets/index-gone.js');
     expect(missing.status).toBe(404);
   });

@@ -1,4 +1,7 @@
+import { readUnitTree } from '@yvc/demo';
+import { UnitsService } from '@yvc/org';
 import type { Page } from 'playwright-core';
+import { ownDatabase } from '../helpers/own-database';
 import { type Sinks, WorkerProcess, startSinks, until, workerEnv } from '../helpers/pipeline';
 import { PASSWORD, birthDateYearsAgo, email, randomIin } from '../helpers/test-api';
 import { SIZES, type Size, WebTest, expectNoAxeViolations, screenshot, seeText } from '../helpers/web';
@@ -17,11 +20,20 @@ describe('web app: sign-up, e-mail check, password reset and change (browser)', 
   let worker: WorkerProcess;
   let club: { id: string; name: string };
 
+  let database: { url: string; drop: () => Promise<void> };
+
   beforeAll(async () => {
-    web = await WebTest.start();
+    // a database and queues of this file's own: another file's worker on the shared ones could
+    // take this file's mails (the relay hands every outbox row to whichever worker asks first)
+    database = await ownDatabase('web_sign_up');
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'yvc-test'}-web-sign-up`,
+    };
+    web = await WebTest.start(env);
+    await web.api.app.get(UnitsService).importTree(readUnitTree());
     sinks = await startSinks();
-    // the worker delivers this process's outbox rows into this file's mail catcher
-    worker = new WorkerProcess(workerEnv(sinks, { REDIS_PREFIX: process.env.REDIS_PREFIX! })).start();
+    worker = new WorkerProcess(workerEnv(sinks, env)).start();
     await worker.ready();
     club = await web.api.createClub('zhambyl.taraz', `Тараз клубы ${Date.now() % 100000}`);
   });
@@ -30,6 +42,7 @@ describe('web app: sign-up, e-mail check, password reset and change (browser)', 
     await sinks.mail.close();
     await sinks.sms.close();
     await web.close();
+    await database.drop();
   });
 
   const mailsTo = (address: string) => sinks.mail.received.filter((m) => m.to.includes(address));

@@ -16,6 +16,23 @@ async function start(): Promise<void> {
       <App />
     </StrictMode>,
   );
+  registerServiceWorker();
+}
+
+/**
+ * The service worker (vite.config.mts) makes the app installable and open offline. Registered
+ * after the page is up, from its own small chunk; a new version takes over at once (autoUpdate).
+ */
+function registerServiceWorker(): void {
+  // not under `vite` (dev server): no sw.js there. MODE, not PROD: PROD follows NODE_ENV, which
+  // `npm test` sets to "test" for the build it serves
+  if (import.meta.env.MODE === 'development' || !('serviceWorker' in navigator)) return;
+  const register = () =>
+    void import('virtual:pwa-register')
+      .then(({ registerSW }) => registerSW({ immediate: true }))
+      .catch(() => undefined); // no service worker: the app still works online
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }
 
 void start();

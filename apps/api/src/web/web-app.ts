@@ -74,6 +74,9 @@ export function mountWebApp(app: NestExpressApplication, dir = webDistDir()): bo
         rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      // the service worker precaches /index.html and answers every navigation with it, headers
+      // included: it must carry the entry page's CSP like the SPA fallback below
+      if (rel === '/index.html') res.set(ENTRY_HEADERS);
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -49,6 +49,15 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/account/MePage').then((m) => ({ Component: m.default })),
           },
           {
+            path: 'my-events',
+            lazy: () =>
+              import('../features/registrations/MyEventsPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'clubs',
+            lazy: () => import('../features/clubs/ClubsPage').then((m) => ({ Component: m.default })),
+          },
+          {
             path: '*',
             lazy: () => import('../shared/layout/NotFoundPage').then((m) => ({ Component: m.default })),
           },

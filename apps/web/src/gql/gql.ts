@@ -21,10 +21,17 @@ type Documents = {
   '\n  query SignUpForm {\n    consentText {\n      version\n      text\n    }\n    units {\n      id\n      name\n      clubs {\n        id\n        name\n      }\n    }\n  }\n': typeof types.SignUpFormDocument;
   '\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n': typeof types.SignUpDocument;
   '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n': typeof types.VerifyEmailDocument;
+  '\n  query MyClubs {\n    me {\n      id\n      unit {\n        id\n        name\n        clubs {\n          id\n          name\n          institution\n          memberCount\n        }\n      }\n      clubs {\n        id\n      }\n    }\n  }\n': typeof types.MyClubsDocument;
+  '\n  mutation JoinClub($clubId: ID!) {\n    joinClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n': typeof types.JoinClubDocument;
+  '\n  mutation LeaveClub($clubId: ID!) {\n    leaveClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n': typeof types.LeaveClubDocument;
   '\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n': typeof types.EventSummaryFragmentDoc;
   '\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n': typeof types.PublicEventDocument;
   '\n  query PublicEvents($filter: PublicEventFilter, $first: Int, $after: String) {\n    publicEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...EventSummary\n        }\n      }\n    }\n  }\n': typeof types.PublicEventsDocument;
   '\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n': typeof types.UnitsDocument;
+  '\n  query MyEvents {\n    me {\n      id\n      calendarFeedUrl\n      registrations(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            waitlistPosition\n            checkInCode\n            event {\n              id\n              title\n              kind\n              status\n              startsAt\n              endsAt\n              timeZone\n              icsUrl\n              venue {\n                name\n                address\n              }\n              unit {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.MyEventsDocument;
+  '\n  query EventRegistration($id: ID!) {\n    event(id: $id) {\n      id\n      status\n      capacity\n      registeredCount\n      endsAt\n      myRegistration {\n        id\n        status\n        waitlistPosition\n      }\n    }\n  }\n': typeof types.EventRegistrationDocument;
+  '\n  mutation RegisterForEvent($eventId: ID!) {\n    registerForEvent(eventId: $eventId) {\n      id\n      status\n      waitlistPosition\n    }\n  }\n': typeof types.RegisterForEventDocument;
+  '\n  mutation CancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      id\n      status\n    }\n  }\n': typeof types.CancelRegistrationDocument;
   '\n  fragment SessionMember on Member {\n    id\n    fullName\n    role\n    locale\n    timeZone\n  }\n': typeof types.SessionMemberFragmentDoc;
   '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n': typeof types.LoginDocument;
   '\n  mutation Refresh {\n    refreshToken {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n': typeof types.RefreshDocument;
@@ -46,6 +53,12 @@ const documents: Documents = {
     types.SignUpDocument,
   '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n':
     types.VerifyEmailDocument,
+  '\n  query MyClubs {\n    me {\n      id\n      unit {\n        id\n        name\n        clubs {\n          id\n          name\n          institution\n          memberCount\n        }\n      }\n      clubs {\n        id\n      }\n    }\n  }\n':
+    types.MyClubsDocument,
+  '\n  mutation JoinClub($clubId: ID!) {\n    joinClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n':
+    types.JoinClubDocument,
+  '\n  mutation LeaveClub($clubId: ID!) {\n    leaveClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n':
+    types.LeaveClubDocument,
   '\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n':
     types.EventSummaryFragmentDoc,
   '\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n':
@@ -53,6 +66,14 @@ const documents: Documents = {
   '\n  query PublicEvents($filter: PublicEventFilter, $first: Int, $after: String) {\n    publicEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...EventSummary\n        }\n      }\n    }\n  }\n':
     types.PublicEventsDocument,
   '\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n': types.UnitsDocument,
+  '\n  query MyEvents {\n    me {\n      id\n      calendarFeedUrl\n      registrations(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            waitlistPosition\n            checkInCode\n            event {\n              id\n              title\n              kind\n              status\n              startsAt\n              endsAt\n              timeZone\n              icsUrl\n              venue {\n                name\n                address\n              }\n              unit {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n':
+    types.MyEventsDocument,
+  '\n  query EventRegistration($id: ID!) {\n    event(id: $id) {\n      id\n      status\n      capacity\n      registeredCount\n      endsAt\n      myRegistration {\n        id\n        status\n        waitlistPosition\n      }\n    }\n  }\n':
+    types.EventRegistrationDocument,
+  '\n  mutation RegisterForEvent($eventId: ID!) {\n    registerForEvent(eventId: $eventId) {\n      id\n      status\n      waitlistPosition\n    }\n  }\n':
+    types.RegisterForEventDocument,
+  '\n  mutation CancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      id\n      status\n    }\n  }\n':
+    types.CancelRegistrationDocument,
   '\n  fragment SessionMember on Member {\n    id\n    fullName\n    role\n    locale\n    timeZone\n  }\n':
     types.SessionMemberFragmentDoc,
   '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n':
@@ -124,6 +145,24 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query MyClubs {\n    me {\n      id\n      unit {\n        id\n        name\n        clubs {\n          id\n          name\n          institution\n          memberCount\n        }\n      }\n      clubs {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MyClubs {\n    me {\n      id\n      unit {\n        id\n        name\n        clubs {\n          id\n          name\n          institution\n          memberCount\n        }\n      }\n      clubs {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation JoinClub($clubId: ID!) {\n    joinClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation JoinClub($clubId: ID!) {\n    joinClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation LeaveClub($clubId: ID!) {\n    leaveClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation LeaveClub($clubId: ID!) {\n    leaveClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n',
 ): (typeof documents)['\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n'];
 /**
@@ -144,6 +183,30 @@ export function graphql(
 export function graphql(
   source: '\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n',
 ): (typeof documents)['\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MyEvents {\n    me {\n      id\n      calendarFeedUrl\n      registrations(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            waitlistPosition\n            checkInCode\n            event {\n              id\n              title\n              kind\n              status\n              startsAt\n              endsAt\n              timeZone\n              icsUrl\n              venue {\n                name\n                address\n              }\n              unit {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MyEvents {\n    me {\n      id\n      calendarFeedUrl\n      registrations(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            waitlistPosition\n            checkInCode\n            event {\n              id\n              title\n              kind\n              status\n              startsAt\n              endsAt\n              timeZone\n              icsUrl\n              venue {\n                name\n                address\n              }\n              unit {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EventRegistration($id: ID!) {\n    event(id: $id) {\n      id\n      status\n      capacity\n      registeredCount\n      endsAt\n      myRegistration {\n        id\n        status\n        waitlistPosition\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query EventRegistration($id: ID!) {\n    event(id: $id) {\n      id\n      status\n      capacity\n      registeredCount\n      endsAt\n      myRegistration {\n        id\n        status\n        waitlistPosition\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RegisterForEvent($eventId: ID!) {\n    registerForEvent(eventId: $eventId) {\n      id\n      status\n      waitlistPosition\n    }\n  }\n',
+): (typeof documents)['\n  mutation RegisterForEvent($eventId: ID!) {\n    registerForEvent(eventId: $eventId) {\n      id\n      status\n      waitlistPosition\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation CancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      id\n      status\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,8 @@ export type Incremental<T> =
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type EventKind = 'DEBATE' | 'FORUM' | 'MEETING' | 'MOCK_ELECTION' | 'OTHER' | 'QUIZ' | 'TRAINING';
 
+export type EventStatus = 'CANCELLED' | 'COMPLETED' | 'DRAFT' | 'PUBLISHED';
+
 export type GuardianInput = {
   /** The guardian consents to the processing of the minor’s personal data */
   consentGiven: boolean;
@@ -28,6 +30,8 @@ export type PublicEventFilter = {
   /** this unit and everything under it */
   unitId?: string | number | null | undefined;
 };
+
+export type RegistrationStatus = 'ATTENDED' | 'CANCELLED' | 'NO_SHOW' | 'REGISTERED' | 'WAITLISTED';
 
 export type Role = 'ADMIN' | 'COMMISSION' | 'COORDINATOR' | 'MEMBER';
 
@@ -104,6 +108,32 @@ export type VerifyEmailMutationVariables = Exact<{
 
 export type VerifyEmailMutation = { verifyEmail: boolean };
 
+export type MyClubsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyClubsQuery = {
+  me: {
+    id: string;
+    unit: {
+      id: string;
+      name: string;
+      clubs: Array<{ id: string; name: string; institution: string | null; memberCount: number }>;
+    } | null;
+    clubs: Array<{ id: string }>;
+  } | null;
+};
+
+export type JoinClubMutationVariables = Exact<{
+  clubId: string | number;
+}>;
+
+export type JoinClubMutation = { joinClub: { id: string; clubs: Array<{ id: string }> } };
+
+export type LeaveClubMutationVariables = Exact<{
+  clubId: string | number;
+}>;
+
+export type LeaveClubMutation = { leaveClub: { id: string; clubs: Array<{ id: string }> } };
+
 export type EventSummaryFragment = {
   id: string;
   title: string;
@@ -169,6 +199,67 @@ export type PublicEventsQuery = {
 export type UnitsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type UnitsQuery = { units: Array<{ id: string; name: string; level: UnitLevel }> };
+
+export type MyEventsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyEventsQuery = {
+  me: {
+    id: string;
+    calendarFeedUrl: string | null;
+    registrations: {
+      totalCount: number;
+      edges: Array<{
+        node: {
+          id: string;
+          status: RegistrationStatus;
+          waitlistPosition: number | null;
+          checkInCode: string | null;
+          event: {
+            id: string;
+            title: string;
+            kind: EventKind;
+            status: EventStatus;
+            startsAt: string;
+            endsAt: string;
+            timeZone: string;
+            icsUrl: string;
+            venue: { name: string; address: string } | null;
+            unit: { id: string; name: string };
+          };
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type EventRegistrationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type EventRegistrationQuery = {
+  event: {
+    id: string;
+    status: EventStatus;
+    capacity: number;
+    registeredCount: number;
+    endsAt: string;
+    myRegistration: { id: string; status: RegistrationStatus; waitlistPosition: number | null } | null;
+  } | null;
+};
+
+export type RegisterForEventMutationVariables = Exact<{
+  eventId: string | number;
+}>;
+
+export type RegisterForEventMutation = {
+  registerForEvent: { id: string; status: RegistrationStatus; waitlistPosition: number | null };
+};
+
+export type CancelRegistrationMutationVariables = Exact<{
+  registrationId: string | number;
+}>;
+
+export type CancelRegistrationMutation = { cancelRegistration: { id: string; status: RegistrationStatus } };
 
 export type SessionMemberFragment = {
   id: string;
@@ -579,6 +670,157 @@ export const VerifyEmailDocument = {
     },
   ],
 } as unknown as DocumentNode<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const MyClubsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyClubs' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'unit' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'clubs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'institution' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'clubs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyClubsQuery, MyClubsQueryVariables>;
+export const JoinClubDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'JoinClub' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'clubId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'joinClub' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'clubId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'clubId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'clubs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<JoinClubMutation, JoinClubMutationVariables>;
+export const LeaveClubDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'LeaveClub' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'clubId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'leaveClub' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'clubId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'clubId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'clubs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LeaveClubMutation, LeaveClubMutationVariables>;
 export const PublicEventDocument = {
   kind: 'Document',
   definitions: [
@@ -821,6 +1063,246 @@ export const UnitsDocument = {
     },
   ],
 } as unknown as DocumentNode<UnitsQuery, UnitsQueryVariables>;
+export const MyEventsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyEvents' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'calendarFeedUrl' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'registrations' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'IntValue', value: '50' },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'waitlistPosition' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'checkInCode' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'event' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'icsUrl' } },
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'venue' },
+                                          selectionSet: {
+                                            kind: 'SelectionSet',
+                                            selections: [
+                                              { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                              { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+                                            ],
+                                          },
+                                        },
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'unit' },
+                                          selectionSet: {
+                                            kind: 'SelectionSet',
+                                            selections: [
+                                              { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                              { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                            ],
+                                          },
+                                        },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyEventsQuery, MyEventsQueryVariables>;
+export const EventRegistrationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EventRegistration' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'event' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'capacity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'registeredCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'myRegistration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'waitlistPosition' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EventRegistrationQuery, EventRegistrationQueryVariables>;
+export const RegisterForEventDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RegisterForEvent' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'eventId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'registerForEvent' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'eventId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'eventId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'waitlistPosition' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegisterForEventMutation, RegisterForEventMutationVariables>;
+export const CancelRegistrationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CancelRegistration' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'registrationId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cancelRegistration' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'registrationId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'registrationId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CancelRegistrationMutation, CancelRegistrationMutationVariables>;
 export const LoginDocument = {
   kind: 'Document',
   definitions: [

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import type { Lang } from '../../shared/i18n';
 import { formatDateTime, formatTime } from '../../shared/i18n/format';
 import { PageTitle } from '../../shared/layout/PageTitle';
+import { RegistrationPanel } from '../registrations/RegistrationPanel';
 
 const PublicEventDocument = graphql(`
   query PublicEvent($id: ID!) {
@@ -78,6 +79,7 @@ export default function EventPage() {
           {event.venue.signLanguage && <List.Item>🤟 {t('events.signLanguage')}</List.Item>}
         </List>
       )}
+      <RegistrationPanel eventId={event.id} />
       {event.description && <Text style={{ whiteSpace: 'pre-line' }}>{event.description}</Text>}
       <Anchor href={event.icsUrl} download>
         {t('events.addToCalendar')}

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { graphql } from '../../gql';
 import type { SessionMemberFragment } from '../../gql/graphql';
 import { currentClient, setAccessToken } from '../graphql/client';
+import { clearOffline } from '../offline/cache';
 
 /**
  * Who is signed in. The access token is kept in memory only; the refresh token is an httpOnly
@@ -9,7 +10,11 @@ import { currentClient, setAccessToken } from '../graphql/client';
  * (`restore`), which the cookie makes possible; then a timer refreshes a minute before expiry.
  */
 export type Session =
-  { status: 'unknown' } | { status: 'anonymous' } | { status: 'member'; member: SessionMemberFragment };
+  | { status: 'unknown' }
+  | { status: 'anonymous' }
+  | { status: 'member'; member: SessionMemberFragment }
+  /** this browser holds a session, but the API could not be reached at load: pages show what they saved */
+  | { status: 'offline' };
 
 graphql(`
   fragment SessionMember on Member {
@@ -95,6 +100,7 @@ function expiresAt(token: string): number | null {
 export function signedIn(accessToken: string, member: SessionMemberFragment): void {
   setAccessToken(accessToken);
   hint(true);
+  clearOffline(member.id); // another member's saved pages never outlive their session here
   clearTimeout(timer);
   const exp = expiresAt(accessToken);
   if (exp) {
@@ -107,6 +113,7 @@ export function signedIn(accessToken: string, member: SessionMemberFragment): vo
 function signedOut(): void {
   setAccessToken(null);
   hint(false);
+  clearOffline();
   clearTimeout(timer);
   emit({ status: 'anonymous' });
 }
@@ -120,6 +127,11 @@ async function refreshOnce(): Promise<boolean> {
   }
   // a network failure keeps what we had (offline); a refused token ends the session
   if (res.error?.networkError && session.status === 'member') return false;
+  if (res.error?.networkError && hasHint()) {
+    // no network at load: the cookie may well be valid, so keep the hint and try again once online
+    emit({ status: 'offline' });
+    return false;
+  }
   signedOut();
   return false;
 }
@@ -145,6 +157,12 @@ export async function restore(): Promise<void> {
   if (!hasHint()) return emit({ status: 'anonymous' });
   await refresh();
 }
+
+// back online after an offline load: confirm the session now
+if (typeof window !== 'undefined')
+  window.addEventListener('online', () => {
+    if (session.status === 'offline') void refresh();
+  });
 
 export async function logout(): Promise<void> {
   await currentClient().mutation(LogoutDocument, {}).toPromise();

@@ -21,6 +21,10 @@ export function Layout() {
   }, [location.key]);
   const links = [{ to: '/', label: t('nav.events'), end: true }];
   if (session.status === 'member') links.push({ to: '/me', label: t('nav.me'), end: false });
+  // My events works offline too (the QR codes saved on the phone), clubs need the network
+  if (session.status === 'member' || session.status === 'offline')
+    links.push({ to: '/my-events', label: t('nav.myEvents'), end: false });
+  if (session.status === 'member') links.push({ to: '/clubs', label: t('nav.clubs'), end: false });
   return (
     <>
       <a href="#main" className={classes.skip}>
@@ -40,7 +44,7 @@ export function Layout() {
                 {l.label}
               </Anchor>
             ))}
-            {session.status === 'member' ? (
+            {session.status === 'member' || session.status === 'offline' ? (
               <Button
                 variant="subtle"
                 size="compact-md"
