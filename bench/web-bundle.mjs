@@ -119,7 +119,9 @@ function precache(dir) {
   const named = new Set();
   for (const f of files) {
     const text = readFileSync(join(dir, f), 'utf8');
-    for (const m of text.matchAll(/["'`]([^"'`\s]{1,300})["'`]/g)) {
+    // Workbox's manifest entries: {url:"…",revision:…} (minified) or "url": "…"; matching any quoted
+    // string instead falls out of step at the loader's template literals
+    for (const m of text.matchAll(/\burl"?\s*:\s*"([^"\s]{1,300})"/g)) {
       const rel = m[1].replace(/^\.?\//, '').replace(/[?#].*$/, '');
       if (all.has(rel) && !files.includes(rel)) named.add(rel);
     }
