@@ -77,28 +77,26 @@ function AwardCard({ award, timeZone }: { award: Award; timeZone: string | undef
         </Stack>
       </Group>
       {!award.revokedAt && (
-        <Stack gap={4} mt="sm">
-          <Group gap="sm" wrap="wrap">
-            <Button
-              variant="light"
-              size="sm"
-              aria-describedby={`${headingId}-hint`}
-              onClick={() =>
-                saveFile(
-                  new Blob([award.credential], { type: 'application/vc+jwt' }),
-                  `${award.badge.code}-${award.id.slice(0, 8)}.jwt`,
-                )
-              }
-            >
-              {t('badges.download')}
-            </Button>
-            <Anchor href={award.verifyUrl} target="_blank" rel="noopener" size="sm">
-              {t('badges.publicPage')}
-            </Anchor>
-          </Group>
+        <Stack gap={6} mt="sm" align="flex-start">
+          <Button
+            variant="default"
+            size="sm"
+            aria-describedby={`${headingId}-hint`}
+            onClick={() =>
+              saveFile(
+                new Blob([award.credential], { type: 'application/vc+jwt' }),
+                `${award.badge.code}-${award.id.slice(0, 8)}.jwt`,
+              )
+            }
+          >
+            {t('badges.download')}
+          </Button>
           <Text size="xs" c="dimmed" id={`${headingId}-hint`}>
             {t('badges.downloadHint')}
           </Text>
+          <Anchor href={award.verifyUrl} target="_blank" rel="noopener" size="sm">
+            {t('badges.publicPage')}
+          </Anchor>
         </Stack>
       )}
     </Card>

@@ -338,6 +338,7 @@ function WithdrawConsent() {
               if (e.currentTarget.checked) setMissing(false);
             }}
             error={missing ? t('settings.withdraw.confirmNeeded') : undefined}
+            aria-invalid={missing}
             data-testid="withdraw-confirm"
           />
           <Button

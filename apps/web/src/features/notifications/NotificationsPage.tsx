@@ -72,7 +72,7 @@ function Notifications({ timeZone }: { timeZone: string | undefined }) {
             {t('notifications.unreadCount', { count: list.unreadCount })}
           </Text>
           <Button
-            variant="light"
+            variant="default"
             onClick={() => markRead()}
             loading={marked.fetching}
             data-testid="mark-all-read"
