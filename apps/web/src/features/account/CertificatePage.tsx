@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Box, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -32,10 +32,11 @@ const MyCertificateDocument = graphql(`
   }
 `);
 
+/** Dark enough for white text (WCAG AA at any size); the word says the status too, not only the colour. */
 const STATUS_COLOR: Record<CertificateStatus, string> = {
-  VALID: 'green.9',
-  EXPIRED: 'gray.8',
-  REVOKED: 'red.9',
+  VALID: '#1b5e20',
+  EXPIRED: '#343a40',
+  REVOKED: '#a51d24',
 };
 
 /**
@@ -99,15 +100,19 @@ function Certificate() {
           <Stack gap="xs">
             <Group gap="xs">
               <Text fw={700}>{t('certificate.status')}:</Text>
-              <Badge
-                color={STATUS_COLOR[cert.status]}
-                variant="filled"
-                size="lg"
-                tt="none"
+              <span
+                style={{
+                  display: 'inline-block',
+                  padding: '2px 10px',
+                  fontWeight: 700,
+                  backgroundColor: STATUS_COLOR[cert.status],
+                  color: '#ffffff',
+                  borderRadius: 4,
+                }}
                 data-testid="certificate-status"
               >
                 {t(`certificate.status.${cert.status}`)}
-              </Badge>
+              </span>
             </Group>
             <Text>
               {t('certificate.number')}: <strong data-testid="certificate-number">{cert.number}</strong>
