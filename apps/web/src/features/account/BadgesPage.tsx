@@ -21,6 +21,7 @@ import type { Lang } from '../../shared/i18n';
 import { formatDate } from '../../shared/i18n/format';
 import { PageTitle } from '../../shared/layout/PageTitle';
 import { ownPath, saveFile } from './download';
+import { WRAPPING_BUTTON } from './wrap';
 
 const MyBadgesDocument = graphql(`
   query MyBadges {
@@ -82,6 +83,7 @@ function AwardCard({ award, timeZone }: { award: Award; timeZone: string | undef
             variant="default"
             size="sm"
             aria-describedby={`${headingId}-hint`}
+            styles={WRAPPING_BUTTON}
             onClick={() =>
               saveFile(
                 new Blob([award.credential], { type: 'application/vc+jwt' }),

@@ -11,6 +11,7 @@ import type { Lang } from '../../shared/i18n';
 import { formatDate } from '../../shared/i18n/format';
 import { PageTitle } from '../../shared/layout/PageTitle';
 import { saveFile } from './download';
+import { WRAPPING_BUTTON } from './wrap';
 
 const MyCertificateDocument = graphql(`
   query MyCertificate {
@@ -47,8 +48,10 @@ function VerifyQr({ url, label }: { url: string; label: string }) {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
+    // level L: the link is long (it carries the signed credential), and the least correction keeps
+    // the modules largest for a scanner; a screen is not a scratched card
     void import('qrcode').then((QR) =>
-      QR.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then((s) => {
+      QR.toString(url, { type: 'svg', errorCorrectionLevel: 'L', margin: 4 }).then((s) => {
         if (live) setSvg(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(s)}`);
       }),
     );
@@ -57,8 +60,12 @@ function VerifyQr({ url, label }: { url: string; label: string }) {
     };
   }, [url]);
   return (
-    <Box w={220} h={220} bg="white" data-testid="certificate-qr">
-      {svg ? <img src={svg} alt={label} width={220} height={220} /> : <Loader aria-label={label} />}
+    <Box w="100%" maw={300} bg="white" data-testid="certificate-qr">
+      {svg ? (
+        <img src={svg} alt={label} width={300} height={300} style={{ width: '100%', height: 'auto' }} />
+      ) : (
+        <Loader aria-label={label} />
+      )}
     </Box>
   );
 }
@@ -131,7 +138,12 @@ function Certificate() {
               </Text>
             )}
             <Group mt="xs">
-              <Button onClick={() => void download()} loading={downloading} data-testid="certificate-pdf">
+              <Button
+                onClick={() => void download()}
+                loading={downloading}
+                data-testid="certificate-pdf"
+                styles={WRAPPING_BUTTON}
+              >
                 {t('certificate.downloadPdf')}
               </Button>
             </Group>

@@ -27,6 +27,7 @@ import { LANGS, LANG_NAMES, type Lang, setLang } from '../../shared/i18n';
 import { DEFAULT_TIME_ZONE, localDate } from '../../shared/i18n/format';
 import { PageTitle } from '../../shared/layout/PageTitle';
 import { saveFile } from './download';
+import { WRAPPING_BUTTON } from './wrap';
 
 const MySettingsDocument = graphql(`
   query MySettings {
@@ -240,6 +241,7 @@ function PreferencesForm({ me }: { me: Me }) {
           onClick={() => void unsubscribe()}
           disabled={res.fetching}
           data-testid="unsubscribe"
+          styles={WRAPPING_BUTTON}
         >
           {t('settings.unsubscribe.button')}
         </Button>
@@ -278,7 +280,13 @@ function ExportData() {
       <Text size="sm" mb="sm">
         {t('settings.export.text')}
       </Text>
-      <Button variant="default" onClick={() => void download()} loading={busy} data-testid="export">
+      <Button
+        variant="default"
+        onClick={() => void download()}
+        loading={busy}
+        data-testid="export"
+        styles={WRAPPING_BUTTON}
+      >
         {t('settings.export.button')}
       </Button>
       {error && (
@@ -347,6 +355,7 @@ function WithdrawConsent() {
             loading={res.fetching}
             style={{ alignSelf: 'flex-start' }}
             data-testid="withdraw"
+            styles={WRAPPING_BUTTON}
           >
             {t('settings.withdraw.button')}
           </Button>
