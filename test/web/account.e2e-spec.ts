@@ -3,7 +3,16 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Sinks, WorkerProcess, startSinks, until, workerEnv } from '../helpers/pipeline';
 import { PASSWORD } from '../helpers/test-api';
-import { SIZES, type Size, WebTest, expectNoAxeViolations, screenshot, seeText } from '../helpers/web';
+import {
+  KAZAKH_ONLY,
+  SIZES,
+  type Size,
+  WebTest,
+  expectNoAxeViolations,
+  screenshot,
+  seeText,
+  visibleTexts,
+} from '../helpers/web';
 
 const ME = `{ me { id fullName email phone emailOptIn smsOptIn timeZone locale
   badges { id credential badge { code name } }
@@ -302,6 +311,25 @@ describe('web app: my badges, certificate, notifications, settings (browser)', (
       },
     );
     expect(login.errors).toBeDefined();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('speaks Russian on every account page when Russian is chosen (no Kazakh left)', async () => {
+    const { page, context, problems } = await openAs(student.email, '/me/badges', { lang: 'ru' });
+    const pages: Array<[string, string, string]> = [
+      ['/me/badges', 'Мои значки', 'badge-card'],
+      ['/me/certificate', 'Членское удостоверение', 'certificate-qr'],
+      ['/notifications', 'Уведомления', 'notification'],
+      ['/me/settings', 'Настройки и данные', 'export'],
+    ];
+    for (const [path, title, testId] of pages) {
+      await page.goto(path);
+      await seeText(page.locator('h1'), title);
+      await page.getByTestId(testId).first().waitFor();
+      const kazakh = (await visibleTexts(page)).filter((t) => KAZAKH_ONLY.test(t));
+      expect({ path, kazakh }).toEqual({ path, kazakh: [] });
+    }
     expect(problems).toEqual([]);
     await context.close();
   });
