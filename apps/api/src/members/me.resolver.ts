@@ -1,7 +1,9 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, ClubMembershipsService, MembersService, PrivacyService } from '@yvc/identity';
 import { RegistrationsService } from '@yvc/events';
+import { clearRefreshCookie, isWebClient } from '../auth/refresh-cookie';
 import { Authenticated, CurrentActor, Report } from '../common/decorators';
+import type { GqlContext } from '../graphql/graphql-context';
 import { JsonScalar } from '../graphql/scalars';
 import { MemberModel } from './member.model';
 import { UpdateMeInput } from './update-me.input';
@@ -75,9 +77,11 @@ export class MeResolver {
   @Mutation(() => Boolean, {
     description: 'Withdraws consent: the account is anonymised and can no longer log in.',
   })
-  async withdrawConsent(@CurrentActor() actor: Actor): Promise<boolean> {
+  async withdrawConsent(@CurrentActor() actor: Actor, @Context() ctx: GqlContext): Promise<boolean> {
     // one transaction; seats, notifications and credentials follow from its outbox row
     await this.privacy.withdrawConsent(actor.memberId);
+    // every session has ended: the web app's refresh cookie goes too (its logout call no longer can)
+    if (isWebClient(ctx.req)) clearRefreshCookie(ctx.req, ctx.res);
     return true;
   }
 }

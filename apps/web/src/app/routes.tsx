@@ -58,6 +58,27 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/clubs/ClubsPage').then((m) => ({ Component: m.default })),
           },
           {
+            path: 'me/badges',
+            lazy: () => import('../features/account/BadgesPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'me/certificate',
+            lazy: () => import('../features/account/CertificatePage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'me/settings',
+            lazy: () => import('../features/account/SettingsPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'goodbye',
+            lazy: () => import('../features/account/FarewellPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'notifications',
+            lazy: () =>
+              import('../features/notifications/NotificationsPage').then((m) => ({ Component: m.default })),
+          },
+          {
             path: '*',
             lazy: () => import('../shared/layout/NotFoundPage').then((m) => ({ Component: m.default })),
           },

@@ -14,8 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  '\n  query MyBadges {\n    me {\n      id\n      timeZone\n      badges {\n        id\n        awardedAt\n        revokedAt\n        verifyUrl\n        credential\n        badge {\n          id\n          code\n          name\n          description\n          criteria\n          imageUrl\n        }\n      }\n    }\n  }\n': typeof types.MyBadgesDocument;
+  '\n  query MyCertificate {\n    me {\n      id\n      timeZone\n      certificate {\n        id\n        number\n        status\n        issuedAt\n        expiresAt\n        revokedAt\n        revokedReason\n        verifyUrl\n        pdfUrl\n      }\n    }\n  }\n': typeof types.MyCertificateDocument;
   '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n': typeof types.ChangePasswordDocument;
   '\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n': typeof types.MeDocument;
+  '\n  query MySettings {\n    me {\n      id\n      phone\n      emailOptIn\n      smsOptIn\n      timeZone\n      locale\n    }\n  }\n': typeof types.MySettingsDocument;
+  '\n  mutation SaveSettings($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      phone\n      emailOptIn\n      smsOptIn\n      timeZone\n      locale\n    }\n  }\n': typeof types.SaveSettingsDocument;
+  '\n  query ExportMyData {\n    exportMyData\n  }\n': typeof types.ExportMyDataDocument;
+  '\n  mutation WithdrawConsent {\n    withdrawConsent\n  }\n': typeof types.WithdrawConsentDocument;
   '\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n': typeof types.RequestPasswordResetDocument;
   '\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n': typeof types.ResetPasswordDocument;
   '\n  query SignUpForm {\n    consentText {\n      version\n      text\n    }\n    units {\n      id\n      name\n      clubs {\n        id\n        name\n      }\n    }\n  }\n': typeof types.SignUpFormDocument;
@@ -28,6 +34,9 @@ type Documents = {
   '\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n': typeof types.PublicEventDocument;
   '\n  query PublicEvents($filter: PublicEventFilter, $first: Int, $after: String) {\n    publicEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...EventSummary\n        }\n      }\n    }\n  }\n': typeof types.PublicEventsDocument;
   '\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n': typeof types.UnitsDocument;
+  '\n  query MyNotifications($first: Int) {\n    notifications(first: $first) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          kind\n          title\n          body\n          createdAt\n          readAt\n          event {\n            id\n          }\n        }\n      }\n    }\n  }\n': typeof types.MyNotificationsDocument;
+  '\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n': typeof types.MarkNotificationsReadDocument;
+  '\n  query UnreadCount {\n    notifications(first: 1) {\n      unreadCount\n    }\n  }\n': typeof types.UnreadCountDocument;
   '\n  query MyEvents {\n    me {\n      id\n      calendarFeedUrl\n      registrations(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            waitlistPosition\n            checkInCode\n            event {\n              id\n              title\n              kind\n              status\n              startsAt\n              endsAt\n              timeZone\n              icsUrl\n              venue {\n                name\n                address\n              }\n              unit {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.MyEventsDocument;
   '\n  query EventRegistration($id: ID!) {\n    event(id: $id) {\n      id\n      status\n      capacity\n      registeredCount\n      endsAt\n      myRegistration {\n        id\n        status\n        waitlistPosition\n      }\n    }\n  }\n': typeof types.EventRegistrationDocument;
   '\n  mutation RegisterForEvent($eventId: ID!) {\n    registerForEvent(eventId: $eventId) {\n      id\n      status\n      waitlistPosition\n    }\n  }\n': typeof types.RegisterForEventDocument;
@@ -39,10 +48,20 @@ type Documents = {
   '\n  mutation SaveLocale($locale: Locale!) {\n    updateMe(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n': typeof types.SaveLocaleDocument;
 };
 const documents: Documents = {
+  '\n  query MyBadges {\n    me {\n      id\n      timeZone\n      badges {\n        id\n        awardedAt\n        revokedAt\n        verifyUrl\n        credential\n        badge {\n          id\n          code\n          name\n          description\n          criteria\n          imageUrl\n        }\n      }\n    }\n  }\n':
+    types.MyBadgesDocument,
+  '\n  query MyCertificate {\n    me {\n      id\n      timeZone\n      certificate {\n        id\n        number\n        status\n        issuedAt\n        expiresAt\n        revokedAt\n        revokedReason\n        verifyUrl\n        pdfUrl\n      }\n    }\n  }\n':
+    types.MyCertificateDocument,
   '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n':
     types.ChangePasswordDocument,
   '\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n':
     types.MeDocument,
+  '\n  query MySettings {\n    me {\n      id\n      phone\n      emailOptIn\n      smsOptIn\n      timeZone\n      locale\n    }\n  }\n':
+    types.MySettingsDocument,
+  '\n  mutation SaveSettings($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      phone\n      emailOptIn\n      smsOptIn\n      timeZone\n      locale\n    }\n  }\n':
+    types.SaveSettingsDocument,
+  '\n  query ExportMyData {\n    exportMyData\n  }\n': types.ExportMyDataDocument,
+  '\n  mutation WithdrawConsent {\n    withdrawConsent\n  }\n': types.WithdrawConsentDocument,
   '\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n':
     types.RequestPasswordResetDocument,
   '\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n':
@@ -66,6 +85,12 @@ const documents: Documents = {
   '\n  query PublicEvents($filter: PublicEventFilter, $first: Int, $after: String) {\n    publicEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...EventSummary\n        }\n      }\n    }\n  }\n':
     types.PublicEventsDocument,
   '\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n': types.UnitsDocument,
+  '\n  query MyNotifications($first: Int) {\n    notifications(first: $first) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          kind\n          title\n          body\n          createdAt\n          readAt\n          event {\n            id\n          }\n        }\n      }\n    }\n  }\n':
+    types.MyNotificationsDocument,
+  '\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n':
+    types.MarkNotificationsReadDocument,
+  '\n  query UnreadCount {\n    notifications(first: 1) {\n      unreadCount\n    }\n  }\n':
+    types.UnreadCountDocument,
   '\n  query MyEvents {\n    me {\n      id\n      calendarFeedUrl\n      registrations(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            waitlistPosition\n            checkInCode\n            event {\n              id\n              title\n              kind\n              status\n              startsAt\n              endsAt\n              timeZone\n              icsUrl\n              venue {\n                name\n                address\n              }\n              unit {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n':
     types.MyEventsDocument,
   '\n  query EventRegistration($id: ID!) {\n    event(id: $id) {\n      id\n      status\n      capacity\n      registeredCount\n      endsAt\n      myRegistration {\n        id\n        status\n        waitlistPosition\n      }\n    }\n  }\n':
@@ -103,6 +128,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query MyBadges {\n    me {\n      id\n      timeZone\n      badges {\n        id\n        awardedAt\n        revokedAt\n        verifyUrl\n        credential\n        badge {\n          id\n          code\n          name\n          description\n          criteria\n          imageUrl\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MyBadges {\n    me {\n      id\n      timeZone\n      badges {\n        id\n        awardedAt\n        revokedAt\n        verifyUrl\n        credential\n        badge {\n          id\n          code\n          name\n          description\n          criteria\n          imageUrl\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MyCertificate {\n    me {\n      id\n      timeZone\n      certificate {\n        id\n        number\n        status\n        issuedAt\n        expiresAt\n        revokedAt\n        revokedReason\n        verifyUrl\n        pdfUrl\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MyCertificate {\n    me {\n      id\n      timeZone\n      certificate {\n        id\n        number\n        status\n        issuedAt\n        expiresAt\n        revokedAt\n        revokedReason\n        verifyUrl\n        pdfUrl\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n',
 ): (typeof documents)['\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n'];
 /**
@@ -111,6 +148,30 @@ export function graphql(
 export function graphql(
   source: '\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  query Me {\n    me {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MySettings {\n    me {\n      id\n      phone\n      emailOptIn\n      smsOptIn\n      timeZone\n      locale\n    }\n  }\n',
+): (typeof documents)['\n  query MySettings {\n    me {\n      id\n      phone\n      emailOptIn\n      smsOptIn\n      timeZone\n      locale\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SaveSettings($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      phone\n      emailOptIn\n      smsOptIn\n      timeZone\n      locale\n    }\n  }\n',
+): (typeof documents)['\n  mutation SaveSettings($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      phone\n      emailOptIn\n      smsOptIn\n      timeZone\n      locale\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ExportMyData {\n    exportMyData\n  }\n',
+): (typeof documents)['\n  query ExportMyData {\n    exportMyData\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation WithdrawConsent {\n    withdrawConsent\n  }\n',
+): (typeof documents)['\n  mutation WithdrawConsent {\n    withdrawConsent\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -183,6 +244,24 @@ export function graphql(
 export function graphql(
   source: '\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n',
 ): (typeof documents)['\n  query Units {\n    units {\n      id\n      name\n      level\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MyNotifications($first: Int) {\n    notifications(first: $first) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          kind\n          title\n          body\n          createdAt\n          readAt\n          event {\n            id\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MyNotifications($first: Int) {\n    notifications(first: $first) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          kind\n          title\n          body\n          createdAt\n          readAt\n          event {\n            id\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n',
+): (typeof documents)['\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query UnreadCount {\n    notifications(first: 1) {\n      unreadCount\n    }\n  }\n',
+): (typeof documents)['\n  query UnreadCount {\n    notifications(first: 1) {\n      unreadCount\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,8 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type CertificateStatus = 'EXPIRED' | 'REVOKED' | 'VALID';
+
 export type EventKind = 'DEBATE' | 'FORUM' | 'MEETING' | 'MOCK_ELECTION' | 'OTHER' | 'QUIZ' | 'TRAINING';
 
 export type EventStatus = 'CANCELLED' | 'COMPLETED' | 'DRAFT' | 'PUBLISHED';
@@ -19,6 +21,18 @@ export type GuardianInput = {
 };
 
 export type Locale = 'EN' | 'KK' | 'RU';
+
+export type NotificationKind =
+  | 'EMAIL_VERIFICATION'
+  | 'EVENT_CANCELLED'
+  | 'EVENT_MOVED'
+  | 'PASSWORD_RESET'
+  | 'PROMOTED'
+  | 'REGISTERED'
+  | 'REGISTRATION_CANCELLED'
+  | 'REMINDER'
+  | 'WAITLISTED'
+  | 'WALK_IN_RECORDED';
 
 /** What an anonymous visitor may filter published events by. */
 export type PublicEventFilter = {
@@ -53,6 +67,65 @@ export type SignUpInput = {
 
 export type UnitLevel = 'CITY' | 'DISTRICT' | 'REGION';
 
+export type UpdateMeInput = {
+  /** emails from the platform (on by default) */
+  emailOptIn?: boolean | null | undefined;
+  fullName?: string | null | undefined;
+  locale?: Locale | null | undefined;
+  /** an empty string removes the phone */
+  phone?: string | null | undefined;
+  /** SMS (off until the member turns them on) */
+  smsOptIn?: boolean | null | undefined;
+  /** IANA time zone for quiet hours and local times, e.g. Asia/Almaty */
+  timeZone?: string | null | undefined;
+  /** the home unit */
+  unitId?: string | number | null | undefined;
+};
+
+export type MyBadgesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyBadgesQuery = {
+  me: {
+    id: string;
+    timeZone: string | null;
+    badges: Array<{
+      id: string;
+      awardedAt: string;
+      revokedAt: string | null;
+      verifyUrl: string;
+      credential: string;
+      badge: {
+        id: string;
+        code: string;
+        name: string;
+        description: string;
+        criteria: string;
+        imageUrl: string | null;
+      };
+    }>;
+  } | null;
+};
+
+export type MyCertificateQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyCertificateQuery = {
+  me: {
+    id: string;
+    timeZone: string | null;
+    certificate: {
+      id: string;
+      number: string;
+      status: CertificateStatus;
+      issuedAt: string;
+      expiresAt: string | null;
+      revokedAt: string | null;
+      revokedReason: string | null;
+      verifyUrl: string;
+      pdfUrl: string;
+    } | null;
+  } | null;
+};
+
 export type ChangePasswordMutationVariables = Exact<{
   currentPassword: string;
   newPassword: string;
@@ -70,6 +143,42 @@ export type MeQuery = {
     unit: { id: string; name: string } | null;
   } | null;
 };
+
+export type MySettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MySettingsQuery = {
+  me: {
+    id: string;
+    phone: string | null;
+    emailOptIn: boolean | null;
+    smsOptIn: boolean | null;
+    timeZone: string | null;
+    locale: Locale;
+  } | null;
+};
+
+export type SaveSettingsMutationVariables = Exact<{
+  input: UpdateMeInput;
+}>;
+
+export type SaveSettingsMutation = {
+  updateMe: {
+    id: string;
+    phone: string | null;
+    emailOptIn: boolean | null;
+    smsOptIn: boolean | null;
+    timeZone: string | null;
+    locale: Locale;
+  };
+};
+
+export type ExportMyDataQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ExportMyDataQuery = { exportMyData: unknown };
+
+export type WithdrawConsentMutationVariables = Exact<{ [key: string]: never }>;
+
+export type WithdrawConsentMutation = { withdrawConsent: boolean };
 
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
@@ -199,6 +308,39 @@ export type PublicEventsQuery = {
 export type UnitsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type UnitsQuery = { units: Array<{ id: string; name: string; level: UnitLevel }> };
+
+export type MyNotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+export type MyNotificationsQuery = {
+  notifications: {
+    totalCount: number;
+    unreadCount: number;
+    pageInfo: { hasNextPage: boolean };
+    edges: Array<{
+      node: {
+        id: string;
+        kind: NotificationKind;
+        title: string;
+        body: string;
+        createdAt: string;
+        readAt: string | null;
+        event: { id: string } | null;
+      };
+    }>;
+  };
+};
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type UnreadCountQueryVariables = Exact<{ [key: string]: never }>;
+
+export type UnreadCountQuery = { notifications: { unreadCount: number } };
 
 export type MyEventsQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -367,6 +509,105 @@ export const SessionMemberFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<SessionMemberFragment, unknown>;
+export const MyBadgesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyBadges' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'badges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'awardedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revokedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'verifyUrl' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'credential' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'badge' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'criteria' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'imageUrl' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyBadgesQuery, MyBadgesQueryVariables>;
+export const MyCertificateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyCertificate' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'certificate' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revokedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revokedReason' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'verifyUrl' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyCertificateQuery, MyCertificateQueryVariables>;
 export const ChangePasswordDocument = {
   kind: 'Document',
   definitions: [
@@ -448,6 +689,111 @@ export const MeDocument = {
     },
   ],
 } as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const MySettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MySettings' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'emailOptIn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'smsOptIn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MySettingsQuery, MySettingsQueryVariables>;
+export const SaveSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveSettings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateMeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateMe' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'emailOptIn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'smsOptIn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveSettingsMutation, SaveSettingsMutationVariables>;
+export const ExportMyDataDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ExportMyData' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [{ kind: 'Field', name: { kind: 'Name', value: 'exportMyData' } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ExportMyDataQuery, ExportMyDataQueryVariables>;
+export const WithdrawConsentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'WithdrawConsent' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [{ kind: 'Field', name: { kind: 'Name', value: 'withdrawConsent' } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WithdrawConsentMutation, WithdrawConsentMutationVariables>;
 export const RequestPasswordResetDocument = {
   kind: 'Document',
   definitions: [
@@ -1063,6 +1409,152 @@ export const UnitsDocument = {
     },
   ],
 } as unknown as DocumentNode<UnitsQuery, UnitsQueryVariables>;
+export const MyNotificationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyNotifications' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'notifications' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unreadCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'readAt' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'event' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyNotificationsQuery, MyNotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MarkNotificationsRead' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+          type: {
+            kind: 'ListType',
+            type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'markNotificationsRead' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'ids' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const UnreadCountDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'UnreadCount' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'notifications' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '1' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'unreadCount' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnreadCountQuery, UnreadCountQueryVariables>;
 export const MyEventsDocument = {
   kind: 'Document',
   definitions: [

@@ -1,5 +1,6 @@
-import { Loader, Stack, Text } from '@mantine/core';
+import { Anchor, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { RequireMember } from '../../shared/auth/RequireMember';
@@ -39,6 +40,33 @@ function Me() {
           <Text>
             {t('account.unit')}: {me.unit?.name}
           </Text>
+          <nav aria-labelledby="me-sections">
+            <Title order={2} size="h4" id="me-sections" mb="xs">
+              {t('account.sections')}
+            </Title>
+            <List spacing="xs">
+              <List.Item>
+                <Anchor component={Link} to="/me/badges">
+                  {t('account.badgesLink')}
+                </Anchor>
+              </List.Item>
+              <List.Item>
+                <Anchor component={Link} to="/me/certificate">
+                  {t('account.certificateLink')}
+                </Anchor>
+              </List.Item>
+              <List.Item>
+                <Anchor component={Link} to="/notifications">
+                  {t('nav.notifications')}
+                </Anchor>
+              </List.Item>
+              <List.Item>
+                <Anchor component={Link} to="/me/settings">
+                  {t('account.settingsLink')}
+                </Anchor>
+              </List.Item>
+            </List>
+          </nav>
         </>
       )}
       {me && <ChangePasswordForm />}

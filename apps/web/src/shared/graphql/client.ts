@@ -32,6 +32,19 @@ export function makeClient(lang: Lang): Client {
   });
 }
 
+/**
+ * A GET of one of the API's own files that needs the member's token (the certificate PDF): the
+ * token goes in the Authorization header, never in a URL (URLs end up in logs and history). Only a
+ * path of this origin is fetched (an absolute URL is reduced to its path and query).
+ */
+export function fetchWithToken(url: string): Promise<Response> {
+  const u = new URL(url, window.location.origin);
+  return fetch(u.pathname + u.search, {
+    credentials: 'same-origin',
+    headers: { ...WEB_CLIENT_HEADERS, ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) },
+  });
+}
+
 let current: Client | null = null;
 /** The client the app uses now (the session module calls the API through it). */
 export function currentClient(): Client {

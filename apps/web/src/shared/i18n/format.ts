@@ -49,6 +49,15 @@ export function formatDateTime(iso: string, lang: Lang, timeZone = DEFAULT_TIME_
   return `${Number(parts.day)} ${KK_MONTHS[Number(parts.month) - 1]} ${parts.year}, ${parts.hour}:${parts.minute}`;
 }
 
+/** The date alone, the local way: "5 ақпан 2027" / "5 февраля 2027 г." / "5 February 2027". */
+export function formatDate(iso: string, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
+  const date = new Date(iso);
+  if (lang !== 'kk')
+    return new Intl.DateTimeFormat(LOCALE_TAG[lang], { dateStyle: 'long', timeZone }).format(date);
+  const [year, month, day] = localDate(date, timeZone).split('-').map(Number);
+  return `${day} ${KK_MONTHS[month - 1]} ${year}`;
+}
+
 export function formatTime(iso: string, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
   return new Intl.DateTimeFormat(LOCALE_TAG[lang], { timeStyle: 'short', timeZone }).format(new Date(iso));
 }

@@ -2,6 +2,7 @@ import { Alert, Anchor, Box, Button, Container, Group, Loader, Text } from '@man
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { UnreadLink } from '../../features/notifications/UnreadLink';
 import { logout, useSession } from '../auth/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useOnline } from './online';
@@ -44,6 +45,7 @@ export function Layout() {
                 {l.label}
               </Anchor>
             ))}
+            {session.status === 'member' && <UnreadLink className={classes.navLink} />}
             {session.status === 'member' || session.status === 'offline' ? (
               <Button
                 variant="subtle"
