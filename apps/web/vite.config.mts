@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import postcss from 'postcss';
 import { type Plugin, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { API_PATH_PREFIXES, WEB_ACCOUNT_PAGES } from '../api/src/web/api-paths';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const generated = fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url));
@@ -119,27 +120,11 @@ function dropUnusedMantineCss(): Plugin {
 
 const api = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 
-// The API's own routes (see apps/api/src/web/web-app.ts): `npm run dev:web` sends them to the API.
-const API_ROUTES = [
-  '/graphql',
-  '/health',
-  '/verify',
-  '/calendar',
-  '/certificates',
-  '/qr',
-  '/badges',
-  '/credentials',
-  '/.well-known',
-  '/unsubscribe',
-  '/account',
-  '/engagement',
-  '/admin/queues',
-  '^/events/[^/]+\\.ics$',
-  '^/events/[^/]+/attendance\\.csv$',
-];
+// The API's own routes (apps/api/src/web/api-paths.ts, and two files with extensions):
+// `npm run dev:web` sends them to the API.
+const API_ROUTES = [...API_PATH_PREFIXES, '^/events/[^/]+\\.ics$', '^/events/[^/]+/attendance\\.csv$'];
 
-// the account e-mails' links that the web app answers (WEB_ACCOUNT_PAGES in web-app.ts)
-const WEB_ACCOUNT_PAGES = ['/account/verify-email', '/account/reset-password'];
+// the account e-mails' links that the web app answers
 const bypassPages = (req: { url?: string; headers: Record<string, string | string[] | undefined> }) =>
   WEB_ACCOUNT_PAGES.includes((req.url ?? '').split('?')[0]) &&
   String(req.headers.accept).includes('text/html')
