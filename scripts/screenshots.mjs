@@ -47,6 +47,10 @@ const PAGES = [
   },
   { name: 'login', path: '/login', ready: 'form input[type=email]' },
   { name: 'me', path: '/me', member: true, ready: 'main h1' },
+  { name: 'signup', path: '/signup', ready: 'form input[type=email]' },
+  { name: 'my-events', path: '/my-events', member: true, ready: 'main h2' },
+  { name: 'badges', path: '/me/badges', member: true, ready: 'main h1' },
+  { name: 'settings', path: '/me/settings', member: true, ready: 'main form' },
 ];
 
 async function logIn(page) {
