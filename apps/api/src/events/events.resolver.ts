@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { FieldProblems, formatLocalDateTime, isTimeZone, pageRequest } from '@yvc/core';
+import { pageRequest } from '@yvc/core';
 import { EventsService, isEventCursor } from '@yvc/events';
 import { AccessPolicy, Actor, Role } from '@yvc/identity';
 import { ClubsService } from '@yvc/org';
@@ -12,6 +12,7 @@ import { CreateEventInput, EventsArgs, UpdateEventInput } from './event.inputs';
 import { EventConnection, EventModel, VenueModel } from './event.model';
 import { EventStaffGuard } from './event-staff.guard';
 import { RegistrationModel } from './registration.model';
+import { localStart } from './local-start';
 
 @Resolver(() => EventModel)
 export class EventsResolver {
@@ -140,9 +141,7 @@ export class EventsResolver {
     @Context() ctx: GqlContext,
     @Args('timeZone', { type: () => String, nullable: true }) timeZone?: string | null,
   ): string {
-    const zone = timeZone ?? e.timeZone;
-    if (!isTimeZone(zone)) new FieldProblems().add('timeZone', 'validation.invalidTimeZone').throwIfAny();
-    return formatLocalDateTime(e.startsAt, ctx.locale, zone);
+    return localStart(e, ctx.locale, timeZone);
   }
 
   @ResolveField(() => String, { description: 'where the event calendar file is (iCalendar)' })

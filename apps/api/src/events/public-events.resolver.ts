@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { FieldProblems, formatLocalDateTime, isTimeZone, pageRequest } from '@yvc/core';
+import { pageRequest } from '@yvc/core';
 import { EventStatus, EventsService, isEventCursor } from '@yvc/events';
 import { Public } from '../common/decorators';
 import { toConnection } from '../graphql/connection';
@@ -8,6 +8,7 @@ import { UnitModel } from '../org/unit.model';
 import { PublicEventsArgs } from './event.inputs';
 import { VenueModel } from './event.model';
 import { PublicEventConnection, PublicEventModel } from './public-event.model';
+import { localStart } from './local-start';
 
 /** No drafts for anyone here, whoever asks. */
 const NO_DRAFTS = { unitIds: [], clubIds: [] };
@@ -75,9 +76,7 @@ export class PublicEventsResolver {
     @Context() ctx: GqlContext,
     @Args('timeZone', { type: () => String, nullable: true }) timeZone?: string | null,
   ): string {
-    const zone = timeZone ?? e.timeZone;
-    if (!isTimeZone(zone)) new FieldProblems().add('timeZone', 'validation.invalidTimeZone').throwIfAny();
-    return formatLocalDateTime(e.startsAt, ctx.locale, zone);
+    return localStart(e, ctx.locale, timeZone);
   }
 
   @ResolveField(() => String, { description: 'where the event calendar file is (iCalendar)' })
