@@ -83,13 +83,26 @@ export class WebTest {
     await page.locator('input[type=email]').fill(email);
     await page.locator('input[type=password]').fill(password);
     await page.locator('form button[type=submit]').click();
-    await page.locator('nav a[href="/me"]').waitFor();
+    await page.locator('nav a[href="/me"]').waitFor({ state: 'attached' });
   }
 
   async close(): Promise<void> {
     await this.browser.close();
     await this.api.close();
   }
+}
+
+/** Opens the header's menu when it is folded (a phone-sized page); no-op on a wide page. */
+export async function openMenu(page: Page): Promise<void> {
+  const button = page.getByTestId('menu-button');
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true')
+    await button.click();
+}
+
+/** Follows a header menu link as a person would (opening the phone menu first). */
+export async function navTo(page: Page, href: string): Promise<void> {
+  await openMenu(page);
+  await page.locator(`nav a[href="${href}"]`).click();
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   screenshot,
   seeText,
   visibleTexts,
+  openMenu,
 } from '../helpers/web';
 
 const ME = `{ me { id fullName email phone emailOptIn smsOptIn timeZone locale
@@ -307,7 +308,7 @@ describe('web app: my badges, certificate, notifications, settings (browser)', (
     await page.getByTestId('withdraw-confirm').check();
     await button.click();
     await seeText(page.getByTestId('farewell'), 'Аккаунтыңыз жабылды');
-    await page.locator('nav a[href="/login"]').waitFor();
+    await page.locator('nav a[href="/login"]').waitFor({ state: 'attached' });
     expect((await context.cookies()).find((c) => c.name === 'yvc_refresh')).toBeUndefined();
 
     // the account can no longer log in
@@ -398,6 +399,11 @@ describe('web app: my badges, certificate, notifications, settings (browser)', (
       return n > before && n;
     });
     const { page, context } = await openAs(student.email, '/');
+    // folded on a phone: the Menu button carries the count, then the link inside the menu
+    if (await page.getByTestId('menu-button').isVisible()) {
+      await seeText(page.getByTestId('menu-button'), `${unread} оқылмаған`);
+      await openMenu(page);
+    }
     const link = page.locator('nav a[href="/notifications"]');
     await seeText(link, `${unread} оқылмаған`);
     expect(await link.innerText()).toContain('Хабарламалар');

@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import type { Locator, Page } from 'playwright-core';
-import { SIZES, type Size, WebTest, expectNoAxeViolations, screenshot, seeText } from '../helpers/web';
+import { SIZES, type Size, WebTest, expectNoAxeViolations, screenshot, seeText, navTo } from '../helpers/web';
 
 // page.evaluate callbacks run in the browser; the test program has no DOM types (they would
 // change Node's), so the browser globals used there are declared for this file only
@@ -133,7 +133,7 @@ describe('web app: registrations, My events offline, clubs (browser)', () => {
 
     const { page, context, problems } = await web.open('/login');
     await web.login(page, student.email);
-    await page.locator('nav a[href="/my-events"]').click();
+    await navTo(page, '/my-events');
     await seeText(page.locator('h1'), 'Менің іс-шараларым');
     const card = page.getByTestId('upcoming').filter({ hasText: ev.title });
     await seeText(card, 'экранының жарықтығын арттырыңыз');
@@ -190,7 +190,7 @@ describe('web app: registrations, My events offline, clubs (browser)', () => {
     // back online: the session is confirmed by itself (the member's menu returns) and the page
     // is live again (no saved-copy notice)
     await context.setOffline(false);
-    await page.locator('nav a[href="/clubs"]').waitFor();
+    await page.locator('nav a[href="/clubs"]').waitFor({ state: 'attached' });
     await page.getByTestId('saved-copy').waitFor({ state: 'detached' });
     await page
       .getByTestId('upcoming')
@@ -201,7 +201,7 @@ describe('web app: registrations, My events offline, clubs (browser)', () => {
 
     // logging out forgets the saved answer: offline again, nothing of this member is shown
     await page.getByRole('button', { name: 'Шығу' }).click();
-    await page.locator('nav a[href="/login"]').waitFor();
+    await page.locator('nav a[href="/login"]').waitFor({ state: 'attached' });
     expect(
       await page.evaluate(() =>
         Object.keys(window.localStorage).filter((k: string) => k.startsWith('yvc.offline.')),
@@ -218,7 +218,7 @@ describe('web app: registrations, My events offline, clubs (browser)', () => {
     const gone = await web.api.createClub('zhambyl.taraz', `Ғылым ${tag}`);
     const { page, context, problems } = await web.open('/login');
     await web.login(page, student.email);
-    await page.locator('nav a[href="/clubs"]').click();
+    await navTo(page, '/clubs');
     await seeText(page.locator('h1'), 'Клубтар');
     const clubs = page.getByTestId('club');
     await clubs.filter({ hasText: birlik.name }).waitFor();

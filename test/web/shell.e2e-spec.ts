@@ -115,7 +115,7 @@ describe('web app: shell, public events, login (browser)', () => {
     await seeText(page.getByTestId('greeting'), `Hello, ${member.fullName}!`);
 
     await page.getByRole('button', { name: 'Log out' }).click();
-    await page.locator('nav a[href="/login"]').waitFor();
+    await page.locator('nav a[href="/login"]').waitFor({ state: 'attached' });
     expect((await context.cookies()).find((c) => c.name === 'yvc_refresh')).toBeUndefined();
     await page.goto('/me');
     await seeText(page.locator('h1'), 'Log in');
@@ -188,7 +188,7 @@ describe('web app: shell, public events, login (browser)', () => {
     expect(await focused()).toBe('password');
     await page.keyboard.type('correct-horse-9');
     await page.keyboard.press('Enter');
-    await page.locator('nav a[href="/me"]').waitFor();
+    await page.locator('nav a[href="/me"]').waitFor({ state: 'attached' });
     await context.close();
   });
 });

@@ -105,7 +105,7 @@ describe('web app: sign-up, e-mail check, password reset and change (browser)', 
     await page.getByLabel('Мәтінді оқыдым').check();
     await page.getByRole('button', { name: 'Тіркелу' }).click();
     await seeText(page.getByTestId('signed-up'), p.email);
-    await page.locator('nav a[href="/me"]').waitFor();
+    await page.locator('nav a[href="/me"]').waitFor({ state: 'attached' });
     await screenshot(page, 'sign-up-done-phone');
 
     const [row] = await web.api.db.query(
@@ -135,7 +135,7 @@ describe('web app: sign-up, e-mail check, password reset and change (browser)', 
     await seeText(page.getByTestId('form-error'), 'Сілтеменің мерзімі өткен немесе ол бұрын қолданылған.');
 
     await page.getByRole('button', { name: 'Шығу' }).click();
-    await page.locator('nav a[href="/login"]').waitFor();
+    await page.locator('nav a[href="/login"]').waitFor({ state: 'attached' });
     await web.login(page, p.email);
     expect(problems).toEqual([]);
     await context.close();
@@ -332,7 +332,7 @@ describe('web app: sign-up, e-mail check, password reset and change (browser)', 
     await seeText(page.getByTestId('password-changed'), 'Құпиясөз өзгертілді.');
     await screenshot(page, 'change-password-phone');
     await page.getByRole('button', { name: 'Шығу' }).click();
-    await page.locator('nav a[href="/login"]').waitFor();
+    await page.locator('nav a[href="/login"]').waitFor({ state: 'attached' });
     await web.login(page, address, 'changed-pass-99');
     expect(problems).toEqual([]);
     await context.close();

@@ -17,21 +17,21 @@ const UnreadCountDocument = graphql(`
 const EVERY_MS = 60_000;
 
 /**
- * The header's link to the notifications with the unread count. The count is asked again on every
- * navigation and once a minute while the tab is visible (not in a background tab), and after
- * "mark read" (the mutation names the types it changed).
+ * The unread count for the header. It is asked again on every navigation and once a minute while
+ * the tab is visible (not in a background tab), and after "mark read" (the mutation names the
+ * types it changed). `enabled` false (no member signed in): no query.
  */
-export function UnreadLink({ className }: { className?: string }) {
-  const { t } = useTranslation();
+export function useUnreadCount(enabled: boolean): number {
   const location = useLocation();
-  const [res, reexecute] = useQuery({ query: UnreadCountDocument });
+  const [res, reexecute] = useQuery({ query: UnreadCountDocument, pause: !enabled });
   const first = useRef(true);
   useEffect(() => {
     if (first.current)
       first.current = false; // the query's own first fetch
-    else reexecute({ requestPolicy: 'network-only' });
-  }, [location.key, reexecute]);
+    else if (enabled) reexecute({ requestPolicy: 'network-only' });
+  }, [location.key, reexecute, enabled]);
   useEffect(() => {
+    if (!enabled) return;
     const tick = () => {
       if (document.visibilityState === 'visible') reexecute({ requestPolicy: 'network-only' });
     };
@@ -41,8 +41,13 @@ export function UnreadLink({ className }: { className?: string }) {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', tick);
     };
-  }, [reexecute]);
-  const count = res.data?.notifications.unreadCount ?? 0;
+  }, [reexecute, enabled]);
+  return enabled ? (res.data?.notifications.unreadCount ?? 0) : 0;
+}
+
+/** The header's link to the notifications with the unread count (from `useUnreadCount`). */
+export function UnreadLink({ className, count }: { className?: string; count: number }) {
+  const { t } = useTranslation();
   return (
     <Anchor component={NavLink} to="/notifications" className={className}>
       {t('nav.notifications')}

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Catalogue, kk } from './kk';
+import { loadNamespace, loadedNamespaces } from './namespaces';
 
 export type Lang = 'kk' | 'ru' | 'en';
 export const LANGS: readonly Lang[] = ['kk', 'ru', 'en'];
@@ -48,12 +49,13 @@ async function loadCatalogue(lang: Lang): Promise<Catalogue> {
  * nothing changes) when the language's catalogue cannot be fetched (offline before its first use).
  */
 export async function setLang(lang: Lang): Promise<boolean> {
-  if (!i18next.hasResourceBundle(lang, 'translation')) {
-    try {
+  try {
+    if (!i18next.hasResourceBundle(lang, 'translation'))
       i18next.addResourceBundle(lang, 'translation', await loadCatalogue(lang));
-    } catch {
-      return false;
-    }
+    // the open staff page's texts too, so the switch never shows a half-translated page
+    await Promise.all(loadedNamespaces(currentLang()).map((ns) => loadNamespace(ns, lang)));
+  } catch {
+    return false;
   }
   try {
     localStorage.setItem(STORAGE_KEY, lang);

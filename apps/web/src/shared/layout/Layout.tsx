@@ -1,15 +1,31 @@
-import { Alert, Anchor, Box, Button, Container, Group, Loader, Text } from '@mantine/core';
-import { Suspense, useEffect, useRef } from 'react';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Container,
+  Group,
+  Loader,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { UnreadLink } from '../../features/notifications/UnreadLink';
+import { UnreadLink, useUnreadCount } from '../../features/notifications/UnreadLink';
 import { logout, useSession } from '../auth/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { NAV } from './navLinks';
 import { useOnline } from './online';
 import { markNavigation } from './PageTitle';
 import classes from './Layout.module.css';
 
-/** The app shell: skip link, header (name, menu, language, log in/out), offline banner, the page. */
+/**
+ * The app shell: skip link, header (name, language, menu), offline banner, the page.
+ * On a phone the menu folds behind one "Menu" button (a disclosure: aria-expanded), so the header
+ * is one row and the page starts at the top of the screen; from 48em on it is a row of links.
+ */
 export function Layout() {
   const { t } = useTranslation();
   const online = useOnline();
@@ -17,36 +33,59 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const firstKey = useRef(location.key);
+  const [open, setOpen] = useState(false);
   useEffect(() => {
     if (location.key !== firstKey.current) markNavigation();
+    setOpen(false); // a followed link closes the phone menu
   }, [location.key]);
-  const links = [{ to: '/', label: t('nav.events'), end: true }];
-  if (session.status === 'member') links.push({ to: '/me', label: t('nav.me'), end: false });
-  // My events works offline too (the QR codes saved on the phone), clubs need the network
-  if (session.status === 'member' || session.status === 'offline')
-    links.push({ to: '/my-events', label: t('nav.myEvents'), end: false });
-  if (session.status === 'member') links.push({ to: '/clubs', label: t('nav.clubs'), end: false });
+  const signedIn = session.status === 'member' || session.status === 'offline';
+  const unread = useUnreadCount(session.status === 'member');
   return (
     <>
       <a href="#main" className={classes.skip}>
         {t('app.skipToContent')}
       </a>
       <Box component="header" className={classes.header}>
-        <Container size="lg" py="xs">
-          <Group justify="space-between" wrap="wrap" gap="xs">
+        <Container size="lg" py={6}>
+          <Group justify="space-between" wrap="nowrap" gap="xs">
             <Anchor component={NavLink} to="/" className={classes.brand} underline="never">
               {t('app.name')}
             </Anchor>
-            <LanguageSwitcher />
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitcher />
+              <UnstyledButton
+                className={classes.menuButton}
+                aria-expanded={open}
+                aria-controls="main-nav"
+                onClick={() => setOpen((o) => !o)}
+                data-testid="menu-button"
+              >
+                <span aria-hidden className={classes.burger} />
+                {t('nav.menu')}
+                {unread > 0 && (
+                  <>
+                    <span aria-hidden className={classes.menuCount} data-testid="menu-unread">
+                      {unread}
+                    </span>
+                    <VisuallyHidden>{` (${t('nav.unread', { count: unread })})`}</VisuallyHidden>
+                  </>
+                )}
+              </UnstyledButton>
+            </Group>
           </Group>
-          <Group component="nav" aria-label={t('nav.label')} gap="md" mt={6} wrap="wrap">
-            {links.map((l) => (
+          <nav
+            id="main-nav"
+            aria-label={t('nav.label')}
+            className={classes.nav}
+            data-open={open || undefined}
+          >
+            {NAV.filter((l) => l.show(session)).map((l) => (
               <Anchor key={l.to} component={NavLink} to={l.to} end={l.end} className={classes.navLink}>
-                {l.label}
+                {t(l.label)}
               </Anchor>
             ))}
-            {session.status === 'member' && <UnreadLink className={classes.navLink} />}
-            {session.status === 'member' || session.status === 'offline' ? (
+            {session.status === 'member' && <UnreadLink className={classes.navLink} count={unread} />}
+            {signedIn ? (
               <Button
                 variant="subtle"
                 size="compact-md"
@@ -65,7 +104,7 @@ export function Layout() {
                 </Anchor>
               </>
             )}
-          </Group>
+          </nav>
         </Container>
       </Box>
       {!online && (
