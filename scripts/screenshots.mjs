@@ -51,6 +51,20 @@ const PAGES = [
   { name: 'my-events', path: '/my-events', member: true, ready: 'main h2' },
   { name: 'badges', path: '/me/badges', member: true, ready: 'main h1' },
   { name: 'settings', path: '/me/settings', member: true, ready: 'main form' },
+  {
+    name: 'certificate',
+    path: '/me/certificate',
+    member: true,
+    prepare: ensureCertificate,
+    ready: '[data-testid="certificate-qr"] img',
+  },
+  {
+    name: 'notifications',
+    path: '/notifications',
+    member: true,
+    prepare: ensureNotification,
+    ready: '[data-testid="notification"]',
+  },
 ];
 
 async function logIn(page) {
@@ -58,7 +72,55 @@ async function logIn(page) {
   await page.locator('input[type=email]').fill(STUDENT.email);
   await page.locator('input[type=password]').fill(STUDENT.password);
   await page.locator('form button[type=submit]').click();
-  await page.locator('nav a[href="/me"]').waitFor();
+  await page.locator('nav a[href="/me"]').waitFor({ state: 'attached' });
+}
+
+/** One GraphQL call to the app (as the demo accounts would make it); throws on an error. */
+async function gql(query, variables = {}, token) {
+  const res = await fetch(`${BASE}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'apollo-require-preflight': 'true',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors)
+    throw new Error(`${query.slice(0, 40)}…: ${body.errors[0].extensions?.code ?? body.errors[0].message}`);
+  return body.data;
+}
+
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken member { id } } }`;
+const login = (email) => gql(LOGIN, { e: email, p: STUDENT.password }).then((d) => d.login);
+
+/** The demo student holds a membership certificate (issued by the demo administrator once). */
+async function ensureCertificate() {
+  const student = await login(STUDENT.email);
+  const { me } = await gql(`{ me { certificate { status } } }`, {}, student.accessToken);
+  if (me.certificate?.status === 'VALID') return;
+  const admin = await login('admin@demo.yvc.kz');
+  await gql(
+    `mutation($m: ID!) { issueCertificate(memberId: $m) { id } }`,
+    { m: student.member.id },
+    admin.accessToken,
+  );
+}
+
+/** The demo student has something in the notification list: a registration for an upcoming event. */
+async function ensureNotification() {
+  const student = await login(STUDENT.email);
+  const { notifications } = await gql(`{ notifications(first: 1) { totalCount } }`, {}, student.accessToken);
+  if (notifications.totalCount > 0) return;
+  const { publicEvents } = await gql(`{ publicEvents(first: 20) { edges { node { id seatsLeft } } } }`);
+  const open = publicEvents.edges.map((e) => e.node).find((e) => e.seatsLeft > 0);
+  if (open)
+    await gql(
+      `mutation($id: ID!) { registerForEvent(eventId: $id) { id } }`,
+      { id: open.id },
+      student.accessToken,
+    );
 }
 
 /** Smaller PNGs with what is on the PATH: pngquant (a 256-colour palette), then optipng (lossless). */
@@ -88,6 +150,7 @@ async function main() {
   });
   try {
     for (const p of PAGES.filter((x) => !only || only.includes(x.name))) {
+      await p.prepare?.();
       for (const [size, viewport] of Object.entries(SIZES)) {
         const context = await browser.newContext({
           viewport,

@@ -59,7 +59,9 @@ async function main() {
     log(
       `database ${name} on ${services.databaseServerUrl.replace(/:[^:@/]+@/, ':***@')}, redis ${services.redisUrl}`,
     );
-    code = run('npm', ['run', '--silent', 'build'], env);
+    // the web app is built as it ships (production React), not with the tests' NODE_ENV=test,
+    // which would make Vite bundle React's development build into what the browser tests load
+    code = run('npm', ['run', '--silent', 'build'], { ...env, NODE_ENV: 'production' });
     if (code === 0) code = run(process.execPath, ['dist/apps/cli/src/main.js', 'migrate'], env);
     if (code === 0) code = run(process.execPath, ['dist/apps/cli/src/main.js', 'units:import'], env);
     if (code === 0) code = run(process.execPath, ['dist/apps/cli/src/main.js', 'badges:import'], env);

@@ -364,6 +364,54 @@ describe('roles and scopes (e2e)', () => {
       expect(data.clubs).toEqual([expect.objectContaining({ clubId: club.id })]);
       expect(data.consents).toEqual([expect.objectContaining({ givenBy: 'SELF', textVersion: '2026-01' })]);
       expect(data.sessions.length).toBeGreaterThanOrEqual(1);
+      expect(data.member).toMatchObject({ timeZone: 'Asia/Almaty', emailOptIn: true, smsOptIn: false });
+      expect([data.certificates, data.badges]).toEqual([[], []]);
+    });
+
+    it('exportMyData holds the certificates, badges and notifications too', async () => {
+      const club = await api.createClub('zhambyl.talas');
+      const m = await api.signUp({ clubId: club.id });
+      const admin = await api.adminToken();
+      const cert = await api.gql(
+        `mutation($m: ID!) { issueCertificate(memberId: $m) { number } }`,
+        { m: m.member.id },
+        { token: admin },
+      );
+      const award = await api.gql(
+        `mutation($m: ID!) { awardBadge(memberId: $m, badgeCode: "organizer") { id } }`,
+        { m: m.member.id },
+        { token: admin },
+      );
+      expect([cert.errors, award.errors]).toEqual([undefined, undefined]);
+      // a notification as the worker writes one (no worker runs in this file), with its e-mail sent
+      const [n] = await api.db.query(
+        `INSERT INTO notifications (member_id, kind, dedup_key, params)
+         VALUES ($1, 'WALK_IN_RECORDED', $2, '{"event":"Форум"}') RETURNING id`,
+        [m.member.id, `test:${m.member.id}`],
+      );
+      await api.db.query(
+        `INSERT INTO deliveries (notification_id, channel, status, sent_at) VALUES ($1, 'EMAIL', 'SENT', now())`,
+        [n.id],
+      );
+      const res = await api.gql(`{ exportMyData }`, {}, { token: m.accessToken });
+      const exported = res.data.exportMyData;
+      expect(exported.certificates).toEqual([
+        expect.objectContaining({ number: cert.data.issueCertificate.number, status: 'VALID' }),
+      ]);
+      expect(exported.certificates[0].credential).toEqual(expect.any(String));
+      expect(exported.badges).toEqual([
+        expect.objectContaining({ badge: 'organizer', revokedAt: null, credential: expect.any(String) }),
+      ]);
+      expect(exported.notifications).toEqual([
+        expect.objectContaining({
+          kind: 'WALK_IN_RECORDED',
+          params: { event: 'Форум' },
+          readAt: null,
+          deliveries: [
+            expect.objectContaining({ channel: 'EMAIL', status: 'SENT', sentAt: expect.any(String) }),
+          ],
+        }),
+      ]);
     });
 
     it('withdrawConsent anonymises the member, ends their sessions and keeps the counts', async () => {

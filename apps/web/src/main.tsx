@@ -24,8 +24,7 @@ async function start(): Promise<void> {
  * after the page is up, from its own small chunk; a new version takes over at once (autoUpdate).
  */
 function registerServiceWorker(): void {
-  // not under `vite` (dev server): no sw.js there. MODE, not PROD: PROD follows NODE_ENV, which
-  // `npm test` sets to "test" for the build it serves
+  // not under `vite` (dev server): no sw.js there
   if (import.meta.env.MODE === 'development' || !('serviceWorker' in navigator)) return;
   const register = () =>
     void import('virtual:pwa-register')

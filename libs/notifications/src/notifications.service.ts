@@ -35,6 +35,21 @@ export class NotificationsService {
     private readonly planner: NotificationPlanner,
   ) {}
 
+  /**
+   * A member's notifications as plain data, for their data export: what each said (kind and its
+   * parameters), when, whether read, and how each was delivered (channel, status, time).
+   */
+  exportForMember(memberId: string): Promise<Array<Record<string, unknown>>> {
+    return this.db.query(
+      `SELECT n.kind, n.params, n.created_at AS "createdAt", n.read_at AS "readAt",
+              COALESCE(json_agg(json_build_object('channel', d.channel, 'status', d.status, 'sentAt', d.sent_at)
+                                ORDER BY d.created_at) FILTER (WHERE d.id IS NOT NULL), '[]') AS deliveries
+       FROM notifications n LEFT JOIN deliveries d ON d.notification_id = n.id
+       WHERE n.member_id = $1 GROUP BY n.id ORDER BY n.created_at`,
+      [memberId],
+    );
+  }
+
   async list(
     memberId: string,
     first: number,

@@ -1,6 +1,8 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, ClubMembershipsService, MembersService, PrivacyService } from '@yvc/identity';
+import { BadgesService, CertificatesService } from '@yvc/credentials';
 import { RegistrationsService } from '@yvc/events';
+import { NotificationsService } from '@yvc/notifications';
 import { clearRefreshCookie, isWebClient } from '../auth/refresh-cookie';
 import { Authenticated, CurrentActor, Report } from '../common/decorators';
 import type { GqlContext } from '../graphql/graphql-context';
@@ -16,6 +18,9 @@ export class MeResolver {
     private readonly memberships: ClubMembershipsService,
     private readonly privacy: PrivacyService,
     private readonly registrations: RegistrationsService,
+    private readonly certificates: CertificatesService,
+    private readonly badges: BadgesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   @Authenticated()
@@ -62,15 +67,18 @@ export class MeResolver {
   }
 
   @Authenticated()
-  // seven queries over the member's own rows
+  // eleven queries over the member's own rows
   @Report(50)
   @Query(() => JsonScalar, { description: 'Everything the platform holds about the caller, as JSON.' })
   async exportMyData(@CurrentActor() actor: Actor): Promise<Record<string, unknown>> {
-    const [data, registrations] = await Promise.all([
+    const [data, registrations, certificates, badges, notifications] = await Promise.all([
       this.privacy.exportData(actor.memberId),
       this.registrations.exportForMember(actor.memberId),
+      this.certificates.exportForMember(actor.memberId),
+      this.badges.exportForMember(actor.memberId),
+      this.notifications.exportForMember(actor.memberId),
     ]);
-    return { ...data, registrations };
+    return { ...data, registrations, certificates, badges, notifications };
   }
 
   @Authenticated()

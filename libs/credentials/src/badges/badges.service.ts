@@ -112,6 +112,18 @@ export class BadgesService {
     private readonly members: MembersService,
   ) {}
 
+  /** A member's badges as plain data, for their data export (the signed credential too). */
+  exportForMember(memberId: string): Promise<Array<Record<string, unknown>>> {
+    return this.db.query(
+      `SELECT bc.code AS badge, bc.name_kk AS "nameKk", bc.name_ru AS "nameRu", bc.name_en AS "nameEn",
+              ba.awarded_at AS "awardedAt", ba.reason, ba.evidence, ba.revoked_at AS "revokedAt",
+              ba.revoked_reason AS "revokedReason", ba.credential
+       FROM badge_awards ba JOIN badge_classes bc ON bc.id = ba.badge_class_id
+       WHERE ba.member_id = $1 ORDER BY ba.awarded_at`,
+      [memberId],
+    );
+  }
+
   /** Upserts the catalogue (data/badges.json) by code; idempotent. */
   importCatalogue(file = BADGES_FILE): Promise<number> {
     return importBadgeCatalogue(this.db, file);

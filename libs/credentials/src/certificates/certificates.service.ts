@@ -64,6 +64,16 @@ export class CertificatesService {
     private readonly clubs: ClubsService,
   ) {}
 
+  /** A member's certificates as plain data, for their data export (the signed credential too). */
+  exportForMember(memberId: string): Promise<Array<Record<string, unknown>>> {
+    return this.db.query(
+      `SELECT number, status, issued_at AS "issuedAt", expires_at AS "expiresAt", revoked_at AS "revokedAt",
+              revoked_reason AS "revokedReason", credential
+       FROM certificates WHERE member_id = $1 ORDER BY issued_at`,
+      [memberId],
+    );
+  }
+
   private get publicUrl(): string {
     return this.config.PUBLIC_URL.replace(/\/+$/, '');
   }

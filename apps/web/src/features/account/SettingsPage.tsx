@@ -2,17 +2,16 @@ import {
   Alert,
   Button,
   Card,
-  Checkbox,
   List,
   Loader,
   NativeSelect,
   Stack,
-  Switch,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { CheckField } from '../../shared/forms/CheckField';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -174,14 +173,16 @@ function PreferencesForm({ me }: { me: Me }) {
                 {top}
               </Alert>
             )}
-            <Switch
+            <CheckField
+              asSwitch
               label={t('settings.emailOptIn')}
               checked={emailOptIn}
               onChange={(e) => setEmailOptIn(e.currentTarget.checked)}
               data-testid="email-opt-in"
               error={fieldError(presented, 'emailOptIn')}
             />
-            <Switch
+            <CheckField
+              asSwitch
               label={t('settings.smsOptIn')}
               checked={smsOptIn}
               onChange={(e) => setSmsOptIn(e.currentTarget.checked)}
@@ -338,7 +339,7 @@ function WithdrawConsent() {
             {t('settings.withdraw.final')}
           </Text>
           <ErrorAlert error={res.error} />
-          <Checkbox
+          <CheckField
             label={t('settings.withdraw.confirm')}
             checked={understood}
             onChange={(e) => {

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Button,
-  Checkbox,
   Fieldset,
   Group,
   Loader,
@@ -14,6 +13,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
+import { CheckField } from '../../shared/forms/CheckField';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -355,14 +355,14 @@ export default function SignUpPage() {
                       {t('auth.consent.version', { version: consent.version })}
                     </Text>
                   </Paper>
-                  <Checkbox
+                  <CheckField
                     label={t('auth.consent.agree')}
                     checked={form.consent}
                     onChange={(e) => set('consent')(e.currentTarget.checked)}
                     error={err('consentToDataProcessing')}
                   />
                   {guardian && (
-                    <Checkbox
+                    <CheckField
                       label={t('auth.guardian.consent')}
                       checked={form.guardianConsent}
                       onChange={(e) => set('guardianConsent')(e.currentTarget.checked)}
