@@ -27,6 +27,11 @@ const FLAGS = [
 export const PHONE = { width: 390, height: 844 } as const;
 export const LAPTOP = { width: 1280, height: 800 } as const;
 export type Size = 'phone' | 'laptop';
+// A browser test drives a whole app (build, API, Chromium): on a busy 2-core machine a step can take
+// many times its quiet-machine time, so every file that uses these helpers gets 3 minutes per test
+// (a guard against hanging, not a speed requirement; the benches measure speed).
+jest.setTimeout(180_000);
+
 export const SIZES: Record<Size, { width: number; height: number }> = { phone: PHONE, laptop: LAPTOP };
 
 /** The API with the built web app (dist/web, made by `npm test`), listening on 127.0.0.1, and a browser. */
@@ -84,6 +89,8 @@ export class WebTest {
     await page.locator('input[type=password]').fill(password);
     await page.locator('form button[type=submit]').click();
     await page.locator('nav a[href="/me"]').waitFor({ state: 'attached' });
+    // the login page then goes on to where it was asked to (a navigation closes the phone menu)
+    await page.waitForURL((url) => url.pathname !== '/login');
   }
 
   async close(): Promise<void> {
@@ -99,11 +106,33 @@ export async function openMenu(page: Page): Promise<void> {
     await button.click();
 }
 
-/** Follows a header menu link as a person would (opening the phone menu first). */
-export async function navTo(page: Page, href: string): Promise<void> {
-  await openMenu(page);
-  await page.locator(`nav a[href="${href}"]`).click();
+/**
+ * Clicks something in the header menu as a person would, opening the phone menu first (again, if
+ * a navigation that was still under way closed it meanwhile).
+ */
+export async function clickInMenu(page: Page, target: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await openMenu(page);
+    try {
+      await target.click({ timeout: attempt < 3 ? 5_000 : 30_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
 }
+
+/** Follows a header menu link (`nav a[href=...]`). */
+export async function navTo(page: Page, href: string): Promise<void> {
+  await clickInMenu(page, page.locator(`nav a[href="${href}"]`));
+}
+
+/**
+ * A test that runs axe over several pages: axe's full-page analysis takes seconds per page on a
+ * busy 2-core machine, so these get more than jest's default 60 s (a guard against hanging, not a
+ * speed requirement).
+ */
+export const AXE_TEST_TIMEOUT_MS = 240_000;
 
 /**
  * axe-core over the whole page: no violation of WCAG 2.0/2.1 A and AA. Colour-contrast results

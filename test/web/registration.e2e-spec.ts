@@ -1,6 +1,16 @@
 import jsQR from 'jsqr';
 import type { Locator, Page } from 'playwright-core';
-import { SIZES, type Size, WebTest, expectNoAxeViolations, screenshot, seeText, navTo } from '../helpers/web';
+import {
+  SIZES,
+  type Size,
+  WebTest,
+  expectNoAxeViolations,
+  screenshot,
+  seeText,
+  navTo,
+  clickInMenu,
+  AXE_TEST_TIMEOUT_MS,
+} from '../helpers/web';
 
 // page.evaluate callbacks run in the browser; the test program has no DOM types (they would
 // change Node's), so the browser globals used there are declared for this file only
@@ -200,7 +210,7 @@ describe('web app: registrations, My events offline, clubs (browser)', () => {
       .waitFor();
 
     // logging out forgets the saved answer: offline again, nothing of this member is shown
-    await page.getByRole('button', { name: 'Шығу' }).click();
+    await clickInMenu(page, page.getByRole('button', { name: 'Шығу' }));
     await page.locator('nav a[href="/login"]').waitFor({ state: 'attached' });
     expect(
       await page.evaluate(() =>
@@ -252,28 +262,32 @@ describe('web app: registrations, My events offline, clubs (browser)', () => {
   });
 
   for (const size of Object.keys(SIZES) as Size[]) {
-    it(`has no axe violations on the registration box, My events and Clubs at ${size} size`, async () => {
-      const full = await web.api.event({ capacity: 1, title: `Axe ${size} ${tag}` });
-      await register(full.id, other.token);
-      await register(full.id, student.token);
-      const { page, context, problems } = await web.open('/login', { size });
-      await web.login(page, student.email);
-      await page.goto(`/events/${full.id}`);
-      await page.getByTestId('registration-status').waitFor();
-      await page.getByTestId('cancel').click();
-      await page.getByTestId('confirm-cancel').waitFor();
-      await expectNoAxeViolations(page);
-      await screenshot(page, `event-waitlisted-${size}`);
-      await page.goto('/my-events');
-      await page.getByTestId('qr-box').first().locator('svg').waitFor();
-      await expectNoAxeViolations(page);
-      await screenshot(page, `my-events-${size}`);
-      await page.goto('/clubs');
-      await page.getByTestId('club').first().waitFor();
-      await expectNoAxeViolations(page);
-      await screenshot(page, `clubs-${size}`);
-      expect(problems).toEqual([]);
-      await context.close();
-    });
+    it(
+      `has no axe violations on the registration box, My events and Clubs at ${size} size`,
+      async () => {
+        const full = await web.api.event({ capacity: 1, title: `Axe ${size} ${tag}` });
+        await register(full.id, other.token);
+        await register(full.id, student.token);
+        const { page, context, problems } = await web.open('/login', { size });
+        await web.login(page, student.email);
+        await page.goto(`/events/${full.id}`);
+        await page.getByTestId('registration-status').waitFor();
+        await page.getByTestId('cancel').click();
+        await page.getByTestId('confirm-cancel').waitFor();
+        await expectNoAxeViolations(page);
+        await screenshot(page, `event-waitlisted-${size}`);
+        await page.goto('/my-events');
+        await page.getByTestId('qr-box').first().locator('svg').waitFor();
+        await expectNoAxeViolations(page);
+        await screenshot(page, `my-events-${size}`);
+        await page.goto('/clubs');
+        await page.getByTestId('club').first().waitFor();
+        await expectNoAxeViolations(page);
+        await screenshot(page, `clubs-${size}`);
+        expect(problems).toEqual([]);
+        await context.close();
+      },
+      AXE_TEST_TIMEOUT_MS,
+    );
   }
 });

@@ -7,6 +7,8 @@ import {
   expectNoAxeViolations,
   screenshot,
   visibleTexts,
+  clickInMenu,
+  AXE_TEST_TIMEOUT_MS,
 } from '../helpers/web';
 
 // page.evaluate callbacks run in the browser; the test program has no DOM types (they would
@@ -75,29 +77,33 @@ describe('web app: shell, public events, login (browser)', () => {
   });
 
   for (const size of Object.keys(SIZES) as Size[]) {
-    it(`has no axe violations on each page at ${size} size`, async () => {
-      const { page, context, problems } = await web.open(list, { size });
-      await page.getByTestId('event-card').first().waitFor();
-      await expectNoAxeViolations(page);
-      await screenshot(page, `events-${size}`);
-      await page.goto(`/events/${forum.id}`);
-      await page.locator('h1', { hasText: forum.title }).waitFor();
-      await expectNoAxeViolations(page);
-      await screenshot(page, `event-${size}`);
-      await page.goto('/login');
-      await page.locator('h1').waitFor();
-      await page.locator('form button[type=submit]').click();
-      await page.locator('[aria-invalid=true]').first().waitFor();
-      await expectNoAxeViolations(page);
-      await screenshot(page, `login-errors-${size}`);
-      await web.login(page, member.email);
-      await page.goto('/me');
-      await page.getByTestId('greeting').waitFor();
-      await expectNoAxeViolations(page);
-      await screenshot(page, `me-${size}`);
-      expect(problems).toEqual([]);
-      await context.close();
-    });
+    it(
+      `has no axe violations on each page at ${size} size`,
+      async () => {
+        const { page, context, problems } = await web.open(list, { size });
+        await page.getByTestId('event-card').first().waitFor();
+        await expectNoAxeViolations(page);
+        await screenshot(page, `events-${size}`);
+        await page.goto(`/events/${forum.id}`);
+        await page.locator('h1', { hasText: forum.title }).waitFor();
+        await expectNoAxeViolations(page);
+        await screenshot(page, `event-${size}`);
+        await page.goto('/login');
+        await page.locator('h1').waitFor();
+        await page.locator('form button[type=submit]').click();
+        await page.locator('[aria-invalid=true]').first().waitFor();
+        await expectNoAxeViolations(page);
+        await screenshot(page, `login-errors-${size}`);
+        await web.login(page, member.email);
+        await page.goto('/me');
+        await page.getByTestId('greeting').waitFor();
+        await expectNoAxeViolations(page);
+        await screenshot(page, `me-${size}`);
+        expect(problems).toEqual([]);
+        await context.close();
+      },
+      AXE_TEST_TIMEOUT_MS,
+    );
   }
 
   it('logs in, keeps the member logged in over a reload (refresh cookie), logs out', async () => {
@@ -114,7 +120,7 @@ describe('web app: shell, public events, login (browser)', () => {
     await page.reload();
     await seeText(page.getByTestId('greeting'), `Hello, ${member.fullName}!`);
 
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await clickInMenu(page, page.getByRole('button', { name: 'Log out' }));
     await page.locator('nav a[href="/login"]').waitFor({ state: 'attached' });
     expect((await context.cookies()).find((c) => c.name === 'yvc_refresh')).toBeUndefined();
     await page.goto('/me');

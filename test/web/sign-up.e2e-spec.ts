@@ -4,7 +4,16 @@ import type { Page } from 'playwright-core';
 import { ownDatabase } from '../helpers/own-database';
 import { type Sinks, WorkerProcess, startSinks, until, workerEnv } from '../helpers/pipeline';
 import { PASSWORD, birthDateYearsAgo, email, randomIin } from '../helpers/test-api';
-import { SIZES, type Size, WebTest, expectNoAxeViolations, screenshot, seeText } from '../helpers/web';
+import {
+  SIZES,
+  type Size,
+  WebTest,
+  expectNoAxeViolations,
+  screenshot,
+  seeText,
+  clickInMenu,
+  AXE_TEST_TIMEOUT_MS,
+} from '../helpers/web';
 
 // page.evaluate callbacks run in the browser; the test program has no DOM types
 declare const document: any;
@@ -134,7 +143,7 @@ describe('web app: sign-up, e-mail check, password reset and change (browser)', 
     await page.reload();
     await seeText(page.getByTestId('form-error'), 'Сілтеменің мерзімі өткен немесе ол бұрын қолданылған.');
 
-    await page.getByRole('button', { name: 'Шығу' }).click();
+    await clickInMenu(page, page.getByRole('button', { name: 'Шығу' }));
     await page.locator('nav a[href="/login"]').waitFor({ state: 'attached' });
     await web.login(page, p.email);
     expect(problems).toEqual([]);
@@ -331,7 +340,7 @@ describe('web app: sign-up, e-mail check, password reset and change (browser)', 
     await page.getByRole('button', { name: 'Құпиясөзді өзгерту' }).click();
     await seeText(page.getByTestId('password-changed'), 'Құпиясөз өзгертілді.');
     await screenshot(page, 'change-password-phone');
-    await page.getByRole('button', { name: 'Шығу' }).click();
+    await clickInMenu(page, page.getByRole('button', { name: 'Шығу' }));
     await page.locator('nav a[href="/login"]').waitFor({ state: 'attached' });
     await web.login(page, address, 'changed-pass-99');
     expect(problems).toEqual([]);
@@ -339,43 +348,49 @@ describe('web app: sign-up, e-mail check, password reset and change (browser)', 
   });
 
   for (const size of Object.keys(SIZES) as Size[]) {
-    it(`has no axe violations on the new pages at ${size} size`, async () => {
-      const { page, context, problems } = await web.open('/signup', { size });
-      await page.getByTestId('consent-text').waitFor();
-      // with the guardian part, an IIN message and the club select showing
-      await page.getByTestId('birth-date').fill(birthDateYearsAgo(16));
-      await page.getByRole('textbox', { name: /ЖСН/ }).fill('061211600013');
-      await page.getByRole('combobox', { name: 'Аудан немесе қала' }).selectOption({ label: 'Тараз қаласы' });
-      await page.getByTestId('guardian').waitFor();
-      await page.getByTestId('iin-error').waitFor();
-      await expectNoAxeViolations(page);
-      await screenshot(page, `sign-up-${size}`);
-      // the required-field messages
-      await page.getByRole('button', { name: 'Тіркелу' }).click();
-      await page.locator('[aria-invalid="true"]').first().waitFor();
-      await expectNoAxeViolations(page);
-
-      for (const [path, name] of [
-        ['/forgot-password', 'forgot-password'],
-        ['/account/reset-password?token=not-a-real-token', 'reset-password'],
-        ['/account/verify-email?token=not-a-real-token', 'verify-email-bad'],
-        ['/login', 'login'],
-      ] as const) {
-        await page.goto(path);
-        await page.locator('h1').waitFor();
-        if (name === 'verify-email-bad') await page.getByTestId('form-error').waitFor();
+    it(
+      `has no axe violations on the new pages at ${size} size`,
+      async () => {
+        const { page, context, problems } = await web.open('/signup', { size });
+        await page.getByTestId('consent-text').waitFor();
+        // with the guardian part, an IIN message and the club select showing
+        await page.getByTestId('birth-date').fill(birthDateYearsAgo(16));
+        await page.getByRole('textbox', { name: /ЖСН/ }).fill('061211600013');
+        await page
+          .getByRole('combobox', { name: 'Аудан немесе қала' })
+          .selectOption({ label: 'Тараз қаласы' });
+        await page.getByTestId('guardian').waitFor();
+        await page.getByTestId('iin-error').waitFor();
         await expectNoAxeViolations(page);
-        await screenshot(page, `${name}-${size}`);
-      }
+        await screenshot(page, `sign-up-${size}`);
+        // the required-field messages
+        await page.getByRole('button', { name: 'Тіркелу' }).click();
+        await page.locator('[aria-invalid="true"]').first().waitFor();
+        await expectNoAxeViolations(page);
 
-      const signed = await web.api.signUp();
-      await web.login(page, signed.input.email as string);
-      await page.goto('/me');
-      await page.getByLabel('Қазіргі құпиясөз').waitFor();
-      await expectNoAxeViolations(page);
-      await screenshot(page, `me-change-password-${size}`);
-      expect(problems).toEqual([]);
-      await context.close();
-    });
+        for (const [path, name] of [
+          ['/forgot-password', 'forgot-password'],
+          ['/account/reset-password?token=not-a-real-token', 'reset-password'],
+          ['/account/verify-email?token=not-a-real-token', 'verify-email-bad'],
+          ['/login', 'login'],
+        ] as const) {
+          await page.goto(path);
+          await page.locator('h1').waitFor();
+          if (name === 'verify-email-bad') await page.getByTestId('form-error').waitFor();
+          await expectNoAxeViolations(page);
+          await screenshot(page, `${name}-${size}`);
+        }
+
+        const signed = await web.api.signUp();
+        await web.login(page, signed.input.email as string);
+        await page.goto('/me');
+        await page.getByLabel('Қазіргі құпиясөз').waitFor();
+        await expectNoAxeViolations(page);
+        await screenshot(page, `me-change-password-${size}`);
+        expect(problems).toEqual([]);
+        await context.close();
+      },
+      AXE_TEST_TIMEOUT_MS,
+    );
   }
 });

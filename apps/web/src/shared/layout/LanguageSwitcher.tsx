@@ -31,7 +31,7 @@ export function LanguageSwitcher() {
     if (await setLang(next)) await saveLocale(next);
   };
   return (
-    <Group gap={4} role="group" aria-label={t('app.language')}>
+    <Group gap={4} wrap="nowrap" role="group" aria-label={t('app.language')}>
       {LANGS.map((l) => (
         <Button
           key={l}

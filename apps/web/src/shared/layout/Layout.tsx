@@ -61,7 +61,7 @@ export function Layout() {
                 data-testid="menu-button"
               >
                 <span aria-hidden className={classes.burger} />
-                {t('nav.menu')}
+                <span className={classes.menuLabel}>{t('nav.menu')}</span>
                 {unread > 0 && (
                   <>
                     <span aria-hidden className={classes.menuCount} data-testid="menu-unread">
