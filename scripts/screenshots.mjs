@@ -108,19 +108,29 @@ async function ensureCertificate() {
   );
 }
 
-/** The demo student has something in the notification list: a registration for an upcoming event. */
+/**
+ * The demo student has something in the notification list: a registration for an upcoming event
+ * they are not registered for yet (the worker then writes its notification; waited for here).
+ */
 async function ensureNotification() {
   const student = await login(STUDENT.email);
-  const { notifications } = await gql(`{ notifications(first: 1) { totalCount } }`, {}, student.accessToken);
-  if (notifications.totalCount > 0) return;
+  const count = async () =>
+    (await gql(`{ notifications(first: 1) { totalCount } }`, {}, student.accessToken)).notifications
+      .totalCount;
+  if ((await count()) > 0) return;
   const { publicEvents } = await gql(`{ publicEvents(first: 20) { edges { node { id seatsLeft } } } }`);
-  const open = publicEvents.edges.map((e) => e.node).find((e) => e.seatsLeft > 0);
-  if (open)
-    await gql(
+  for (const { node } of publicEvents.edges.filter((e) => e.node.seatsLeft > 0)) {
+    const registered = await gql(
       `mutation($id: ID!) { registerForEvent(eventId: $id) { id } }`,
-      { id: open.id },
+      { id: node.id },
       student.accessToken,
+    ).then(
+      () => true,
+      () => false, // already registered there: the next one
     );
+    if (registered) break;
+  }
+  for (let i = 0; i < 60 && (await count()) === 0; i++) await new Promise((r) => setTimeout(r, 1000));
 }
 
 /** Smaller PNGs with what is on the PATH: pngquant (a 256-colour palette), then optipng (lossless). */
