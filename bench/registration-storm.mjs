@@ -44,7 +44,6 @@ import { sampleRss } from './lib/rss.mjs';
 import { loadAverage } from './lib/stats.mjs';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const { values } = parseArgs({
   options: {
@@ -61,10 +60,12 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '300' },
     duration: { type: 'string', default: '60' },
     'cpu-prof': { type: 'string' },
+    'max-in-flight': { type: 'string', default: '2000' },
   },
 });
 const RATE = Number(values.rate);
 const DURATION = Number(values.duration);
+const MAX_IN_FLIGHT = Number(values['max-in-flight']);
 if (!(RATE >= 0) || !(DURATION > 0)) throw new Error('--rate must be >= 0 and --duration > 0');
 const N = Number(values.students);
 const C = Number(values.concurrency);
@@ -226,7 +227,7 @@ async function registerRaw(pool, eventId, memberId) {
  * latency is counted from that planned moment (a late send counts against us). Same result shape
  * as runConcurrent: { times, ends, outcomes, seconds, maxInFlight }.
  */
-async function runOpenLoop(tasks, rate, fn) {
+async function runOpenLoop(tasks, rate, fn, cap = Infinity) {
   const times = new Array(tasks.length);
   const ends = new Array(tasks.length);
   const outcomes = new Array(tasks.length);
@@ -240,6 +241,13 @@ async function runOpenLoop(tasks, rate, fn) {
     while (next < tasks.length && started + (next * 1000) / rate <= now) {
       const i = next++;
       const planned = started + (i * 1000) / rate;
+      if (inFlight >= cap) {
+        // the API is that far behind: counted as a failure, not sent (a client would have given up)
+        outcomes[i] = { ok: false, error: new Error(`not sent: ${cap} requests in flight`) };
+        times[i] = NaN;
+        ends[i] = (performance.now() - started) / 1000;
+        continue;
+      }
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       pending.push(
@@ -323,10 +331,16 @@ function profileApi(api, dir) {
   process.kill(api.pid, 'SIGWINCH');
   return {
     async stop() {
+      if (api.exited)
+        return { file: null, summary: `the API exited (${api.exitCode}) before the profile was written` };
       const before = new Set(
         readdirSync(dir, { withFileTypes: false }).filter((f) => f.endsWith('.cpuprofile')),
       );
-      process.kill(api.pid, 'SIGWINCH');
+      try {
+        process.kill(api.pid, 'SIGWINCH');
+      } catch {
+        return { file: null, summary: 'the API was gone before the profile was written' };
+      }
       for (let waited = 0; waited < 20000; waited += 100) {
         const fresh = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile') && !before.has(f));
         if (fresh.length) {
@@ -356,7 +370,7 @@ async function main() {
   const nodeArgs = [];
   if (profDir) {
     mkdirSync(profDir, { recursive: true });
-    nodeArgs.push('-r', fileURLToPath(new URL('./lib/cpu-profile.cjs', import.meta.url)));
+    nodeArgs.push('--import', new URL('./lib/cpu-profile.mjs', import.meta.url).href);
     env.YVC_CPU_PROF_DIR = profDir;
     env.YVC_CPU_PROF_LABEL = 'api';
   }
@@ -420,6 +434,9 @@ async function main() {
   http.profile = await httpProfile.stop();
   http.backends = httpSampled.backends;
   http.cpu = await cpuSince(db, httpCpuBefore, api.pid);
+  log(
+    `storm done: ${(http.times.length / http.seconds).toFixed(0)} req/s, ${http.outcomes.filter((o) => !o.ok).length} failed, API CPU ${http.cpu.api.toFixed(1)} s, RSS max ${http.rss.maxMb.toFixed(0)} MB`,
+  );
 
   const failures = [...phaseErrors('HTTP', http.outcomes)];
   const demandOf = (list) => {
@@ -440,10 +457,16 @@ async function main() {
     const cpuBefore = await cpuSnapshot(db, api.pid);
     const rss = sampleRss(api.pid);
     const profile = profileApi(api, profDir);
-    open = await runOpenLoop(openTasks, RATE, register);
+    open = await runOpenLoop(openTasks, RATE, register, MAX_IN_FLIGHT);
+    open.times = open.times.map((t) => (Number.isNaN(t) ? Infinity : t));
     open.rss = rss.stop();
     open.profile = await profile.stop();
     open.cpu = await cpuSince(db, cpuBefore, api.pid);
+    if (api.exited) {
+      failures.push(`the API exited during the open loop (${api.exitCode})`);
+      log(`the API exited during the open loop (${api.exitCode}); its last lines:`);
+      for (const line of api.problems.slice(-15)) log(`  ${line.slice(0, 300)}`);
+    }
     open.tasks = openTasks;
     failures.push(...phaseErrors('open loop', open.outcomes));
     open.check = await checkInvariants(db, 'open loop', openEvents, demandOf(openTasks));

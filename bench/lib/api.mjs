@@ -67,7 +67,7 @@ export function startProcess({ root, script, env, defer, killAfterMs = 10000, no
 
 /**
  * Starts `root`/dist/apps/api/src/main.js on `port` and resolves once /health/ready answers;
- * returns { base, stop, problems (its output lines), pid }. `defer` receives the stop function;
+ * returns { base, stop, problems (its output lines), pid, exited, exitCode }. `defer` receives the stop function;
  * `nodeArgs` go to node before the script (e.g. --cpu-prof).
  */
 export async function startApi({ root, env, port, defer, readyMs = 60000, nodeArgs = [] }) {
@@ -83,7 +83,19 @@ export async function startApi({ root, env, port, defer, readyMs = 60000, nodeAr
   while (Date.now() < until) {
     if (api.exited) throw new Error(`the API exited at start:\n${api.lines.join('\n')}`);
     const res = await fetch(`${base}/health/ready`).catch(() => null);
-    if (res?.ok) return { base, stop: api.stop, problems: api.lines, pid: api.pid };
+    if (res?.ok)
+      return {
+        base,
+        stop: api.stop,
+        problems: api.lines,
+        pid: api.pid,
+        get exited() {
+          return api.exited;
+        },
+        get exitCode() {
+          return api.exitCode;
+        },
+      };
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the API did not become ready within ${readyMs / 1000} s`);

@@ -1,11 +1,11 @@
-// Preloaded into a process a benchmark starts (node -r bench/lib/cpu-profile.cjs): SIGWINCH (a
+// Preloaded into a process a benchmark starts (node --import <this file's URL>): SIGWINCH (a
 // signal Nest's shutdown hooks leave alone, unlike SIGUSR2) starts
 // V8's sampling profiler, the next SIGWINCH stops it and writes
 // $YVC_CPU_PROF_DIR/<label>-<pid>-<n>.cpuprofile (Chrome DevTools format; bench/lib/profile-summary.mjs
 // sums it up). Only the window between the two signals is profiled, not the start-up.
-const fs = require('node:fs');
-const inspector = require('node:inspector');
-const path = require('node:path');
+import fs from 'node:fs';
+import inspector from 'node:inspector';
+import path from 'node:path';
 
 const dir = process.env.YVC_CPU_PROF_DIR;
 const label = process.env.YVC_CPU_PROF_LABEL || 'process';
