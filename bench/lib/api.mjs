@@ -70,7 +70,7 @@ export function startProcess({ root, script, env, defer, killAfterMs = 10000, no
  * returns { base, stop, problems (its output lines), pid, exited, exitCode }. `defer` receives the stop function;
  * `nodeArgs` go to node before the script (e.g. --cpu-prof).
  */
-export async function startApi({ root, env, port, defer, readyMs = 60000, nodeArgs = [] }) {
+export async function startApi({ root, env, port, defer, readyMs = 180000, nodeArgs = [] }) {
   const api = startProcess({
     root,
     script: 'dist/apps/api/src/main.js',
