@@ -130,12 +130,14 @@ function storm(students, events) {
 /**
  * Per event: REGISTERED <= capacity and = seats_taken, REGISTERED = min(capacity, demand), the rest
  * WAITLISTED, waitlist_seq exactly 1..k (so the row_number positions are 1..k with no tie or gap)
- * and events.waitlist_seq = k, no member twice, one outbox row of the right kind per registration.
+ * and events.waitlist_seq = k (and events.waitlisted = k where the build has that counter), no member
+ * twice, one outbox row of the right kind per registration.
  */
 async function checkInvariants(db, label, events, demand) {
   const ids = [events.forum, ...events.small];
   const { rows } = await db.query(
     `SELECT e.id, e.capacity, e.seats_taken, e.waitlist_seq AS seq_counter,
+       (to_jsonb(e) ->> 'waitlisted')::int AS waitlisted_counter,
        (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'REGISTERED')::int AS registered,
        (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'WAITLISTED')::int AS waitlisted,
        (SELECT count(*) FROM registrations r WHERE r.event_id = e.id)::int AS rows,
@@ -167,6 +169,9 @@ async function checkInvariants(db, label, events, demand) {
     if (!r.contiguous) problems.push('waitlist_seq is not exactly 1..k');
     if (r.seq_counter !== r.waitlisted)
       problems.push(`events.waitlist_seq ${r.seq_counter} != k ${r.waitlisted}`);
+    // builds since the waitlist counter: it must equal the WAITLISTED rows
+    if (r.waitlisted_counter !== null && r.waitlisted_counter !== r.waitlisted)
+      problems.push(`events.waitlisted ${r.waitlisted_counter} != k ${r.waitlisted}`);
     if (r.rows !== r.members) problems.push(`${r.rows - r.members} member(s) registered twice`);
     if (r.out_reg !== r.registered || r.out_wait !== r.waitlisted)
       problems.push(`outbox REGISTERED/WAITLISTED ${r.out_reg}/${r.out_wait}`);
