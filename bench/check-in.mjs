@@ -4,14 +4,18 @@
 // Self-contained:
 //   node bench/check-in.mjs [--registrations 5000] [--scanners 50] [--duplicates 0.1]
 //        [--staff coordinator|admin] [--database yvc_bench] [--port 3400] [--tree head|worktree] [--skip-build]
+//        [--skip-raw]
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes the database fresh (DROP and
 // CREATE), builds the last commit (git archive HEAD into a temporary directory, `npm run build`
 // there, once per commit; --tree worktree: this checkout's dist/, rebuilt when older than the
 // sources), starts that API on 127.0.0.1, inserts an event starting in 30
 // minutes (check-in is open), R members with REGISTERED registrations and a staff account with one
 // session per scanner (tokens minted here with the API's secret, no argon2), scans, and checks in
-// PostgreSQL that exactly R rows are ATTENDED. Prints markdown table rows; exit code 1 when a check
-// fails. Timings are printed, never asserted.
+// PostgreSQL that exactly R rows are ATTENDED. Then (unless --skip-raw, and when the build has
+// CHECK_IN_STATEMENT) the same scans, duplicates included, run that statement straight through a
+// bare pg.Pool(20) with the same number in flight, on a fresh event: the ratio HTTP / raw is the
+// figure to compare. Prints markdown table rows; exit code 1 when a check fails. Timings are
+// printed, never asserted. The API's resident memory (VmRSS) is sampled during the scans.
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -30,7 +34,11 @@ import {
   runConcurrent,
   sampleBackends,
 } from './lib/load.mjs';
+import { sampleRss } from './lib/rss.mjs';
 import { loadAverage } from './lib/stats.mjs';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +50,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3400' },
     tree: { type: 'string', default: 'head' },
     'skip-build': { type: 'boolean', default: false },
+    'skip-raw': { type: 'boolean', default: false },
   },
 });
 const R = Number(values.registrations);
@@ -67,7 +76,7 @@ const { defer, cleanup } = cleanupStack(log);
  * members each REGISTERED with a random code (seats_taken = R), and a staff account (a COORDINATOR
  * assigned to the unit, or an ADMIN) with one open session per scanner.
  */
-async function insertFixtures(db, unitId) {
+async function insertFixtures(db, unitId, tag = 'scan') {
   const {
     rows: [event],
   } = await db.query(
@@ -79,11 +88,11 @@ async function insertFixtures(db, unitId) {
   );
   const { rows: members } = await db.query(
     `INSERT INTO members (full_name, email, birth_date, password_hash, role, status, membership_number, unit_id)
-     SELECT 'Бенчмарк Қатысушы ' || g, format('scan.%s@bench.yvc.kz', g), DATE '2006-05-05', 'x',
-            'MEMBER', 'ACTIVE', format('BEN-2026-%s', lpad(g::text, 6, '0')), $1
+     SELECT 'Бенчмарк Қатысушы ' || g, format('%s.%s@bench.yvc.kz', $3::text, g), DATE '2006-05-05', 'x',
+            'MEMBER', 'ACTIVE', format('%s-2026-%s', upper(left($3::text, 3)), lpad(g::text, 6, '0')), $1
      FROM generate_series(1, $2::int) g
      RETURNING id`,
-    [unitId, R],
+    [unitId, R, tag],
   );
   const codes = members.map(() => randomBytes(32).toString('base64url'));
   await db.query(
@@ -95,8 +104,8 @@ async function insertFixtures(db, unitId) {
     rows: [staff],
   } = await db.query(
     `INSERT INTO members (full_name, email, password_hash, role, status, unit_id)
-     VALUES ('Бенчмарк Үйлестіруші', 'scanner@bench.yvc.kz', 'x', $1, 'ACTIVE', $2) RETURNING id`,
-    [STAFF_ROLE, unitId],
+     VALUES ('Бенчмарк Үйлестіруші', $3::text || '.scanner@bench.yvc.kz', 'x', $1, 'ACTIVE', $2) RETURNING id`,
+    [STAFF_ROLE, unitId, tag],
   );
   if (STAFF_ROLE === 'COORDINATOR') {
     await db.query(`INSERT INTO staff_assignments (member_id, unit_id) VALUES ($1, $2)`, [staff.id, unitId]);
@@ -143,7 +152,7 @@ async function main() {
   assertLocalServer(services.databaseServerUrl);
   const { env, secret, databaseUrl } = productionEnv(services, {
     database: DB_NAME,
-    redisPrefix: 'yvc-bench',
+    redisPrefix: `yvc-bench-${DB_NAME}`,
   });
 
   const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });
@@ -187,6 +196,7 @@ async function main() {
   const CHECK_IN = 'mutation($e: ID!, $c: String!) { checkIn(eventId: $e, code: $c) { alreadyCheckedIn } }';
   log(`scanning: ${queue.length} checkIn over HTTP (${queue.length - R} duplicates), ${S} scanners`);
   const cpuBefore = await cpuSnapshot(db, api.pid);
+  const rss = sampleRss(api.pid);
   const sampled = await sampleBackends(
     databaseUrl,
     runConcurrent(queue, S, async (scan, i) => {
@@ -197,6 +207,7 @@ async function main() {
     }),
   );
   const scans = sampled.result;
+  const apiRss = rss.stop();
   const cpu = await cpuSince(db, cpuBefore, api.pid);
   await api.stop();
   reportApiLog(api.problems, log);
@@ -246,6 +257,51 @@ async function main() {
   if (state.seats_taken !== R || state.walk_ins !== 0)
     failures.push(`seats_taken ${state.seats_taken} / walk_ins ${state.walk_ins}, expected ${R} / 0`);
 
+  // The same scans through a bare pool: CHECK_IN_STATEMENT of the build, on a fresh event.
+  let raw = null;
+  const statementFile = join(build.root, 'dist/libs/events/src/check-in/check-in-statement.js');
+  if (values['skip-raw']) log('raw: skipped (--skip-raw)');
+  else if (!existsSync(statementFile)) log('raw: this build has no CHECK_IN_STATEMENT, skipped');
+  else {
+    const statement = createRequire(import.meta.url)(statementFile).CHECK_IN_STATEMENT;
+    const rawFx = await insertFixtures(db, taraz.id, 'raw');
+    await db.query('ANALYZE');
+    const rawQueue = scanQueue(rawFx.codes);
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+    defer(() => pool.end());
+    await Promise.all(Array.from({ length: 20 }, () => pool.query('SELECT 1')));
+    log(`raw: ${rawQueue.length} scans through pg.Pool(max 20), ${S} in flight`);
+    const rawCpuBefore = await cpuSnapshot(db);
+    const rawSampled = await sampleBackends(
+      databaseUrl,
+      runConcurrent(rawQueue, S, async (scan) => {
+        const { rows } = await pool.query(statement, [
+          scan.code,
+          rawFx.eventId,
+          new Date(),
+          rawFx.staffId,
+          'QR',
+          'ATTENDANCE_RECORDED',
+        ]);
+        if (!rows.length) throw new Error('unknown code');
+        return rows[0].source === 'found';
+      }),
+    );
+    raw = rawSampled.result;
+    raw.backends = rawSampled.backends;
+    raw.cpu = await cpuSince(db, rawCpuBefore);
+    raw.queue = rawQueue;
+    const {
+      rows: [rawState],
+    } = await db.query(
+      `SELECT count(*) FILTER (WHERE status = 'ATTENDED')::int AS attended FROM registrations WHERE event_id = $1`,
+      [rawFx.eventId],
+    );
+    raw.attended = rawState.attended;
+    if (raw.outcomes.some((o) => !o.ok)) failures.push('raw: some scans failed');
+    if (rawState.attended !== R) failures.push(`raw: ${rawState.attended} rows ATTENDED, expected ${R}`);
+  }
+
   const { rows: pgVersion } = await db.query(`SELECT current_setting('server_version') AS v`);
   console.log('');
   console.log(
@@ -269,7 +325,22 @@ async function main() {
     ),
   );
   console.log('');
-  if (process.platform === 'linux') console.log(cpuLine('the scans', cpu, scans.seconds));
+  if (raw) {
+    console.log(latencyRow('same statement through pg.Pool(20) (all)', raw.times, S, raw.seconds));
+    const httpRate = scans.times.length / scans.seconds;
+    const rawRate = raw.times.length / raw.seconds;
+    console.log('');
+    console.log(
+      `Throughput HTTP / raw pg: ${httpRate.toFixed(0)} / ${rawRate.toFixed(0)} scans/s = ${(httpRate / rawRate).toFixed(2)}`,
+    );
+  }
+  if (process.platform === 'linux') {
+    console.log(cpuLine('the scans', cpu, scans.seconds));
+    if (raw) console.log(cpuLine('the raw pg scans', raw.cpu, raw.seconds));
+    console.log(
+      `API CPU per scan ${((1000 * cpu.api) / scans.times.length).toFixed(2)} ms; API resident memory (VmRSS) max ${apiRss.maxMb.toFixed(0)} MB`,
+    );
+  }
   console.log(`PostgreSQL backends during the scans, on average: ${sampled.backends}`);
   console.log(
     `Duplicate scans: ${dupes} (${queue.filter((s) => s.duplicate && s.concurrent).length} sent right after the first scan, ${overlapping} of them actually in flight together with it)`,
@@ -288,6 +359,7 @@ async function main() {
   check('alreadyCheckedIn: true', dupes, again);
   check('rows ATTENDED in PostgreSQL', R, state.attended);
   check('rows still REGISTERED (or other)', 0, state.other);
+  if (raw) check('raw pg: rows ATTENDED', R, raw.attended);
   printVerdict('Checks', failures);
 }
 

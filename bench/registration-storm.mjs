@@ -4,7 +4,14 @@
 // Self-contained:
 //   node bench/registration-storm.mjs [--students 2000] [--concurrency 200] [--forum-seats 500]
 //        [--events 20] [--event-seats 30] [--database yvc_bench] [--port 3400] [--skip-raw]
-//        [--tree head|worktree] [--skip-build]
+//        [--tree head|worktree] [--skip-build] [--rate 300] [--duration 60] [--cpu-prof DIR]
+// --rate R --duration S (defaults 300 and 60; --rate 0 skips it): after the closed-loop storm, an
+// open-loop run on fresh members and events sends R registrations a second for S seconds whatever
+// the answers (latency counted from each request's planned send time, so a slow answer delays no
+// later request and hides nothing), half for a forum, half for the small events.
+// --cpu-prof DIR: V8's sampling profiler in the API during the closed-loop storm (and, separately,
+// the open-loop run), written to DIR and summed up by bench/lib/profile-summary.mjs.
+// The API's resident memory (VmRSS) is sampled every 100 ms during each HTTP phase.
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes the database fresh (DROP and
 // CREATE), builds the last commit (git archive HEAD into a temporary directory, `npm run build`
 // there, once per commit; --tree worktree: this checkout's dist/, rebuilt when older than the
@@ -32,7 +39,11 @@ import {
   runConcurrent,
   sampleBackends,
 } from './lib/load.mjs';
+import { summarise } from './lib/profile-summary.mjs';
+import { sampleRss } from './lib/rss.mjs';
 import { loadAverage } from './lib/stats.mjs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const { values } = parseArgs({
   options: {
@@ -46,8 +57,16 @@ const { values } = parseArgs({
     tree: { type: 'string', default: 'head' },
     'skip-build': { type: 'boolean', default: false },
     'skip-raw': { type: 'boolean', default: false },
+    rate: { type: 'string', default: '300' },
+    duration: { type: 'string', default: '60' },
+    'cpu-prof': { type: 'string' },
+    'max-in-flight': { type: 'string', default: '2000' },
   },
 });
+const RATE = Number(values.rate);
+const DURATION = Number(values.duration);
+const MAX_IN_FLIGHT = Number(values['max-in-flight']);
+if (!(RATE >= 0) || !(DURATION > 0)) throw new Error('--rate must be >= 0 and --duration > 0');
 const N = Number(values.students);
 const C = Number(values.concurrency);
 const FORUM_SEATS = Number(values['forum-seats']);
@@ -111,12 +130,14 @@ function storm(students, events) {
 /**
  * Per event: REGISTERED <= capacity and = seats_taken, REGISTERED = min(capacity, demand), the rest
  * WAITLISTED, waitlist_seq exactly 1..k (so the row_number positions are 1..k with no tie or gap)
- * and events.waitlist_seq = k, no member twice, one outbox row of the right kind per registration.
+ * and events.waitlist_seq = k (and events.waitlisted = k where the build has that counter), no member
+ * twice, one outbox row of the right kind per registration.
  */
 async function checkInvariants(db, label, events, demand) {
   const ids = [events.forum, ...events.small];
   const { rows } = await db.query(
     `SELECT e.id, e.capacity, e.seats_taken, e.waitlist_seq AS seq_counter,
+       (to_jsonb(e) ->> 'waitlisted')::int AS waitlisted_counter,
        (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'REGISTERED')::int AS registered,
        (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'WAITLISTED')::int AS waitlisted,
        (SELECT count(*) FROM registrations r WHERE r.event_id = e.id)::int AS rows,
@@ -148,6 +169,9 @@ async function checkInvariants(db, label, events, demand) {
     if (!r.contiguous) problems.push('waitlist_seq is not exactly 1..k');
     if (r.seq_counter !== r.waitlisted)
       problems.push(`events.waitlist_seq ${r.seq_counter} != k ${r.waitlisted}`);
+    // builds since the waitlist counter: it must equal the WAITLISTED rows
+    if (r.waitlisted_counter !== null && r.waitlisted_counter !== r.waitlisted)
+      problems.push(`events.waitlisted ${r.waitlisted_counter} != k ${r.waitlisted}`);
     if (r.rows !== r.members) problems.push(`${r.rows - r.members} member(s) registered twice`);
     if (r.out_reg !== r.registered || r.out_wait !== r.waitlisted)
       problems.push(`outbox REGISTERED/WAITLISTED ${r.out_reg}/${r.out_wait}`);
@@ -201,6 +225,141 @@ async function registerRaw(pool, eventId, memberId) {
   }
 }
 
+// ---------------------------------------------------------------- HTTP phases
+
+/**
+ * Open loop: task i is sent at start + i / rate seconds whatever happened to the others; its
+ * latency is counted from that planned moment (a late send counts against us). Same result shape
+ * as runConcurrent: { times, ends, outcomes, seconds, maxInFlight }.
+ */
+async function runOpenLoop(tasks, rate, fn, cap = Infinity) {
+  const times = new Array(tasks.length);
+  const ends = new Array(tasks.length);
+  const outcomes = new Array(tasks.length);
+  const started = performance.now();
+  const pending = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let next = 0;
+  while (next < tasks.length) {
+    const now = performance.now();
+    while (next < tasks.length && started + (next * 1000) / rate <= now) {
+      const i = next++;
+      const planned = started + (i * 1000) / rate;
+      if (inFlight >= cap) {
+        // the API is that far behind: counted as a failure, not sent (a client would have given up)
+        outcomes[i] = { ok: false, error: new Error(`not sent: ${cap} requests in flight`) };
+        times[i] = NaN;
+        ends[i] = (performance.now() - started) / 1000;
+        continue;
+      }
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      pending.push(
+        (async () => {
+          try {
+            outcomes[i] = { ok: true, value: await fn(tasks[i], i) };
+          } catch (err) {
+            outcomes[i] = { ok: false, error: err };
+          }
+          inFlight--;
+          times[i] = performance.now() - planned;
+          ends[i] = (performance.now() - started) / 1000;
+        })(),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(pending);
+  return { times, ends, outcomes, seconds: (performance.now() - started) / 1000, maxInFlight };
+}
+
+/**
+ * What each response said must be what the database holds (status; a WAITLISTED answer's position
+ * at most the event's waitlist), and per event the positions handed out are exactly 1..k, each once
+ * (nobody leaves a waitlist during the storm, so a repeated or skipped number is a wrong answer).
+ */
+async function responsesAgree(db, label, tasks, outcomes) {
+  const answered = [];
+  outcomes.forEach((o, i) => {
+    if (o.ok) answered.push({ ...o.value, eventId: tasks[i].eventId });
+  });
+  const { rows: dbRegs } = await db.query(
+    `SELECT r.id, r.event_id, r.status, (SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'WAITLISTED')::int AS k
+     FROM registrations r WHERE r.id = ANY($1::uuid[])`,
+    [answered.map((a) => a.id)],
+  );
+  const held = new Map(dbRegs.map((r) => [r.id, r]));
+  let mismatched = 0;
+  const positions = new Map();
+  for (const a of answered) {
+    const r = held.get(a.id);
+    if (!r || r.event_id !== a.eventId) {
+      mismatched++;
+      continue;
+    }
+    const positionOk =
+      a.status === 'WAITLISTED'
+        ? a.waitlistPosition >= 1 && a.waitlistPosition <= r.k
+        : a.waitlistPosition === null;
+    if (r.status !== a.status || !positionOk) mismatched++;
+    if (a.status === 'WAITLISTED') {
+      if (!positions.has(a.eventId)) positions.set(a.eventId, { k: r.k, seen: [] });
+      positions.get(a.eventId).seen.push(a.waitlistPosition);
+    }
+  }
+  let badEvents = 0;
+  for (const { k, seen } of positions.values()) {
+    seen.sort((x, y) => x - y);
+    if (seen.length !== k || seen.some((p, i) => p !== i + 1)) badEvents++;
+  }
+  const failures = [];
+  if (mismatched)
+    failures.push(`${label}: ${mismatched} response(s) disagree with the database (status or position)`);
+  if (badEvents)
+    failures.push(`${label}: at ${badEvents} event(s) the positions answered are not exactly 1..k`);
+  return { failures, ok: !mismatched && !badEvents };
+}
+
+/** Errors of a phase, grouped by message. */
+function phaseErrors(label, outcomes) {
+  const errors = new Map();
+  outcomes.forEach((o) => {
+    if (!o.ok) errors.set(o.error.message, (errors.get(o.error.message) ?? 0) + 1);
+  });
+  return [...errors].map(([message, count]) => `${label}: ${count} request(s) failed: ${message}`);
+}
+
+/** Starts V8's profiler in the API (bench/lib/cpu-profile.cjs); stop() writes it and sums it up. */
+function profileApi(api, dir) {
+  if (!dir) return { stop: async () => null };
+  process.kill(api.pid, 'SIGWINCH');
+  return {
+    async stop() {
+      if (api.exited)
+        return { file: null, summary: `the API exited (${api.exitCode}) before the profile was written` };
+      const before = new Set(
+        readdirSync(dir, { withFileTypes: false }).filter((f) => f.endsWith('.cpuprofile')),
+      );
+      try {
+        process.kill(api.pid, 'SIGWINCH');
+      } catch {
+        return { file: null, summary: 'the API was gone before the profile was written' };
+      }
+      for (let waited = 0; waited < 20000; waited += 100) {
+        const fresh = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile') && !before.has(f));
+        if (fresh.length) {
+          await new Promise((r) => setTimeout(r, 300)); // let the write finish
+          const file = join(dir, fresh[0]);
+          return { file, summary: summarise(JSON.parse(readFileSync(file, 'utf8')), 25) };
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return { file: null, summary: 'no profile was written' };
+    },
+  };
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -210,8 +369,16 @@ async function main() {
   assertLocalServer(services.databaseServerUrl);
   const { env, secret, databaseUrl } = productionEnv(services, {
     database: DB_NAME,
-    redisPrefix: 'yvc-bench',
+    redisPrefix: `yvc-bench-${DB_NAME}`,
   });
+  const profDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : null;
+  const nodeArgs = [];
+  if (profDir) {
+    mkdirSync(profDir, { recursive: true });
+    nodeArgs.push('--import', new URL('./lib/cpu-profile.mjs', import.meta.url).href);
+    env.YVC_CPU_PROF_DIR = profDir;
+    env.YVC_CPU_PROF_LABEL = 'api';
+  }
 
   const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });
   log(`database ${DB_NAME} on ${redact(services.databaseServerUrl)} (fresh), redis ${services.redisUrl}`);
@@ -229,20 +396,25 @@ async function main() {
   const {
     rows: [taraz],
   } = await db.query(`SELECT id FROM units WHERE code = 'zhambyl.taraz'`);
-  const sign = await tokenSigner(secret);
+  const sign = await tokenSigner(secret, 3600);
   const t0 = performance.now();
-  const students = (await insertMembers(db, taraz.id, 'http', N)).map((s) => ({
-    memberId: s.member_id,
-    token: sign({ sub: s.member_id, sid: s.session_id, role: 'MEMBER' }),
-  }));
+  const withTokens = (rows) =>
+    rows.map((s) => ({
+      memberId: s.member_id,
+      token: sign({ sub: s.member_id, sid: s.session_id, role: 'MEMBER' }),
+    }));
+  const students = withTokens(await insertMembers(db, taraz.id, 'http', N));
   const events = await insertEvents(db, taraz.id, 'http');
+  const openCount = RATE ? Math.ceil((RATE * DURATION) / 2) : 0;
+  const openStudents = openCount ? withTokens(await insertMembers(db, taraz.id, 'open', openCount)) : [];
+  const openEvents = openCount ? await insertEvents(db, taraz.id, 'open') : null;
   await db.query('ANALYZE');
   log(
-    `fixtures: ${N} members with sessions, 1 forum + ${SMALL_EVENTS} events (${(performance.now() - t0).toFixed(0)} ms)`,
+    `fixtures: ${N + openCount} members with sessions, 1 forum + ${SMALL_EVENTS} events${openCount ? ' (twice)' : ''} (${(performance.now() - t0).toFixed(0)} ms)`,
   );
 
   const port = await pickPort(Number(values.port));
-  const api = await startApi({ root: build.root, env, port, defer });
+  const api = await startApi({ root: build.root, env, port, defer, nodeArgs });
   log(`API ready at ${api.base} (${build.label}, node ${process.version}, ${new Date().toISOString()})`);
   const gql = (query, variables, token) => graphqlData(api.base, query, variables, token);
 
@@ -256,54 +428,57 @@ async function main() {
 
   const tasks = storm(students, events);
   const REGISTER = 'mutation($id: ID!) { registerForEvent(eventId: $id) { id status waitlistPosition } }';
+  const register = async (t) => (await gql(REGISTER, { id: t.eventId }, t.student.token)).registerForEvent;
   log(`storm: ${tasks.length} registerForEvent over HTTP, ${C} in flight`);
   const httpCpuBefore = await cpuSnapshot(db, api.pid);
-  const httpSampled = await sampleBackends(
-    databaseUrl,
-    runConcurrent(tasks, C, async (t) => {
-      const data = await gql(REGISTER, { id: t.eventId }, t.student.token);
-      return data.registerForEvent;
-    }),
-  );
+  const httpRss = sampleRss(api.pid);
+  const httpProfile = profileApi(api, profDir);
+  const httpSampled = await sampleBackends(databaseUrl, runConcurrent(tasks, C, register));
   const http = httpSampled.result;
+  http.rss = httpRss.stop();
+  http.profile = await httpProfile.stop();
   http.backends = httpSampled.backends;
   http.cpu = await cpuSince(db, httpCpuBefore, api.pid);
-
-  const failures = [];
-  const errors = new Map();
-  http.outcomes.forEach((o) => {
-    if (!o.ok) errors.set(o.error.message, (errors.get(o.error.message) ?? 0) + 1);
-  });
-  for (const [message, count] of errors) failures.push(`HTTP: ${count} request(s) failed: ${message}`);
-
-  const demand = new Map();
-  for (const t of tasks) demand.set(t.eventId, (demand.get(t.eventId) ?? 0) + 1);
-  const httpCheck = await checkInvariants(db, 'HTTP', events, demand);
-  failures.push(...httpCheck.failures);
-
-  // What each response said must be what the database holds.
-  const answered = http.outcomes.filter((o) => o.ok).map((o) => o.value);
-  const { rows: dbRegs } = await db.query(
-    `SELECT r.id, r.status, (SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'WAITLISTED')::int AS k
-     FROM registrations r WHERE r.id = ANY($1::uuid[])`,
-    [answered.map((a) => a.id)],
+  log(
+    `storm done: ${(http.times.length / http.seconds).toFixed(0)} req/s, ${http.outcomes.filter((o) => !o.ok).length} failed, API CPU ${http.cpu.api.toFixed(1)} s, RSS max ${http.rss.maxMb.toFixed(0)} MB`,
   );
-  const held = new Map(dbRegs.map((r) => [r.id, r]));
-  let mismatched = 0;
-  for (const a of answered) {
-    const r = held.get(a.id);
-    if (!r) {
-      mismatched++;
-      continue;
+
+  const failures = [...phaseErrors('HTTP', http.outcomes)];
+  const demandOf = (list) => {
+    const demand = new Map();
+    for (const t of list) demand.set(t.eventId, (demand.get(t.eventId) ?? 0) + 1);
+    return demand;
+  };
+  const httpCheck = await checkInvariants(db, 'HTTP', events, demandOf(tasks));
+  failures.push(...httpCheck.failures);
+  const httpAgree = await responsesAgree(db, 'HTTP', tasks, http.outcomes);
+  failures.push(...httpAgree.failures);
+
+  // Open loop: a fixed arrival rate, on its own members and events.
+  let open = null;
+  if (openCount) {
+    const openTasks = storm(openStudents, openEvents);
+    log(`open loop: ${openTasks.length} registerForEvent over HTTP at ${RATE}/s for ${DURATION} s`);
+    const cpuBefore = await cpuSnapshot(db, api.pid);
+    const rss = sampleRss(api.pid);
+    const profile = profileApi(api, profDir);
+    open = await runOpenLoop(openTasks, RATE, register, MAX_IN_FLIGHT);
+    open.times = open.times.map((t) => (Number.isNaN(t) ? Infinity : t));
+    open.rss = rss.stop();
+    open.profile = await profile.stop();
+    open.cpu = await cpuSince(db, cpuBefore, api.pid);
+    if (api.exited) {
+      failures.push(`the API exited during the open loop (${api.exitCode})`);
+      log(`the API exited during the open loop (${api.exitCode}); its last lines:`);
+      for (const line of api.problems.slice(-15)) log(`  ${line.slice(0, 300)}`);
     }
-    const positionOk =
-      a.status === 'WAITLISTED'
-        ? a.waitlistPosition >= 1 && a.waitlistPosition <= r.k
-        : a.waitlistPosition === null;
-    if (r.status !== a.status || !positionOk) mismatched++;
+    open.tasks = openTasks;
+    failures.push(...phaseErrors('open loop', open.outcomes));
+    open.check = await checkInvariants(db, 'open loop', openEvents, demandOf(openTasks));
+    failures.push(...open.check.failures);
+    open.agree = await responsesAgree(db, 'open loop', openTasks, open.outcomes);
+    failures.push(...open.agree.failures);
   }
-  if (mismatched)
-    failures.push(`HTTP: ${mismatched} response(s) disagree with the database (status or position)`);
 
   await api.stop();
   reportApiLog(api.problems, log);
@@ -328,22 +503,15 @@ async function main() {
     raw.backends = rawSampled.backends;
     raw.cpu = await cpuSince(db, rawCpuBefore);
     raw.tasks = rawTasks;
-    const rawErrors = new Map();
-    raw.outcomes.forEach((o) => {
-      if (!o.ok) rawErrors.set(o.error.message, (rawErrors.get(o.error.message) ?? 0) + 1);
-    });
-    for (const [message, count] of rawErrors)
-      failures.push(`raw: ${count} registration(s) failed: ${message}`);
-    const rawDemand = new Map();
-    for (const t of rawTasks) rawDemand.set(t.eventId, (rawDemand.get(t.eventId) ?? 0) + 1);
-    raw.check = await checkInvariants(db, 'raw pg', rawEvents, rawDemand);
+    failures.push(...phaseErrors('raw', raw.outcomes));
+    raw.check = await checkInvariants(db, 'raw pg', rawEvents, demandOf(rawTasks));
     failures.push(...raw.check.failures);
   }
 
   const { rows: pgVersion } = await db.query(`SELECT current_setting('server_version') AS v`);
   console.log('');
   console.log(
-    `Registration storm, ${new Date().toISOString().slice(0, 10)}: ${N} students, forum of ${FORUM_SEATS} seats + ${SMALL_EVENTS} events of ${SMALL_SEATS}, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}`,
+    `Registration storm, ${new Date().toISOString().slice(0, 10)}: ${N} students, forum of ${FORUM_SEATS} seats + ${SMALL_EVENTS} events of ${SMALL_SEATS}, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, at the end ${loadAverage()}, code: ${build.label}`,
   );
   console.log('');
   console.log(LATENCY_HEAD.join('\n'));
@@ -369,6 +537,24 @@ async function main() {
       ),
     );
   }
+  if (open) {
+    const conc = `open, max ${open.maxInFlight}`;
+    console.log(latencyRow(`open loop at ${RATE}/s for ${DURATION} s (all)`, open.times, conc, open.seconds));
+    console.log(
+      latencyRow(
+        '  of which the forum',
+        open.times.filter((_, i) => open.tasks[i].forum),
+        conc,
+      ),
+    );
+    console.log(
+      latencyRow(
+        '  of which the small events',
+        open.times.filter((_, i) => !open.tasks[i].forum),
+        conc,
+      ),
+    );
+  }
   console.log('');
   if (raw) {
     const httpRate = http.times.length / http.seconds;
@@ -384,15 +570,36 @@ async function main() {
   );
   if (process.platform === 'linux') {
     console.log(cpuLine('the HTTP storm', http.cpu, http.seconds));
+    if (open) console.log(cpuLine('the open loop', open.cpu, open.seconds));
     if (raw) console.log(cpuLine('the raw pg run', raw.cpu, raw.seconds));
+    const perRequest = (cpu, n) => ((1000 * cpu.api) / n).toFixed(2);
+    console.log(
+      `API CPU per registration: storm ${perRequest(http.cpu, http.times.length)} ms${open ? `, open loop ${perRequest(open.cpu, open.times.length)} ms` : ''}`,
+    );
+    console.log(
+      `API resident memory (VmRSS, sampled every 100 ms): storm max ${http.rss.maxMb.toFixed(0)} MB (end ${http.rss.lastMb.toFixed(0)} MB)${open ? `, open loop max ${open.rss.maxMb.toFixed(0)} MB (end ${open.rss.lastMb.toFixed(0)} MB)` : ''}`,
+    );
   }
   console.log(`PostgreSQL backends during the HTTP storm, on average: ${http.backends}`);
   if (raw) console.log(`PostgreSQL backends during the raw pg run, on average: ${raw.backends}`);
   console.log('');
   console.log(INVARIANT_HEAD.join('\n'));
   for (const line of httpCheck.lines) console.log(line);
+  if (open) for (const line of open.check.lines) console.log(line);
   if (raw) for (const line of raw.check.lines) console.log(line);
-  console.log(`| HTTP responses agree with the database | | | | | | | | ${mismatched ? 'FAIL' : 'PASS'} |`);
+  console.log(
+    `| HTTP responses agree with the database, positions 1..k | | | | | | | | ${httpAgree.ok ? 'PASS' : 'FAIL'} |`,
+  );
+  if (open)
+    console.log(
+      `| open-loop responses agree with the database, positions 1..k | | | | | | | | ${open.agree.ok ? 'PASS' : 'FAIL'} |`,
+    );
+  for (const p of [http.profile, open?.profile]) {
+    if (!p) continue;
+    console.log('');
+    console.log(`CPU profile of the API (${p.file ?? '-'}):`);
+    console.log(p.summary);
+  }
   printVerdict('Invariants', failures);
 }
 

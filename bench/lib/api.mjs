@@ -22,10 +22,15 @@ export async function pickPort(preferred) {
 /**
  * Runs `node <script>` (a path in `root`, e.g. dist/apps/worker/src/main.js) with `env`, keeping its
  * stdout and stderr lines. Returns { pid, lines, stop, exited, exitCode } (the last two read as they
- * are now); stop() sends SIGTERM, SIGKILL after `killAfterMs`. `defer` receives the stop function.
+ * are now); stop() sends SIGTERM, SIGKILL after `killAfterMs`. `defer` receives the stop function;
+ * `nodeArgs` go to node before the script.
  */
-export function startProcess({ root, script, env, defer, killAfterMs = 10000 }) {
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess({ root, script, env, defer, killAfterMs = 10000, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines = [];
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => lines.push(line));
@@ -62,21 +67,35 @@ export function startProcess({ root, script, env, defer, killAfterMs = 10000 }) 
 
 /**
  * Starts `root`/dist/apps/api/src/main.js on `port` and resolves once /health/ready answers;
- * returns { base, stop, problems (its output lines), pid }. `defer` receives the stop function.
+ * returns { base, stop, problems (its output lines), pid, exited, exitCode }. `defer` receives the stop function;
+ * `nodeArgs` go to node before the script (e.g. --cpu-prof).
  */
-export async function startApi({ root, env, port, defer, readyMs = 60000 }) {
+export async function startApi({ root, env, port, defer, readyMs = 180000, nodeArgs = [] }) {
   const api = startProcess({
     root,
     script: 'dist/apps/api/src/main.js',
     env: { ...env, PORT: String(port) },
     defer,
+    nodeArgs,
   });
   const base = `http://127.0.0.1:${port}`;
   const until = Date.now() + readyMs;
   while (Date.now() < until) {
     if (api.exited) throw new Error(`the API exited at start:\n${api.lines.join('\n')}`);
     const res = await fetch(`${base}/health/ready`).catch(() => null);
-    if (res?.ok) return { base, stop: api.stop, problems: api.lines, pid: api.pid };
+    if (res?.ok)
+      return {
+        base,
+        stop: api.stop,
+        problems: api.lines,
+        pid: api.pid,
+        get exited() {
+          return api.exited;
+        },
+        get exitCode() {
+          return api.exitCode;
+        },
+      };
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the API did not become ready within ${readyMs / 1000} s`);

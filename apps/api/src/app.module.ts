@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { TerminusModule } from '@nestjs/terminus';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@yvc/core';
 import { DatabaseModule, RedisModule, bullRootOptions } from '@yvc/database';
@@ -13,7 +12,6 @@ import { BadgesController, StatusListController } from './badges/badges.controll
 import { AttendanceController } from './events/attendance.controller';
 import { CalendarController } from './events/calendar.controller';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
-import { JwtStrategy } from './auth/jwt.strategy';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { loggerParams } from './common/logger';
 import { RESOLVERS } from './resolvers';
@@ -31,7 +29,6 @@ import { EngagementExportController } from './analytics/engagement-export.contro
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => loggerParams(c) }),
     DatabaseModule,
     RedisModule,
-    PassportModule,
     TerminusModule.forRoot({ logger: false }),
     BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => bullRootOptions(c) }),
     NotificationsModule,
@@ -51,7 +48,6 @@ import { EngagementExportController } from './analytics/engagement-export.contro
     EngagementExportController,
   ],
   providers: [
-    JwtStrategy,
     { provide: APP_GUARD, useClass: GqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     EventStaffGuard,

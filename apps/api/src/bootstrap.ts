@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@yvc/core';
 import { REDIS, assertRedisNoEviction } from '@yvc/database';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { quietPath } from './common/logger';
+import { requestLogging } from './common/request-log';
 import { AppModule } from './app.module';
 import { refuseDeepInput } from './graphql/input-depth';
 import { mountQueueDashboard } from './notifications/queue-dashboard';
@@ -20,6 +22,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  app.use(requestLogging(app.getHttpAdapter().getInstance(), () => PinoLogger.root, quietPath));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.use(refuseDeepInput());
   app.enableShutdownHooks();

@@ -14,6 +14,7 @@ import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { RefreshToken } from './auth/refresh-token.entity';
 import { Session } from './auth/session.entity';
+import { SessionRevocations } from './auth/session-revocations';
 import { Consent } from './consent/consent.entity';
 import { PrivacyService } from './consent/privacy.service';
 import { ClubMembership } from './members/club-membership.entity';
@@ -33,6 +34,7 @@ const services = [
   StaffService,
   PrivacyService,
   AccountTokensService,
+  SessionRevocations,
 ];
 
 @Module({

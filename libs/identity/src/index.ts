@@ -10,6 +10,7 @@ export * from './members/members.service';
 export * from './members/club-memberships.service';
 export * from './auth/actor';
 export * from './auth/auth.service';
+export * from './auth/session-revocations';
 export * from './auth/password-hasher';
 export * from './access/access-policy.service';
 export * from './access/staff.service';

@@ -1,40 +1,44 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType } from '@nestjs/graphql';
-import { AuthGuard } from '@nestjs/passport';
 import { CommonError, commonError } from '@yvc/core';
-import { Actor, Role } from '@yvc/identity';
+import { Actor, AuthService, Role } from '@yvc/identity';
+import type { Request } from 'express';
 import { IS_PUBLIC, ROLES, gqlContext } from '../common/decorators';
+
+/** "Bearer <token>" (the scheme in any case), as passport-jwt's fromAuthHeaderAsBearerToken read it. */
+const BEARER = /^bearer\s+(\S+)$/i;
 
 /**
  * The global guard. Every operation must say who may call it: @Public() or @Roles(...).
  * One that says neither is refused (fail closed), and a test lists the schema to catch it early.
+ * A guarded operation needs a valid access token (Authorization: Bearer) whose session has not
+ * ended: AuthService.actorFromAccessToken, which answers from memory (SessionRevocations).
  */
 @Injectable()
-export class GqlAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class GqlAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (!roles?.length) throw commonError(CommonError.FORBIDDEN);
-    await super.canActivate(context);
-    const actor = this.getRequest(context).user as Actor;
+    const req = this.getRequest(context);
+    const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    const actor = token ? await this.auth.actorFromAccessToken(token) : null;
+    if (!actor) throw commonError(CommonError.UNAUTHENTICATED);
+    req.user = actor;
     if (!roles.includes(actor.role)) throw commonError(CommonError.FORBIDDEN);
     return true;
   }
 
-  override getRequest(context: ExecutionContext) {
+  private getRequest(context: ExecutionContext): Request & { user?: Actor } {
     return context.getType<GqlContextType>() === 'graphql'
       ? gqlContext(context).req
-      : context.switchToHttp().getRequest();
-  }
-
-  override handleRequest<T>(err: unknown, user: T): T {
-    if (err || !user) throw commonError(CommonError.UNAUTHENTICATED);
-    return user;
+      : context.switchToHttp().getRequest<Request & { user?: Actor }>();
   }
 }

@@ -24,8 +24,8 @@ export class CheckInResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('code') code: string,
   ): Promise<CheckInResult> {
-    await this.staffOf.assert(actor, eventId);
-    return this.checkIns.checkIn(eventId, code, actor.memberId);
+    const event = await this.staffOf.assert(actor, eventId);
+    return this.checkIns.checkInAt(event, code, actor.memberId);
   }
 
   @Staff()

@@ -22,8 +22,15 @@ export class RegistrationsResolver {
     description:
       'A free seat: REGISTERED; a full event: WAITLISTED. Registering again returns the same registration.',
   })
-  registerForEvent(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }) eventId: string) {
-    return this.registrations.register(eventId, actor.memberId);
+  async registerForEvent(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Context() ctx: GqlContext,
+  ) {
+    const { registration, waitlistPosition } = await this.registrations.register(eventId, actor.memberId);
+    // the statement returned the position: the field resolver need not rank the waitlist
+    if (waitlistPosition !== undefined) ctx.loaders.waitlistPosition.prime(registration.id, waitlistPosition);
+    return registration;
   }
 
   @Authenticated()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, DomainError, FieldProblems, canonicalEmail, isUuid, randomToken } from '@yvc/core';
-import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
+import { OutboxKind, writeOutbox } from '@yvc/database';
 import { Member, MemberStatus, MembersService, Role, normalizeKzMobile } from '@yvc/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
@@ -9,6 +9,8 @@ import { Event, EventStatus } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { CheckInMethod, Registration, RegistrationStatus } from '../registrations/registration.entity';
 import { RegistrationsService } from '../registrations/registrations.service';
+import { RegistrationRow, registrationFromRow } from '../registrations/registration-row';
+import { CHECK_IN_STATEMENT } from './check-in-statement';
 import { WalkInThrottle } from './walk-in-throttle';
 
 /** Check-in opens this long before the start and closes at the end. */
@@ -16,6 +18,11 @@ export const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
 /** Scanner clocks may run a little ahead. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const MAX_SYNC_BATCH = 500;
+
+/** Statuses a scan turns into ATTENDED. */
+const CHECKABLE = new Set([RegistrationStatus.REGISTERED, RegistrationStatus.NO_SHOW]);
+
+type CheckInRow = RegistrationRow & { source: 'hit' | 'found'; was: RegistrationStatus | null };
 
 export interface CheckInOutcome {
   registration: Registration;
@@ -58,8 +65,12 @@ export class CheckInService {
    * and says alreadyCheckedIn; two scans racing: the conditional UPDATE lets exactly one win.
    */
   async checkIn(eventId: string, code: string, by: string): Promise<CheckInOutcome> {
-    const event = await this.events.get(eventId);
-    return this.db.transaction((em) => this.apply(em, event, code, this.clock.now(), by, CheckInMethod.QR));
+    return this.checkInAt(await this.events.get(eventId), code, by);
+  }
+
+  /** checkIn() for an event the caller has just read (the staff check did): one statement. */
+  checkInAt(event: Event, code: string, by: string): Promise<CheckInOutcome> {
+    return this.apply(this.db.manager, event, code, this.clock.now(), by, CheckInMethod.QR);
   }
 
   /**
@@ -181,8 +192,12 @@ export class CheckInService {
       return this.apply(em, event, active.checkInCode, now, by, CheckInMethod.WALK_IN);
     }
     const seatFree = event.seatsTaken < event.capacity;
-    if (seatFree) await em.query(`UPDATE events SET seats_taken = seats_taken + 1 WHERE id = $1`, [eventId]);
-    else await em.query(`UPDATE events SET walk_ins = walk_ins + 1 WHERE id = $1`, [eventId]);
+    // off the waitlist (if on it) and into a seat, or over capacity
+    await em.query(
+      `UPDATE events SET seats_taken = seats_taken + $2::int, walk_ins = walk_ins + 1 - $2::int, waitlisted = waitlisted - $3::int
+       WHERE id = $1`,
+      [eventId, seatFree ? 1 : 0, active?.status === RegistrationStatus.WAITLISTED ? 1 : 0],
+    );
     const fields = {
       status: RegistrationStatus.ATTENDED,
       waitlistSeq: null,
@@ -222,25 +237,24 @@ export class CheckInService {
     this.assertWindow(event, at);
     if (typeof code !== 'string' || !/^[A-Za-z0-9_-]{20,64}$/.test(code))
       throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
-    const [hit] = returnedRows<{ id: string; was: RegistrationStatus }>(
-      await em.query(
-        `WITH old AS (SELECT id, status FROM registrations
-                      WHERE check_in_code = $1 AND event_id = $2 AND status IN ('REGISTERED', 'NO_SHOW') FOR UPDATE)
-         UPDATE registrations r SET status = 'ATTENDED', checked_in_at = $3, checked_in_by = $4, check_in_method = $5, updated_at = now()
-         FROM old WHERE r.id = old.id RETURNING r.id, old.status AS was`,
-        [code ?? '', event.id, at, by, method],
-      ),
-    );
-    if (hit) {
-      // a late-synced scan of a no-show takes back the seat the no-show gave up
-      if (hit.was === RegistrationStatus.NO_SHOW) {
-        await em.query(`UPDATE events SET seats_taken = seats_taken + 1 WHERE id = $1`, [event.id]);
-      }
-      const registration = (await em.findOneBy(Registration, { id: hit.id }))!;
-      await this.attendanceRecorded(em, registration);
-      return { registration, alreadyCheckedIn: false };
+    // one statement (CHECK_IN_STATEMENT); a second read only when a racing scan committed
+    // between its snapshot and its row lock
+    let reg: Registration | null = null;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [row] = await em.query<CheckInRow[]>(CHECK_IN_STATEMENT, [
+        code,
+        event.id,
+        at,
+        by,
+        method,
+        OutboxKind.ATTENDANCE_RECORDED,
+      ]);
+      if (row?.source === 'hit') return { registration: registrationFromRow(row), alreadyCheckedIn: false };
+      reg = row ? registrationFromRow(row) : null;
+      if (!reg || reg.eventId !== event.id || !CHECKABLE.has(reg.status)) break;
+      reg = await em.findOneBy(Registration, { checkInCode: code });
+      if (!reg || !CHECKABLE.has(reg.status)) break;
     }
-    const reg = code ? await em.findOneBy(Registration, { checkInCode: code }) : null;
     if (!reg) throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
     if (reg.eventId !== event.id) throw eventsError(EventsError.CHECK_IN_WRONG_EVENT);
     if (reg.status === RegistrationStatus.ATTENDED) return { registration: reg, alreadyCheckedIn: true };

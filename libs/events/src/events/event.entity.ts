@@ -41,6 +41,7 @@ export enum EventStatus {
 @Check('events_capacity_chk', `"capacity" BETWEEN 1 AND 100000`)
 @Check('events_seats_chk', `"seats_taken" BETWEEN 0 AND "capacity"`)
 @Check('events_walk_ins_chk', `"walk_ins" >= 0`)
+@Check('events_waitlisted_chk', `"waitlisted" BETWEEN 0 AND "waitlist_seq"`)
 @Check('events_title_chk', `char_length("title") BETWEEN 3 AND 200`)
 @Check(
   'events_offsets_chk',
@@ -116,6 +117,13 @@ export class Event {
   /** Hands out waitlist order under the event's row lock; positions are ranks, so they never have gaps. */
   @Column({ name: 'waitlist_seq', type: 'int', default: 0 })
   waitlistSeq: number;
+
+  /**
+   * How many registrations are WAITLISTED now, kept under the event's row lock by every statement
+   * that moves someone on or off the waitlist: a new registration's position is this counter.
+   */
+  @Column({ type: 'int', default: 0 })
+  waitlisted: number;
 
   @Column({ name: 'reminder_offsets_minutes', type: 'int', array: true, default: () => `'{1440,120}'` })
   reminderOffsetsMinutes: number[];

@@ -168,7 +168,7 @@ export class EventsService {
       if (event.status === EventStatus.CANCELLED) return;
       if (!EDITABLE.includes(event.status)) throw eventsError(EventsError.EVENT_NOT_EDITABLE);
       await em.query(
-        `UPDATE events SET status = 'CANCELLED', cancel_reason = $2, cancelled_at = now(), updated_at = now() WHERE id = $1`,
+        `UPDATE events SET status = 'CANCELLED', cancel_reason = $2, cancelled_at = now(), waitlisted = 0, updated_at = now() WHERE id = $1`,
         [id, clean],
       );
       const cancelled = returnedRows<{ id: string; member_id: string }>(
@@ -249,7 +249,7 @@ export class EventsService {
     return this.db.transaction(async (em) => {
       const ended = returnedRows<{ id: string }>(
         await em.query(
-          `UPDATE events SET status = 'COMPLETED', completed_at = now(), updated_at = now()
+          `UPDATE events SET status = 'COMPLETED', completed_at = now(), waitlisted = 0, updated_at = now()
            WHERE id IN (SELECT id FROM events WHERE status = 'PUBLISHED' AND ends_at < now() FOR UPDATE SKIP LOCKED)
            RETURNING id`,
         ),

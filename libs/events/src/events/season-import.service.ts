@@ -186,6 +186,10 @@ export class SeasonImportService {
          RETURNING id, unit_id, title`,
         Array.from({ length: 23 }, (_, n) => col(n)),
       );
+      // the waitlist counter starts as the number of WAITLISTED rows, which waitlist_seq holds here
+      await em.query(`UPDATE events SET waitlisted = waitlist_seq WHERE id = ANY($1::uuid[])`, [
+        inserted.map((r) => r.id),
+      ]);
       const byKey = new Map(inserted.map((r) => [`${r.unit_id}\n${r.title}`, r.id]));
       ids.push(...rows.map((r) => byKey.get(`${String(r[4])}\n${String(r[0])}`)!));
     }

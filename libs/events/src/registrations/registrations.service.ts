@@ -6,6 +6,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
 import { EventStatus } from '../events/event.entity';
 import { REGISTER_STATEMENT } from './register-statement';
+import { RegistrationRow, registrationFromRow } from './registration-row';
 import { fillFreeSeats } from './seats';
 import { ACTIVE_STATUSES, Registration, RegistrationStatus } from './registration.entity';
 
@@ -13,6 +14,13 @@ export interface EventCounts {
   registered: number;
   waitlisted: number;
   attended: number;
+}
+
+/** What register() did: the registration, and its waitlist position when it has just joined the waitlist. */
+export interface Registered {
+  registration: Registration;
+  /** set when this call put the member on the waitlist (from the statement; no ranking query) */
+  waitlistPosition?: number;
 }
 
 export interface RegistrationCursor {
@@ -30,18 +38,17 @@ export class RegistrationsService {
   ) {}
 
   /**
-   * Registers a member: a free seat makes it REGISTERED, a full event WAITLISTED. One statement
-   * takes the seat or the waitlist number under the event's row lock, inserts the registration and
-   * its outbox row: no overbooking, no gaps, and the lock is held only while PostgreSQL runs that
-   * statement (not across round trips to a busy API process). Registering again while a
-   * registration is active returns it unchanged; two requests of one member at once make one
-   * registration (the second statement hits the unique index and undoes itself, seat and all).
+   * Registers a member: a free seat makes it REGISTERED, a full event WAITLISTED. One statement,
+   * one round trip: it takes the seat or the waitlist number under the event's row lock, inserts
+   * the registration and its outbox row and returns the row with its waitlist position (the
+   * event's `waitlisted` counter): no overbooking, no gaps, and the lock is held only while
+   * PostgreSQL runs that statement. Registering again while a registration is active returns it
+   * unchanged (the unique index refuses the second row and undoes the whole statement; then, and
+   * only then, the active one is read); two requests of one member at once make one registration.
    */
-  async register(eventId: string, memberId: string): Promise<Registration> {
+  async register(eventId: string, memberId: string): Promise<Registered> {
     if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
-    const existing = await this.findActive(eventId, memberId);
-    if (existing) return existing;
-    let rows: Array<{ id: string }>;
+    let rows: Array<RegistrationRow & { waitlist_position: number | null }>;
     try {
       rows = await this.db.query(REGISTER_STATEMENT, [
         eventId,
@@ -52,12 +59,22 @@ export class RegistrationsService {
       ]);
     } catch (err) {
       if (uniqueViolation(err) === 'registrations_active_key') {
-        return (await this.findActive(eventId, memberId)) ?? this.register(eventId, memberId);
+        const existing = await this.findActive(eventId, memberId);
+        return existing ? { registration: existing } : this.register(eventId, memberId);
       }
       throw err;
     }
-    if (!rows.length) throw await this.closedOrMissing(eventId);
-    return this.get(rows[0].id);
+    if (!rows.length) {
+      // closed (or begun): a member already registered still gets their registration back
+      const existing = await this.findActive(eventId, memberId);
+      if (existing) return { registration: existing };
+      throw await this.closedOrMissing(eventId);
+    }
+    const row = rows[0];
+    return {
+      registration: registrationFromRow(row),
+      ...(row.waitlist_position === null ? {} : { waitlistPosition: row.waitlist_position }),
+    };
   }
 
   /**
@@ -77,6 +94,9 @@ export class RegistrationsService {
         ),
       );
       if (!old) throw eventsError(EventsError.REGISTRATION_NOT_ACTIVE);
+      if (old.status === RegistrationStatus.WAITLISTED) {
+        await em.query(`UPDATE events SET waitlisted = waitlisted - 1 WHERE id = $1`, [reg.eventId]);
+      }
       if (old.status === RegistrationStatus.REGISTERED) {
         await em.query(`UPDATE events SET seats_taken = seats_taken - 1 WHERE id = $1`, [reg.eventId]);
         // (fillFreeSeats gives nothing once the event has begun)

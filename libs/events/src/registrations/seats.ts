@@ -23,10 +23,10 @@ export async function fillFreeSeats(
     ),
   );
   if (promoted.length) {
-    await em.query(`UPDATE events SET seats_taken = seats_taken + $2 WHERE id = $1`, [
-      eventId,
-      promoted.length,
-    ]);
+    await em.query(
+      `UPDATE events SET seats_taken = seats_taken + $2, waitlisted = waitlisted - $2 WHERE id = $1`,
+      [eventId, promoted.length],
+    );
     await writeOutbox(
       em,
       promoted.map((p) => ({

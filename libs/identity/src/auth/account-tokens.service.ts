@@ -4,6 +4,7 @@ import { FieldProblems, canonicalEmail, randomToken, sha256Hex } from '@yvc/core
 import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { DataSource } from 'typeorm';
 import { checkPassword } from '../rules/person.rules';
+import { SessionRevocations } from './session-revocations';
 import { AccountThrottle } from './account-throttle';
 import { PasswordHasher } from './password-hasher';
 
@@ -21,6 +22,7 @@ export class AccountTokensService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly throttle: AccountThrottle,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   /** A fresh token for a link; called when the email is rendered (the raw token is never stored). */
@@ -55,7 +57,7 @@ export class AccountTokensService {
     checkPassword(newPassword ?? '', problems, 'newPassword');
     problems.throwIfAny();
     const hash = await this.hasher.hash(newPassword);
-    return this.db.transaction(async (em) => {
+    const revoked = await this.db.transaction(async (em) => {
       const [used] = returnedRows<{ member_id: string }>(
         await em.query(
           `UPDATE account_tokens SET used_at = now() WHERE token_hash = $1 AND purpose = 'PASSWORD_RESET'
@@ -68,12 +70,15 @@ export class AccountTokensService {
         `UPDATE members SET password_hash = $2, updated_at = now() WHERE id = $1 AND status = 'ACTIVE'`,
         [used.member_id, hash],
       );
-      await em.query(
-        `UPDATE sessions SET revoked_at = now(), revoked_reason = 'PASSWORD_RESET' WHERE member_id = $1 AND revoked_at IS NULL`,
-        [used.member_id],
+      return returnedRows<{ id: string }>(
+        await em.query(
+          `UPDATE sessions SET revoked_at = now(), revoked_reason = 'PASSWORD_RESET' WHERE member_id = $1 AND revoked_at IS NULL RETURNING id`,
+          [used.member_id],
+        ),
       );
-      return true;
     });
+    await this.revocations.published(revoked.map((r) => r.id));
+    return true;
   }
 
   /** Confirms the email address with a verification token (once). */

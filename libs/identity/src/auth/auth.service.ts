@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { KeyObject, createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, canonicalEmail, randomToken, sha256Hex } from '@yvc/core';
@@ -11,6 +12,7 @@ import { AccountThrottle } from './account-throttle';
 import { Actor } from './actor';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { SessionRevocations } from './session-revocations';
 
 export interface TokenPair {
   accessToken: string;
@@ -20,6 +22,9 @@ export interface TokenPair {
   actor: Actor;
 }
 
+const ROLES = new Set<unknown>(Object.values(Role));
+const isRole = (v: unknown): v is Role => ROLES.has(v);
+
 interface AccessClaims {
   sub: string;
   sid: string;
@@ -28,6 +33,9 @@ interface AccessClaims {
 
 @Injectable()
 export class AuthService {
+  /** JWT_SECRET as a KeyObject (see actorFromAccessToken) */
+  private readonly accessKey: KeyObject;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,7 +44,10 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly accountThrottle: AccountThrottle,
     private readonly members: MembersService,
-  ) {}
+    private readonly revocations: SessionRevocations,
+  ) {
+    this.accessKey = createSecretKey(Buffer.from(config.JWT_SECRET));
+  }
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
     const normalized = canonicalEmail(email ?? '');
@@ -103,8 +114,10 @@ export class AuthService {
       );
       return {
         error: reused.length ? IdentityError.REFRESH_TOKEN_REUSED : IdentityError.INVALID_REFRESH_TOKEN,
+        revoked: reused.map((r) => r.session_id),
       };
     });
+    if ('revoked' in outcome && outcome.revoked) await this.revocations.published(outcome.revoked);
     if ('error' in outcome && outcome.error) throw identityError(outcome.error);
     return (outcome as { pair: TokenPair }).pair;
   }
@@ -114,11 +127,45 @@ export class AuthService {
       `UPDATE sessions SET revoked_at = now(), revoked_reason = 'LOGOUT' WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId],
     );
+    await this.revocations.published([sessionId]);
   }
 
-  /** Checks an access token's claims against the database: the session must be open, the account active. */
+  /**
+   * Who the access token `token` speaks for: null when it is not one of ours (signature, issuer,
+   * algorithm), has expired, or its session has ended. Verified with the secret as a KeyObject:
+   * given a string, jsonwebtoken first tries to parse it as a public key on every call (and throws),
+   * which was the largest single cost of an authenticated request.
+   */
+  async actorFromAccessToken(token: string): Promise<Actor | null> {
+    let claims: Partial<AccessClaims>;
+    try {
+      // (@nestjs/jwt passes `secret` through to jsonwebtoken, which takes a KeyObject)
+      claims = this.jwt.verify<Partial<AccessClaims>>(token, {
+        secret: this.accessKey as unknown as string,
+        algorithms: ['HS256'],
+        issuer: 'yvc',
+      });
+    } catch {
+      return null;
+    }
+    return this.actorFromClaims(claims);
+  }
+
+  /**
+   * Who a verified access token speaks for. Its claims were signed by us at login or refresh (the
+   * member was ACTIVE then, and a role never changes afterwards); what can change within the
+   * token's lifetime is the session being ended (logout, password change or reset, a reused
+   * refresh token, withdrawal of consent, which also ends the member's sessions). That is answered
+   * from SessionRevocations without a database read; only while that list is not in sync (Redis
+   * down, start-up) is the session checked in the database as before.
+   */
   async actorFromClaims(claims: Partial<AccessClaims>): Promise<Actor | null> {
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+    const revoked = this.revocations.isRevoked(claims.sid);
+    if (revoked === true) return null;
+    if (revoked === false && isRole(claims.role)) {
+      return { memberId: claims.sub, role: claims.role, sessionId: claims.sid };
+    }
     const rows: Array<{ id: string; role: Role }> = await this.dataSource.query(
       `SELECT m.id, m.role FROM members m JOIN sessions s ON s.member_id = m.id
        WHERE m.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND m.status = 'ACTIVE'`,
@@ -139,7 +186,10 @@ export class AuthService {
       [sessionId, sha256Hex(refreshToken), this.config.REFRESH_TTL_DAYS],
     );
     const claims: AccessClaims = { sub: memberId, sid: sessionId, role };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS });
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.JWT_ACCESS_TTL_SECONDS,
+      secret: this.accessKey as unknown as string,
+    });
     return { accessToken, refreshToken, memberId, actor: { memberId, role, sessionId } };
   }
 

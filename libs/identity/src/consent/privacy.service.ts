@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OutboxKind, writeOutbox } from '@yvc/database';
+import { OutboxKind, returnedRows, writeOutbox } from '@yvc/database';
 import { DataSource } from 'typeorm';
 import { MemberStatus } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
+import { SessionRevocations } from '../auth/session-revocations';
 
 export const ANONYMISED_NAME = '—';
 
@@ -13,6 +14,7 @@ export class PrivacyService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly members: MembersService,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   /** Everything we hold about the member, IIN included (it is theirs), as plain JSON. */
@@ -71,12 +73,12 @@ export class PrivacyService {
    * not change. A second call (two at once: the row lock orders them) changes nothing.
    */
   async withdrawConsent(memberId: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    const revoked = await this.db.transaction(async (em): Promise<Array<{ id: string }>> => {
       const [member]: Array<{ status: MemberStatus }> = await em.query(
         `SELECT status FROM members WHERE id = $1 FOR UPDATE`,
         [memberId],
       );
-      if (!member || member.status === MemberStatus.WITHDRAWN) return;
+      if (!member || member.status === MemberStatus.WITHDRAWN) return [];
       await em.query(
         `UPDATE members SET full_name = $2, email = NULL, phone = NULL, iin_ciphertext = NULL, iin_hash = NULL,
            password_hash = NULL, status = $3, anonymized_at = now(), updated_at = now()
@@ -88,9 +90,11 @@ export class PrivacyService {
          WHERE member_id = $1`,
         [memberId],
       );
-      await em.query(
-        `UPDATE sessions SET revoked_at = now(), revoked_reason = 'WITHDRAWN' WHERE member_id = $1 AND revoked_at IS NULL`,
-        [memberId],
+      const sessions = returnedRows<{ id: string }>(
+        await em.query(
+          `UPDATE sessions SET revoked_at = now(), revoked_reason = 'WITHDRAWN' WHERE member_id = $1 AND revoked_at IS NULL RETURNING id`,
+          [memberId],
+        ),
       );
       await em.query(`DELETE FROM account_tokens WHERE member_id = $1`, [memberId]);
       await em.query(`UPDATE club_memberships SET left_at = now() WHERE member_id = $1 AND left_at IS NULL`, [
@@ -98,6 +102,8 @@ export class PrivacyService {
       ]);
       await em.query(`DELETE FROM staff_assignments WHERE member_id = $1`, [memberId]);
       await writeOutbox(em, [{ kind: OutboxKind.CONSENT_WITHDRAWN, memberId }]);
+      return sessions;
     });
+    await this.revocations.published(revoked.map((r) => r.id));
   }
 }

@@ -13,10 +13,11 @@ import {
   encryptField,
   localDate,
 } from '@yvc/core';
-import { OutboxKind, uniqueViolation, writeOutbox } from '@yvc/database';
+import { OutboxKind, returnedRows, uniqueViolation, writeOutbox } from '@yvc/database';
 import { ClubsService, UnitsService } from '@yvc/org';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AccountThrottle } from '../auth/account-throttle';
+import { SessionRevocations } from '../auth/session-revocations';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Consent, ConsentGivenBy } from '../consent/consent.entity';
 import { ClubMembership } from './club-membership.entity';
@@ -62,6 +63,7 @@ export class MembersService {
     private readonly units: UnitsService,
     private readonly clubs: ClubsService,
     private readonly throttle: AccountThrottle,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   /**
@@ -278,14 +280,17 @@ export class MembersService {
     await this.throttle.passwordChangeSucceeded(memberId);
     if (current === next) problems.add('newPassword', 'validation.passwordSameAsOld').throwIfAny();
     const hash = await this.hasher.hash(next);
-    await this.dataSource.transaction(async (em) => {
+    const revoked = await this.dataSource.transaction(async (em) => {
       await em.update(Member, { id: memberId }, { passwordHash: hash });
-      await em.query(
-        `UPDATE sessions SET revoked_at = now(), revoked_reason = 'PASSWORD_CHANGED'
-         WHERE member_id = $1 AND id <> $2 AND revoked_at IS NULL`,
-        [memberId, sessionId],
+      return returnedRows<{ id: string }>(
+        await em.query(
+          `UPDATE sessions SET revoked_at = now(), revoked_reason = 'PASSWORD_CHANGED'
+           WHERE member_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
+          [memberId, sessionId],
+        ),
       );
     });
+    await this.revocations.published(revoked.map((r) => r.id));
   }
 
   async get(id: string): Promise<Member> {
