@@ -423,6 +423,7 @@ function ConsoleEvent({ id }: { id: string }) {
           canCancel={editable && !ended}
           counts={{ waitlisted: event.waitlistCount, attended: event.attendedCount }}
           onChanged={refetch}
+          initialTab={ended || event.status === 'COMPLETED' ? 'attended' : 'registered'}
         />
       </section>
       <DeliveryLog eventId={event.id} timeZone={event.timeZone} />

@@ -403,15 +403,18 @@ export function EventPeople({
   canCancel,
   counts,
   onChanged,
+  initialTab = 'registered',
 }: {
   eventId: string;
   timeZone: string;
   canCancel: boolean;
   counts: Partial<Record<PeopleTab, number>>;
   onChanged: () => void;
+  /** after the event: who came */
+  initialTab?: PeopleTab;
 }) {
   const { t } = useFeatureTranslation('console');
-  const [tab, setTab] = useState<PeopleTab>('registered');
+  const [tab, setTab] = useState<PeopleTab>(initialTab);
   const [picked, setPicked] = useState<Person | null>(null);
   const [version, setVersion] = useState(0);
   return (
