@@ -2396,7 +2396,7 @@ export const ConsolePeopleDocument = {
                     {
                       kind: 'Argument',
                       name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
+                      value: { kind: 'IntValue', value: '50' },
                     },
                     {
                       kind: 'Argument',

@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
 import { PageTitle } from '../../shared/layout/PageTitle';
+import { ScrollRegion } from './ScrollRegion';
 import { StaffPage } from './StaffPage';
 
 const ClubDocument = graphql(`
@@ -152,7 +153,7 @@ function ClubMembers({ clubId }: { clubId: string }) {
       <Text size="sm" role="status" data-testid="members-count">
         {count !== undefined && (search ? t('members.found', { count }) : t('home.members', { count }))}
       </Text>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollRegion label={t('members.caption')} minWidth={480}>
         <Table striped>
           <Table.Caption>{t('members.caption')}</Table.Caption>
           <Table.Thead>
@@ -175,7 +176,7 @@ function ClubMembers({ clubId }: { clubId: string }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Stack>
   );
 }

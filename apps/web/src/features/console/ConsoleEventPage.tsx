@@ -27,6 +27,7 @@ import { PageTitle } from '../../shared/layout/PageTitle';
 import { saveFile } from '../account/download';
 import { offsetLabel } from './EventFormPage';
 import { EventPeople } from './EventPeople';
+import { ScrollRegion } from './ScrollRegion';
 import { StaffPage } from './StaffPage';
 
 const ConsoleEventDocument = graphql(`
@@ -134,7 +135,7 @@ function DeliveryLog({ eventId, timeZone }: { eventId: string; timeZone: string 
       {!log && res.fetching && <Loader size="sm" aria-label={t('app.loading', { ns: 'translation' })} />}
       {log && log.counts.length === 0 && <Text>{t('deliveries.none')}</Text>}
       {log && log.counts.length > 0 && (
-        <Table.ScrollContainer minWidth={320}>
+        <ScrollRegion label={t('deliveries.countsCaption')} minWidth={320}>
           <Table data-testid="delivery-counts">
             <Table.Caption>{t('deliveries.countsCaption')}</Table.Caption>
             <Table.Thead>
@@ -154,7 +155,7 @@ function DeliveryLog({ eventId, timeZone }: { eventId: string; timeZone: string 
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       {log && log.failures.length > 0 && (
         <>

@@ -19,12 +19,13 @@ import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import type { Lang } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/i18n/format';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
+import { ScrollRegion } from './ScrollRegion';
 
 const PeopleDocument = graphql(`
   query ConsolePeople($id: ID!, $status: RegistrationStatus, $walkIn: Boolean, $after: String) {
     event(id: $id) {
       id
-      attendance(status: $status, walkIn: $walkIn, first: 100, after: $after) {
+      attendance(status: $status, walkIn: $walkIn, first: 50, after: $after) {
         totalCount
         pageInfo {
           hasNextPage
@@ -224,7 +225,7 @@ function PeopleList({
   const { t } = useFeatureTranslation('console');
   const [pages, setPages] = useState<Array<string | null>>([null]);
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <ScrollRegion label={t(`people.tab.${tab}`)} minWidth={560}>
       <Table striped data-testid={`people-${tab}`}>
         <Table.Caption>{t(`people.tab.${tab}`)}</Table.Caption>
         <Table.Thead>
@@ -250,7 +251,7 @@ function PeopleList({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
 
