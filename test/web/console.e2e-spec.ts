@@ -345,10 +345,10 @@ describe('web app: the coordinator’s console (browser)', () => {
       await page.getByTestId('person-dialog').waitFor();
       await expectNoAxeViolations(page);
       await screenshot(page, `console-person-${size}`);
-      // touch targets on a phone: the row's button is at least 36 px high, the main ones 44
+      // touch targets on a phone: at least 44 px high
       if (size === 'phone') {
         const box = await page.getByTestId('issue-certificate').boundingBox();
-        expect(box!.height).toBeGreaterThanOrEqual(36);
+        expect(box!.height).toBeGreaterThanOrEqual(44);
       }
       expect(await page.evaluate(() => document.querySelectorAll('h1').length)).toBe(1);
       expect(problems).toEqual([]);

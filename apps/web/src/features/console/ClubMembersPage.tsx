@@ -6,7 +6,6 @@ import { graphql } from '../../gql';
 import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
 import { PageTitle } from '../../shared/layout/PageTitle';
-import { ScrollRegion } from './ScrollRegion';
 import { StaffPage } from './StaffPage';
 
 const ClubDocument = graphql(`
@@ -153,30 +152,29 @@ function ClubMembers({ clubId }: { clubId: string }) {
       <Text size="sm" role="status" data-testid="members-count">
         {count !== undefined && (search ? t('members.found', { count }) : t('home.members', { count }))}
       </Text>
-      <ScrollRegion label={t('members.caption')} minWidth={480}>
-        <Table striped>
-          <Table.Caption>{t('members.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('people.name')}</Table.Th>
-              <Table.Th scope="col">{t('people.number')}</Table.Th>
-              <Table.Th scope="col">{t('members.contact')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {pages.map((after, i) => (
-              <MembersPage
-                key={`${search}:${after ?? ''}`}
-                clubId={clubId}
-                search={search}
-                after={after}
-                last={i === pages.length - 1}
-                onMore={(c) => setPages((p) => [...p, c])}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+
+      <Table striped style={{ wordBreak: 'break-word' }}>
+        <Table.Caption>{t('members.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('people.name')}</Table.Th>
+            <Table.Th scope="col">{t('people.number')}</Table.Th>
+            <Table.Th scope="col">{t('members.contact')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {pages.map((after, i) => (
+            <MembersPage
+              key={`${search}:${after ?? ''}`}
+              clubId={clubId}
+              search={search}
+              after={after}
+              last={i === pages.length - 1}
+              onMore={(c) => setPages((p) => [...p, c])}
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
     </Stack>
   );
 }

@@ -27,7 +27,6 @@ import { PageTitle } from '../../shared/layout/PageTitle';
 import { saveFile } from '../account/download';
 import { offsetLabel } from './EventFormPage';
 import { EventPeople } from './EventPeople';
-import { ScrollRegion } from './ScrollRegion';
 import { StaffPage } from './StaffPage';
 
 const ConsoleEventDocument = graphql(`
@@ -135,27 +134,25 @@ function DeliveryLog({ eventId, timeZone }: { eventId: string; timeZone: string 
       {!log && res.fetching && <Loader size="sm" aria-label={t('app.loading', { ns: 'translation' })} />}
       {log && log.counts.length === 0 && <Text>{t('deliveries.none')}</Text>}
       {log && log.counts.length > 0 && (
-        <ScrollRegion label={t('deliveries.countsCaption')} minWidth={320}>
-          <Table data-testid="delivery-counts">
-            <Table.Caption>{t('deliveries.countsCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('deliveries.channel')}</Table.Th>
-                <Table.Th scope="col">{t('deliveries.status')}</Table.Th>
-                <Table.Th scope="col">{t('deliveries.count')}</Table.Th>
+        <Table data-testid="delivery-counts">
+          <Table.Caption>{t('deliveries.countsCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('deliveries.channel')}</Table.Th>
+              <Table.Th scope="col">{t('deliveries.status')}</Table.Th>
+              <Table.Th scope="col">{t('deliveries.count')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {log.counts.map((c) => (
+              <Table.Tr key={`${c.channel}-${c.status}`}>
+                <Table.Td>{t(`channel.${c.channel}`)}</Table.Td>
+                <Table.Td>{t(`delivery.${c.status}`)}</Table.Td>
+                <Table.Td>{c.count}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {log.counts.map((c) => (
-                <Table.Tr key={`${c.channel}-${c.status}`}>
-                  <Table.Td>{t(`channel.${c.channel}`)}</Table.Td>
-                  <Table.Td>{t(`delivery.${c.status}`)}</Table.Td>
-                  <Table.Td>{c.count}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       {log && log.failures.length > 0 && (
         <>
@@ -374,7 +371,7 @@ function ConsoleEvent({ id }: { id: string }) {
           </Button>
         )}
         {(event.status === 'PUBLISHED' || event.status === 'COMPLETED') && (
-          <Button component={Link} to={`/scan/${event.id}`} color="green.9" data-testid="open-scanner">
+          <Button component={Link} to={`/scan/${event.id}`} data-testid="open-scanner">
             {t('event.openScanner')}
           </Button>
         )}

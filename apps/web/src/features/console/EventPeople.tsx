@@ -19,7 +19,6 @@ import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import type { Lang } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/i18n/format';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
-import { ScrollRegion } from './ScrollRegion';
 
 const PeopleDocument = graphql(`
   query ConsolePeople($id: ID!, $status: RegistrationStatus, $walkIn: Boolean, $after: String) {
@@ -191,7 +190,7 @@ function PeoplePage({
               onClick={() => onPick(p)}
               aria-label={t('people.actionsFor', { name: p.fullName })}
               data-testid="person-actions"
-              mih={36}
+              mih={44}
             >
               {t('people.actions')}
             </Button>
@@ -225,33 +224,31 @@ function PeopleList({
   const { t } = useFeatureTranslation('console');
   const [pages, setPages] = useState<Array<string | null>>([null]);
   return (
-    <ScrollRegion label={t(`people.tab.${tab}`)} minWidth={560}>
-      <Table striped data-testid={`people-${tab}`}>
-        <Table.Caption>{t(`people.tab.${tab}`)}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('people.name')}</Table.Th>
-            <Table.Th scope="col">{t('people.status')}</Table.Th>
-            <Table.Th scope="col">{t('people.checkedIn')}</Table.Th>
-            <Table.Th scope="col">{t('people.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {pages.map((after, i) => (
-            <PeoplePage
-              key={after ?? 'first'}
-              eventId={eventId}
-              tab={tab}
-              after={after}
-              last={i === pages.length - 1}
-              onMore={(c) => setPages((p) => [...p, c])}
-              onPick={onPick}
-              timeZone={timeZone}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+    <Table striped data-testid={`people-${tab}`} style={{ wordBreak: 'break-word' }}>
+      <Table.Caption>{t(`people.tab.${tab}`)}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('people.name')}</Table.Th>
+          <Table.Th scope="col">{t('people.status')}</Table.Th>
+          <Table.Th scope="col">{t('people.checkedIn')}</Table.Th>
+          <Table.Th scope="col">{t('people.actions')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {pages.map((after, i) => (
+          <PeoplePage
+            key={after ?? 'first'}
+            eventId={eventId}
+            tab={tab}
+            after={after}
+            last={i === pages.length - 1}
+            onMore={(c) => setPages((p) => [...p, c])}
+            onPick={onPick}
+            timeZone={timeZone}
+          />
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
@@ -329,6 +326,7 @@ function PersonActions({
               variant="outline"
               color="red.9"
               onClick={() => setConfirming(true)}
+              mih={44}
               data-testid="staff-cancel"
             >
               {t('actions.cancelRegistration')}
@@ -345,6 +343,7 @@ function PersonActions({
                 color="red.9"
                 onClick={() => void doCancel()}
                 loading={cancelRes.fetching}
+                mih={44}
                 data-testid="staff-cancel-yes"
               >
                 {t('actions.confirmYes')}
@@ -362,6 +361,7 @@ function PersonActions({
                 variant="default"
                 onClick={() => void doIssue()}
                 loading={certRes.fetching}
+                mih={44}
                 data-testid="issue-certificate"
               >
                 {t('actions.issueCertificate')}
@@ -383,6 +383,7 @@ function PersonActions({
                 onClick={() => void doAward()}
                 disabled={!badge}
                 loading={badgeRes.fetching}
+                mih={44}
                 data-testid="award-badge"
               >
                 {t('actions.awardBadge')}

@@ -1,7 +1,7 @@
 import type kk from './kk';
 
 const en: Record<keyof typeof kk, string> = {
-  'nav.back': 'Back to the console',
+  'nav.back': 'Back to Organise',
   'home.title': 'Clubs and events',
   'home.newEvent': 'New event',
   'home.events': 'My events',

@@ -1,6 +1,6 @@
 // The coordinator's console (kk: the source of the keys; ru.ts and en.ts have every key).
 const kk = {
-  'nav.back': 'Басқару бетіне',
+  'nav.back': 'Ұйымдастыру бетіне',
   'home.title': 'Клубтар мен іс-шаралар',
   'home.newEvent': 'Жаңа іс-шара',
   'home.events': 'Менің іс-шараларым',

@@ -2,7 +2,7 @@ import type kk from './kk';
 
 type Plural = `${string}_${'few' | 'many'}`;
 const ru: Record<keyof typeof kk, string> & { [k: Plural]: string } = {
-  'nav.back': 'К панели',
+  'nav.back': 'К разделу «Организация»',
   'home.title': 'Клубы и мероприятия',
   'home.newEvent': 'Новое мероприятие',
   'home.events': 'Мои мероприятия',
