@@ -353,7 +353,7 @@ describe('web app: the coordinator’s console (browser)', () => {
       expect(await page.evaluate(() => document.querySelectorAll('h1').length)).toBe(1);
       expect(problems).toEqual([]);
       await context.close();
-    }, 240_000);
+    }, 600_000);
   }
 
   it('is not for members: the console says so', async () => {
@@ -362,5 +362,5 @@ describe('web app: the coordinator’s console (browser)', () => {
     await page.goto('/console');
     await page.getByTestId('forbidden').waitFor();
     await context.close();
-  });
+  }, 180_000);
 });
