@@ -26,12 +26,13 @@ const { values } = parseArgs({
 });
 const BASE = values.url.replace(/\/$/, '');
 const STUDENT = { email: 'student@demo.yvc.kz', password: 'Demo-2026!' };
+const COORDINATOR = { email: 'coordinator01@demo.yvc.kz', password: 'Demo-2026!' };
 const SIZES = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
 
 /**
  * The pages, in the README's order. `path`: where to go, or a function of the page that finds it
- * (e.g. an event's address from the list); `member`: log in as the demo student first; `ready`: a
- * selector that is on the page once its data has arrived.
+ * (e.g. an event's address from the list); `member`: log in as the demo student first (`staff`: as
+ * the demo coordinator); `ready`: a selector that is on the page once its data has arrived.
  */
 const PAGES = [
   { name: 'events', path: '/', ready: '[data-testid="event-card"]' },
@@ -65,12 +66,37 @@ const PAGES = [
     prepare: ensureNotification,
     ready: '[data-testid="notification"]',
   },
+  // the coordinator's console
+  { name: 'console', path: '/console', staff: true, ready: '[data-testid="console-club"]' },
+  {
+    name: 'console-club',
+    staff: true,
+    path: async (page) => {
+      await page.goto(`${BASE}/console`);
+      const link = page.locator('[data-testid="console-club"] a').first();
+      await link.waitFor();
+      return link.getAttribute('href');
+    },
+    ready: '[data-testid="club-member"]',
+  },
+  {
+    name: 'console-event',
+    staff: true,
+    path: async (page) => {
+      await page.goto(`${BASE}/console?status=COMPLETED`);
+      const link = page.locator('[data-testid="console-event"] a').first();
+      await link.waitFor();
+      return `${await link.getAttribute('href')}`;
+    },
+    ready: '[data-testid="person"]',
+  },
+  { name: 'console-event-new', path: '/console/events/new', staff: true, ready: '[data-testid="title"]' },
 ];
 
-async function logIn(page) {
+async function logIn(page, who = STUDENT) {
   await page.goto(`${BASE}/login`);
-  await page.locator('input[type=email]').fill(STUDENT.email);
-  await page.locator('input[type=password]').fill(STUDENT.password);
+  await page.locator('input[type=email]').fill(who.email);
+  await page.locator('input[type=password]').fill(who.password);
   await page.locator('form button[type=submit]').click();
   await page.locator('nav a[href="/me"]').waitFor({ state: 'attached' });
 }
@@ -170,7 +196,7 @@ async function main() {
         });
         await context.addInitScript(() => localStorage.setItem('yvc.lang', 'kk'));
         const page = await context.newPage();
-        if (p.member) await logIn(page);
+        if (p.member || p.staff) await logIn(page, p.staff ? COORDINATOR : STUDENT);
         const path = typeof p.path === 'function' ? await p.path(page) : p.path;
         await page.goto(`${BASE}${path}`);
         await page.locator(p.ready).first().waitFor();

@@ -77,6 +77,12 @@ const MATRIX: Record<string, Row> = {
   'Query.member': { expect: EVENT_STAFF, args: (w, s) => ({ id: w.member[s].id }) },
   'Query.clubMembers': { expect: EVENT_STAFF, args: (w, s) => ({ clubId: w.club[s] }) },
   'Query.eventDeliveryLog': { expect: EVENT_STAFF, args: (w, s) => ({ eventId: w.event[s] }) },
+  // the console's own clubs and units: every staff account has one (its own), members none
+  'Query.myStaffScope': {
+    expect: '                        U    F      ok         ok      ok        ok        ok',
+    args: () => ({}),
+    self: true,
+  },
   // by unit: a club's coordinator has no unit (Taraz holds other clubs too), the commission above has
   'Query.engagement': {
     expect: '                        U    F      F          F       F         ok|F      ok',

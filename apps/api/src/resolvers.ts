@@ -2,7 +2,7 @@ import { AuthResolver } from './auth/auth.resolver';
 import { ConsentTextResolver } from './auth/consent-text.resolver';
 import { BadgesResolver, MemberBadgesResolver } from './badges/badges.resolver';
 import { CalendarFeedResolver } from './events/calendar-feed.resolver';
-import { AttendanceResolver } from './events/attendance.resolver';
+import { AttendanceEntryResolver, AttendanceResolver } from './events/attendance.resolver';
 import { CheckInResolver } from './events/check-in.resolver';
 import { EventsResolver } from './events/events.resolver';
 import { PublicEventsResolver } from './events/public-events.resolver';
@@ -13,6 +13,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver';
 import { MemberResolver } from './members/member.resolver';
 import { ClubResolver } from './org/club.resolver';
 import { StaffAssignmentResolver } from './org/staff-assignment.resolver';
+import { StaffScopeResolver } from './org/staff-scope.resolver';
 import { UnitResolver } from './org/unit.resolver';
 import {
   ClubEngagementResolver,
@@ -29,12 +30,14 @@ export const RESOLVERS = [
   UnitResolver,
   ClubResolver,
   StaffAssignmentResolver,
+  StaffScopeResolver,
   EventsResolver,
   PublicEventsResolver,
   RegistrationsResolver,
   MemberRegistrationsResolver,
   CheckInResolver,
   AttendanceResolver,
+  AttendanceEntryResolver,
   NotificationsResolver,
   CalendarFeedResolver,
   CertificatesResolver,

@@ -62,6 +62,12 @@ export class AttendanceEntry {
 
   @Field(() => String, { nullable: true, description: 'the name of the staff member who checked them in' })
   checkedInBy: string | null;
+
+  @Field(() => Int, { nullable: true, description: '1-based while WAITLISTED, else null' })
+  waitlistPosition: number | null;
+
+  /** resolved by AttendanceEntryResolver (scope-checked) */
+  memberId: string;
 }
 
 @ObjectType()

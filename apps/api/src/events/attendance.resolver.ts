@@ -1,9 +1,9 @@
-import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommonError, commonError, pageRequest, translate } from '@yvc/core';
-import { AttendanceExportService, isRegistrationCursor } from '@yvc/events';
+import { AttendanceExportService, RegistrationStatus, isAttendanceCursor } from '@yvc/events';
 import { toConnection } from '../graphql/connection';
 import type { GqlContext } from '../graphql/graphql-context';
-import { AttendanceConnection } from './attendance.model';
+import { AttendanceConnection, AttendanceEntry } from './attendance.model';
 import { EventModel } from './event.model';
 import { EventStaffGuard } from './event-staff.guard';
 
@@ -24,14 +24,35 @@ export class AttendanceResolver {
     @Context() ctx: GqlContext,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('status', {
+      type: () => RegistrationStatus,
+      nullable: true,
+      description: 'only this status; WAITLISTED comes in waitlist order',
+    })
+    status?: RegistrationStatus | null,
+    @Args('walkIn', { type: () => Boolean, nullable: true, description: 'only (or no) walk-ins' })
+    walkIn?: boolean | null,
   ) {
     if (!(await this.staffOf.isStaff(ctx.req.user, e))) throw commonError(CommonError.FORBIDDEN);
-    const page = pageRequest(first, after, isRegistrationCursor);
+    const page = pageRequest(first, after, isAttendanceCursor);
     const anonymised = translate(ctx.locale, 'labels.anonymisedMember');
-    const list = await this.attendanceList.list(e.id, page.first, page.after);
+    const list = await this.attendanceList.list(e.id, page.first, page.after, { status, walkIn });
     return toConnection({
       ...list,
       items: list.items.map((entry) => ({ ...entry, fullName: entry.fullName ?? anonymised })),
     });
+  }
+}
+
+/** AttendanceEntry.memberId: only for a member in the caller's scope (a walk-in may come from elsewhere). */
+@Resolver(() => AttendanceEntry)
+export class AttendanceEntryResolver {
+  @ResolveField(() => ID, {
+    nullable: true,
+    description:
+      "the member, for staff actions (certificate, badge); null when the member is outside the caller's scope",
+  })
+  async memberId(@Parent() entry: AttendanceEntry, @Context() ctx: GqlContext): Promise<string | null> {
+    return (await ctx.loaders.memberVisible.load(entry.memberId)) ? entry.memberId : null;
   }
 }

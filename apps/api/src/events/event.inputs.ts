@@ -96,6 +96,12 @@ export class EventFilter {
 
   @Field(() => Date, { nullable: true, description: 'events starting before' })
   to?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'only the events you are staff of (your clubs and units; ADMIN: all)',
+  })
+  mine?: boolean | null;
 }
 
 @ArgsType()

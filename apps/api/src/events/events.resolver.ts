@@ -30,8 +30,11 @@ export class EventsResolver {
   })
   async listEvents(@CurrentActor() actor: Actor, @Args() args: EventsArgs): Promise<EventConnection> {
     const page = pageRequest(args.first, args.after, isEventCursor);
-    const drafts = await this.policy.scope(actor);
-    return toConnection(await this.events.list(args.filter ?? {}, drafts, page.first, page.after));
+    const scope = await this.policy.scope(actor);
+    const { mine, ...filter } = args.filter ?? {};
+    return toConnection(
+      await this.events.list({ ...filter, within: mine ? scope : null }, scope, page.first, page.after),
+    );
   }
 
   @Authenticated()

@@ -34,7 +34,11 @@ export class ClubMembersArgs {
   @Field(() => ID)
   clubId: string;
 
-  @Field(() => String, { nullable: true, description: 'part of a name, any case' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'part of a name or of a membership number, any case; or an e-mail address or a mobile number, exactly',
+  })
   search?: string | null;
 
   @Field(() => Int, { defaultValue: 20 })

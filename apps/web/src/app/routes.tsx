@@ -79,6 +79,27 @@ export const routes: RouteObject[] = [
               import('../features/notifications/NotificationsPage').then((m) => ({ Component: m.default })),
           },
           {
+            path: 'console',
+            lazy: () => import('../features/console/ConsolePage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'console/clubs/:id',
+            lazy: () => import('../features/console/ClubMembersPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'console/events/new',
+            lazy: () => import('../features/console/EventFormPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'console/events/:id/edit',
+            lazy: () => import('../features/console/EventFormPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'console/events/:id',
+            lazy: () =>
+              import('../features/console/ConsoleEventPage').then((m) => ({ Component: m.default })),
+          },
+          {
             path: '*',
             lazy: () => import('../shared/layout/NotFoundPage').then((m) => ({ Component: m.default })),
           },

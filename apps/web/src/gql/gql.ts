@@ -30,6 +30,24 @@ type Documents = {
   '\n  query MyClubs {\n    me {\n      id\n      unit {\n        id\n        name\n        clubs {\n          id\n          name\n          institution\n          memberCount\n        }\n      }\n      clubs {\n        id\n      }\n    }\n  }\n': typeof types.MyClubsDocument;
   '\n  mutation JoinClub($clubId: ID!) {\n    joinClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n': typeof types.JoinClubDocument;
   '\n  mutation LeaveClub($clubId: ID!) {\n    leaveClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n': typeof types.LeaveClubDocument;
+  '\n  query ConsoleClub($id: ID!) {\n    club(id: $id) {\n      id\n      name\n      institution\n      memberCount\n      unit {\n        id\n        name\n      }\n    }\n  }\n': typeof types.ConsoleClubDocument;
+  '\n  query ConsoleClubMembers($clubId: ID!, $search: String, $after: String) {\n    clubMembers(clubId: $clubId, search: $search, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          fullName\n          membershipNumber\n          maskedContact\n        }\n      }\n    }\n  }\n': typeof types.ConsoleClubMembersDocument;
+  '\n  query ConsoleEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      kind\n      status\n      cancelReason\n      startsAt\n      endsAt\n      timeZone\n      capacity\n      registeredCount\n      waitlistCount\n      attendedCount\n      walkIns\n      reminderOffsetsMinutes\n      unit {\n        id\n        name\n      }\n      club {\n        id\n        name\n      }\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n': typeof types.ConsoleEventDocument;
+  '\n  mutation ConsolePublishEvent($id: ID!) {\n    publishEvent(id: $id) {\n      id\n      status\n    }\n  }\n': typeof types.ConsolePublishEventDocument;
+  '\n  mutation ConsoleCancelEvent($id: ID!, $reason: String!) {\n    cancelEvent(id: $id, reason: $reason) {\n      id\n      status\n      cancelReason\n    }\n  }\n': typeof types.ConsoleCancelEventDocument;
+  '\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n': typeof types.ConsoleDeliveryLogDocument;
+  '\n  mutation ConsoleRetryDeliveries($eventId: ID!) {\n    retryFailedDeliveries(eventId: $eventId)\n  }\n': typeof types.ConsoleRetryDeliveriesDocument;
+  '\n  query ConsoleScope {\n    myStaffScope {\n      units {\n        id\n        name\n        level\n      }\n      clubs {\n        id\n        name\n        institution\n        memberCount\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.ConsoleScopeDocument;
+  '\n  query ConsoleEvents($filter: EventFilter!, $after: String) {\n    events(filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          startsAt\n          timeZone\n          capacity\n          registeredCount\n          waitlistCount\n          attendedCount\n          club {\n            id\n            name\n          }\n          unit {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.ConsoleEventsDocument;
+  '\n  query ConsoleScopeForm {\n    myStaffScope {\n      units {\n        id\n        name\n      }\n      clubs {\n        id\n        name\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.ConsoleScopeFormDocument;
+  '\n  query ConsoleEventForm($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      kind\n      status\n      startsAt\n      endsAt\n      timeZone\n      capacity\n      reminderOffsetsMinutes\n      unit {\n        id\n        name\n      }\n      club {\n        id\n        name\n      }\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n': typeof types.ConsoleEventFormDocument;
+  '\n  mutation ConsoleCreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n      status\n    }\n  }\n': typeof types.ConsoleCreateEventDocument;
+  '\n  mutation ConsoleUpdateEvent($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      description\n      startsAt\n      endsAt\n      capacity\n      reminderOffsetsMinutes\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n': typeof types.ConsoleUpdateEventDocument;
+  '\n  query ConsolePeople($id: ID!, $status: RegistrationStatus, $walkIn: Boolean, $after: String) {\n    event(id: $id) {\n      id\n      attendance(status: $status, walkIn: $walkIn, first: 50, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            registrationId\n            memberId\n            status\n            fullName\n            membershipNumber\n            waitlistPosition\n            checkedInAt\n            checkInMethod\n            checkedInBy\n            walkIn\n            overCapacity\n          }\n        }\n      }\n    }\n  }\n': typeof types.ConsolePeopleDocument;
+  '\n  query ConsoleBadges {\n    badgeClasses {\n      id\n      code\n      name\n      manual\n    }\n  }\n': typeof types.ConsoleBadgesDocument;
+  '\n  mutation ConsoleCancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      id\n      status\n    }\n  }\n': typeof types.ConsoleCancelRegistrationDocument;
+  '\n  mutation ConsoleIssueCertificate($memberId: ID!) {\n    issueCertificate(memberId: $memberId) {\n      id\n      number\n      status\n      expiresAt\n    }\n  }\n': typeof types.ConsoleIssueCertificateDocument;
+  '\n  mutation ConsoleAwardBadge($memberId: ID!, $badgeCode: String!) {\n    awardBadge(memberId: $memberId, badgeCode: $badgeCode) {\n      id\n      badge {\n        id\n        name\n      }\n    }\n  }\n': typeof types.ConsoleAwardBadgeDocument;
   '\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n': typeof types.EventSummaryFragmentDoc;
   '\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n': typeof types.PublicEventDocument;
   '\n  query PublicEvents($filter: PublicEventFilter, $first: Int, $after: String) {\n    publicEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...EventSummary\n        }\n      }\n    }\n  }\n': typeof types.PublicEventsDocument;
@@ -78,6 +96,42 @@ const documents: Documents = {
     types.JoinClubDocument,
   '\n  mutation LeaveClub($clubId: ID!) {\n    leaveClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n':
     types.LeaveClubDocument,
+  '\n  query ConsoleClub($id: ID!) {\n    club(id: $id) {\n      id\n      name\n      institution\n      memberCount\n      unit {\n        id\n        name\n      }\n    }\n  }\n':
+    types.ConsoleClubDocument,
+  '\n  query ConsoleClubMembers($clubId: ID!, $search: String, $after: String) {\n    clubMembers(clubId: $clubId, search: $search, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          fullName\n          membershipNumber\n          maskedContact\n        }\n      }\n    }\n  }\n':
+    types.ConsoleClubMembersDocument,
+  '\n  query ConsoleEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      kind\n      status\n      cancelReason\n      startsAt\n      endsAt\n      timeZone\n      capacity\n      registeredCount\n      waitlistCount\n      attendedCount\n      walkIns\n      reminderOffsetsMinutes\n      unit {\n        id\n        name\n      }\n      club {\n        id\n        name\n      }\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n':
+    types.ConsoleEventDocument,
+  '\n  mutation ConsolePublishEvent($id: ID!) {\n    publishEvent(id: $id) {\n      id\n      status\n    }\n  }\n':
+    types.ConsolePublishEventDocument,
+  '\n  mutation ConsoleCancelEvent($id: ID!, $reason: String!) {\n    cancelEvent(id: $id, reason: $reason) {\n      id\n      status\n      cancelReason\n    }\n  }\n':
+    types.ConsoleCancelEventDocument,
+  '\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n':
+    types.ConsoleDeliveryLogDocument,
+  '\n  mutation ConsoleRetryDeliveries($eventId: ID!) {\n    retryFailedDeliveries(eventId: $eventId)\n  }\n':
+    types.ConsoleRetryDeliveriesDocument,
+  '\n  query ConsoleScope {\n    myStaffScope {\n      units {\n        id\n        name\n        level\n      }\n      clubs {\n        id\n        name\n        institution\n        memberCount\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n':
+    types.ConsoleScopeDocument,
+  '\n  query ConsoleEvents($filter: EventFilter!, $after: String) {\n    events(filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          startsAt\n          timeZone\n          capacity\n          registeredCount\n          waitlistCount\n          attendedCount\n          club {\n            id\n            name\n          }\n          unit {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
+    types.ConsoleEventsDocument,
+  '\n  query ConsoleScopeForm {\n    myStaffScope {\n      units {\n        id\n        name\n      }\n      clubs {\n        id\n        name\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n':
+    types.ConsoleScopeFormDocument,
+  '\n  query ConsoleEventForm($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      kind\n      status\n      startsAt\n      endsAt\n      timeZone\n      capacity\n      reminderOffsetsMinutes\n      unit {\n        id\n        name\n      }\n      club {\n        id\n        name\n      }\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n':
+    types.ConsoleEventFormDocument,
+  '\n  mutation ConsoleCreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n      status\n    }\n  }\n':
+    types.ConsoleCreateEventDocument,
+  '\n  mutation ConsoleUpdateEvent($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      description\n      startsAt\n      endsAt\n      capacity\n      reminderOffsetsMinutes\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n':
+    types.ConsoleUpdateEventDocument,
+  '\n  query ConsolePeople($id: ID!, $status: RegistrationStatus, $walkIn: Boolean, $after: String) {\n    event(id: $id) {\n      id\n      attendance(status: $status, walkIn: $walkIn, first: 50, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            registrationId\n            memberId\n            status\n            fullName\n            membershipNumber\n            waitlistPosition\n            checkedInAt\n            checkInMethod\n            checkedInBy\n            walkIn\n            overCapacity\n          }\n        }\n      }\n    }\n  }\n':
+    types.ConsolePeopleDocument,
+  '\n  query ConsoleBadges {\n    badgeClasses {\n      id\n      code\n      name\n      manual\n    }\n  }\n':
+    types.ConsoleBadgesDocument,
+  '\n  mutation ConsoleCancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      id\n      status\n    }\n  }\n':
+    types.ConsoleCancelRegistrationDocument,
+  '\n  mutation ConsoleIssueCertificate($memberId: ID!) {\n    issueCertificate(memberId: $memberId) {\n      id\n      number\n      status\n      expiresAt\n    }\n  }\n':
+    types.ConsoleIssueCertificateDocument,
+  '\n  mutation ConsoleAwardBadge($memberId: ID!, $badgeCode: String!) {\n    awardBadge(memberId: $memberId, badgeCode: $badgeCode) {\n      id\n      badge {\n        id\n        name\n      }\n    }\n  }\n':
+    types.ConsoleAwardBadgeDocument,
   '\n  fragment EventSummary on PublicEvent {\n    id\n    title\n    kind\n    startsAt\n    timeZone\n    capacity\n    seatsLeft\n    clubName\n    unit {\n      id\n      name\n    }\n    venue {\n      name\n      address\n      wheelchairAccessible\n      signLanguage\n    }\n  }\n':
     types.EventSummaryFragmentDoc,
   '\n  query PublicEvent($id: ID!) {\n    publicEvent(id: $id) {\n      ...EventSummary\n      description\n      endsAt\n      icsUrl\n    }\n  }\n':
@@ -220,6 +274,114 @@ export function graphql(
 export function graphql(
   source: '\n  mutation LeaveClub($clubId: ID!) {\n    leaveClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  mutation LeaveClub($clubId: ID!) {\n    leaveClub(clubId: $clubId) {\n      id\n      clubs {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleClub($id: ID!) {\n    club(id: $id) {\n      id\n      name\n      institution\n      memberCount\n      unit {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConsoleClub($id: ID!) {\n    club(id: $id) {\n      id\n      name\n      institution\n      memberCount\n      unit {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleClubMembers($clubId: ID!, $search: String, $after: String) {\n    clubMembers(clubId: $clubId, search: $search, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          fullName\n          membershipNumber\n          maskedContact\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConsoleClubMembers($clubId: ID!, $search: String, $after: String) {\n    clubMembers(clubId: $clubId, search: $search, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          fullName\n          membershipNumber\n          maskedContact\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      kind\n      status\n      cancelReason\n      startsAt\n      endsAt\n      timeZone\n      capacity\n      registeredCount\n      waitlistCount\n      attendedCount\n      walkIns\n      reminderOffsetsMinutes\n      unit {\n        id\n        name\n      }\n      club {\n        id\n        name\n      }\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConsoleEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      kind\n      status\n      cancelReason\n      startsAt\n      endsAt\n      timeZone\n      capacity\n      registeredCount\n      waitlistCount\n      attendedCount\n      walkIns\n      reminderOffsetsMinutes\n      unit {\n        id\n        name\n      }\n      club {\n        id\n        name\n      }\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsolePublishEvent($id: ID!) {\n    publishEvent(id: $id) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation ConsolePublishEvent($id: ID!) {\n    publishEvent(id: $id) {\n      id\n      status\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleCancelEvent($id: ID!, $reason: String!) {\n    cancelEvent(id: $id, reason: $reason) {\n      id\n      status\n      cancelReason\n    }\n  }\n',
+): (typeof documents)['\n  mutation ConsoleCancelEvent($id: ID!, $reason: String!) {\n    cancelEvent(id: $id, reason: $reason) {\n      id\n      status\n      cancelReason\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleRetryDeliveries($eventId: ID!) {\n    retryFailedDeliveries(eventId: $eventId)\n  }\n',
+): (typeof documents)['\n  mutation ConsoleRetryDeliveries($eventId: ID!) {\n    retryFailedDeliveries(eventId: $eventId)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleScope {\n    myStaffScope {\n      units {\n        id\n        name\n        level\n      }\n      clubs {\n        id\n        name\n        institution\n        memberCount\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConsoleScope {\n    myStaffScope {\n      units {\n        id\n        name\n        level\n      }\n      clubs {\n        id\n        name\n        institution\n        memberCount\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleEvents($filter: EventFilter!, $after: String) {\n    events(filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          startsAt\n          timeZone\n          capacity\n          registeredCount\n          waitlistCount\n          attendedCount\n          club {\n            id\n            name\n          }\n          unit {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConsoleEvents($filter: EventFilter!, $after: String) {\n    events(filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          startsAt\n          timeZone\n          capacity\n          registeredCount\n          waitlistCount\n          attendedCount\n          club {\n            id\n            name\n          }\n          unit {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleScopeForm {\n    myStaffScope {\n      units {\n        id\n        name\n      }\n      clubs {\n        id\n        name\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConsoleScopeForm {\n    myStaffScope {\n      units {\n        id\n        name\n      }\n      clubs {\n        id\n        name\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleEventForm($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      kind\n      status\n      startsAt\n      endsAt\n      timeZone\n      capacity\n      reminderOffsetsMinutes\n      unit {\n        id\n        name\n      }\n      club {\n        id\n        name\n      }\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConsoleEventForm($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      kind\n      status\n      startsAt\n      endsAt\n      timeZone\n      capacity\n      reminderOffsetsMinutes\n      unit {\n        id\n        name\n      }\n      club {\n        id\n        name\n      }\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleCreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation ConsoleCreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n      status\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleUpdateEvent($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      description\n      startsAt\n      endsAt\n      capacity\n      reminderOffsetsMinutes\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation ConsoleUpdateEvent($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      description\n      startsAt\n      endsAt\n      capacity\n      reminderOffsetsMinutes\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsolePeople($id: ID!, $status: RegistrationStatus, $walkIn: Boolean, $after: String) {\n    event(id: $id) {\n      id\n      attendance(status: $status, walkIn: $walkIn, first: 50, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            registrationId\n            memberId\n            status\n            fullName\n            membershipNumber\n            waitlistPosition\n            checkedInAt\n            checkInMethod\n            checkedInBy\n            walkIn\n            overCapacity\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConsolePeople($id: ID!, $status: RegistrationStatus, $walkIn: Boolean, $after: String) {\n    event(id: $id) {\n      id\n      attendance(status: $status, walkIn: $walkIn, first: 50, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            registrationId\n            memberId\n            status\n            fullName\n            membershipNumber\n            waitlistPosition\n            checkedInAt\n            checkInMethod\n            checkedInBy\n            walkIn\n            overCapacity\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleBadges {\n    badgeClasses {\n      id\n      code\n      name\n      manual\n    }\n  }\n',
+): (typeof documents)['\n  query ConsoleBadges {\n    badgeClasses {\n      id\n      code\n      name\n      manual\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleCancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation ConsoleCancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      id\n      status\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleIssueCertificate($memberId: ID!) {\n    issueCertificate(memberId: $memberId) {\n      id\n      number\n      status\n      expiresAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation ConsoleIssueCertificate($memberId: ID!) {\n    issueCertificate(memberId: $memberId) {\n      id\n      number\n      status\n      expiresAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleAwardBadge($memberId: ID!, $badgeCode: String!) {\n    awardBadge(memberId: $memberId, badgeCode: $badgeCode) {\n      id\n      badge {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation ConsoleAwardBadge($memberId: ID!, $badgeCode: String!) {\n    awardBadge(memberId: $memberId, badgeCode: $badgeCode) {\n      id\n      badge {\n        id\n        name\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

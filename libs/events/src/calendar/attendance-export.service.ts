@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CSV_BOM, Locale, Page, csvLine, encodeCursor, toZonedIso, translate } from '@yvc/core';
+import {
+  CSV_BOM,
+  FieldProblems,
+  Locale,
+  Page,
+  csvLine,
+  cursorGuard,
+  encodeCursor,
+  isUuid,
+  toZonedIso,
+  translate,
+} from '@yvc/core';
 import { DataSource } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { CheckInMethod, RegistrationStatus } from '../registrations/registration.entity';
-import type { RegistrationCursor } from '../registrations/registrations.service';
+import { type RegistrationCursor, isRegistrationCursor } from '../registrations/registrations.service';
 
 export interface CsvFile {
   filename: string;
@@ -53,7 +64,29 @@ export interface AttendanceEntry {
   /** the staff member who recorded the check-in; null when none, or anonymised */
   checkedInBy: string | null;
   createdAt: Date;
+  /** for staff actions on the member (certificate, badge); who may see it is the caller's concern */
+  memberId: string;
+  /** 1-based while WAITLISTED, else null */
+  waitlistPosition: number | null;
 }
+
+/** Which lines of the list: one status, and/or only the walk-ins (registered at the door). */
+export interface AttendanceFilter {
+  status?: RegistrationStatus | null;
+  walkIn?: boolean | null;
+}
+
+/** The waitlist is paged in its own order (the waitlist number), the other lists by registration time. */
+export interface WaitlistCursor {
+  w: number;
+  i: string;
+}
+export type AttendanceCursor = RegistrationCursor | WaitlistCursor;
+
+const isWaitlistSeq = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isWaitlistCursor = cursorGuard<WaitlistCursor>({ w: isWaitlistSeq, i: isUuid });
+export const isAttendanceCursor = (v: unknown): v is AttendanceCursor =>
+  isRegistrationCursor(v) || isWaitlistCursor(v);
 
 /** The columns both the file and the GraphQL list read; r = registrations, m = the member, s = staff. */
 const ATTENDANCE_FROM = `FROM registrations r JOIN members m ON m.id = r.member_id
@@ -102,22 +135,61 @@ export class AttendanceExportService {
     return { filename: `attendance-${event.id}.csv`, body };
   }
 
-  /** The attendance list page by page, in registration order (for GraphQL). */
-  async list(eventId: string, first: number, after?: RegistrationCursor): Promise<Page<AttendanceEntry>> {
+  /**
+   * The attendance list page by page (for GraphQL): in registration order, or, for the
+   * waitlist (`status: WAITLISTED`), in waitlist order with each line's position.
+   */
+  async list(
+    eventId: string,
+    first: number,
+    after?: AttendanceCursor,
+    filter: AttendanceFilter = {},
+  ): Promise<Page<AttendanceEntry>> {
+    const waitlist = filter.status === RegistrationStatus.WAITLISTED;
     const created = `date_trunc('milliseconds', r.created_at)`;
-    const params: unknown[] = [eventId, first + 1];
+    const params: unknown[] = [eventId];
     let where = '';
-    if (after) {
-      params.push(after.c, after.i);
-      where = ` AND (${created}, r.id) > ($3::timestamptz, $4::uuid)`;
+    if (filter.status) {
+      params.push(filter.status);
+      where += ` AND r.status = $${params.length}`;
     }
-    const rows: Array<AttendanceRow & { id: string; created_at: Date }> = await this.db.query(
-      `SELECT ${ATTENDANCE_COLUMNS}
-       ${ATTENDANCE_FROM}${where}
-       ORDER BY ${created}, r.id LIMIT $2`,
+    if (filter.walkIn != null)
+      where += filter.walkIn ? ' AND r.recorded_by IS NOT NULL' : ' AND r.recorded_by IS NULL';
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total ${ATTENDANCE_FROM}${where}`,
       params,
     );
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${ATTENDANCE_FROM}`, [eventId]);
+    let page = '';
+    if (after && waitlist !== 'w' in after) {
+      new FieldProblems().add('after', 'validation.invalidId').throwIfAny();
+    }
+    if (after && 'w' in after) {
+      params.push(after.w, after.i);
+      page = ` AND (r.waitlist_seq, r.id) > ($${params.length - 1}::int, $${params.length}::uuid)`;
+    } else if (after) {
+      params.push(after.c, after.i);
+      page = ` AND (${created}, r.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(first + 1);
+    const rows: Array<
+      AttendanceRow & {
+        id: string;
+        created_at: Date;
+        member_id: string;
+        waitlist_seq: number | null;
+        waitlist_position: number | null;
+      }
+    > = await this.db.query(
+      `SELECT ${ATTENDANCE_COLUMNS}, r.member_id, r.waitlist_seq,
+              CASE WHEN r.status = 'WAITLISTED' THEN (
+                SELECT count(*)::int FROM registrations w
+                WHERE w.event_id = r.event_id AND w.status = 'WAITLISTED' AND w.waitlist_seq <= r.waitlist_seq
+              ) END AS waitlist_position
+       ${ATTENDANCE_FROM}${where}${page}
+       ORDER BY ${waitlist ? 'r.waitlist_seq' : created}, r.id LIMIT $${params.length}`,
+      params,
+    );
+    const seqOf = new Map(rows.map((r) => [r.id, r.waitlist_seq ?? 0]));
     return {
       items: rows.slice(0, first).map((r) => ({
         registrationId: r.id,
@@ -130,10 +202,15 @@ export class AttendanceExportService {
         overCapacity: r.walk_in,
         checkedInBy: r.staff_status === 'WITHDRAWN' ? null : r.staff_name,
         createdAt: new Date(r.created_at),
+        memberId: r.member_id,
+        waitlistPosition: r.waitlist_position,
       })),
       hasNextPage: rows.length > first,
       totalCount: total,
-      cursorOf: (e) => encodeCursor({ c: e.createdAt.toISOString(), i: e.registrationId }),
+      cursorOf: (e) =>
+        waitlist
+          ? encodeCursor({ w: seqOf.get(e.registrationId), i: e.registrationId })
+          : encodeCursor({ c: e.createdAt.toISOString(), i: e.registrationId }),
     };
   }
 }

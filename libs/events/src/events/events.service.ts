@@ -26,6 +26,8 @@ export interface EventListFilter {
   kind?: EventKind | null;
   from?: Date | null;
   to?: Date | null;
+  /** only events of these units and clubs (a staff account's own: the console's list) */
+  within?: DraftVisibility | null;
 }
 
 /** Who is listing: which drafts they may see. */
@@ -212,6 +214,12 @@ export class EventsService {
       qb.andWhere(`(e.status <> 'DRAFT' OR e.unit_id = ANY(:scopeUnits) OR e.club_id = ANY(:scopeClubs))`, {
         scopeUnits: drafts.unitIds,
         scopeClubs: drafts.clubIds,
+      });
+    }
+    if (filter.within && filter.within !== 'ALL') {
+      qb.andWhere('(e.unit_id = ANY(:withinUnits) OR e.club_id = ANY(:withinClubs))', {
+        withinUnits: filter.within.unitIds,
+        withinClubs: filter.within.clubIds,
       });
     }
     if (filter.unitId) {

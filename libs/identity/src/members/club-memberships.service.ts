@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Page, cursorGuard, cursorText, encodeCursor, isUuid } from '@yvc/core';
+import { Page, canonicalEmail, cursorGuard, cursorText, encodeCursor, isUuid } from '@yvc/core';
 import { ClubsService } from '@yvc/org';
 import { IsNull, Repository } from 'typeorm';
 import { ClubMembership } from './club-membership.entity';
 import { Member } from './member.entity';
+import { normalizeKzMobile } from '../rules/phone';
 
 export interface MemberCursor {
   n: string;
@@ -65,7 +66,8 @@ export class ClubMembershipsService {
 
   /**
    * A club's active members in Kazakh alphabetical order (ICU collation), keyset-paginated;
-   * `search` matches any part of the name, case-insensitively.
+   * `search` matches any part of the name or of the membership number, case-insensitively;
+   * an e-mail address or a Kazakh mobile number (any form) matches that contact exactly.
    */
   async listMembers(
     clubId: string,
@@ -82,10 +84,19 @@ export class ClubMembershipsService {
         { clubId },
       );
     const term = search?.trim();
-    if (term) {
-      qb.andWhere(`m.full_name ILIKE :pattern ESCAPE '\\'`, {
-        pattern: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
+    const phone = term ? normalizeKzMobile(term) : null;
+    if (term?.includes('@')) {
+      qb.andWhere('m.email = :email', { email: canonicalEmail(term) });
+    } else if (phone) {
+      qb.andWhere('m.phone = :phone', { phone });
+    } else if (term) {
+      const like = term.replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere(
+        `(m.full_name ILIKE :pattern ESCAPE '\\' OR m.membership_number ILIKE :pattern ESCAPE '\\')`,
+        {
+          pattern: `%${like}%`,
+        },
+      );
     }
     const totalCount = await qb.clone().getCount();
     if (after)

@@ -65,6 +65,16 @@ export class ClubsService {
     return ids.length ? this.clubs.findBy({ id: In(ids.filter(isUuid)) }) : Promise.resolve([]);
   }
 
+  /** Active clubs among `ids` (every active club for 'ALL'), by name (Kazakh collation). */
+  findActive(ids: readonly string[] | 'ALL'): Promise<Club[]> {
+    const qb = this.clubs.createQueryBuilder('c').where('c.archived_at IS NULL');
+    if (ids !== 'ALL') {
+      if (!ids.length) return Promise.resolve([]);
+      qb.andWhere('c.id = ANY(:ids)', { ids: ids.filter(isUuid) });
+    }
+    return qb.orderBy('c.name COLLATE "kk-KZ-x-icu"').addOrderBy('c.id').getMany();
+  }
+
   /** Active clubs of the given units, by name (Kazakh collation). */
   findActiveByUnitIds(unitIds: readonly string[]): Promise<Club[]> {
     if (!unitIds.length) return Promise.resolve([]);
