@@ -1,6 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, REGION_TIME_ZONE } from '@yvc/core';
+import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { ClubRowText, EventRowText, MemberRowText, REG, ResidentData, residentSql } from './resident-data';
 
 /** How often the change log is read when nobody asks (a question reads it first anyway). */
@@ -49,7 +51,10 @@ export class EngagementIndex implements OnApplicationShutdown {
   private stopped = false;
   private readonly sql = residentSql(REGION_TIME_ZONE);
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly primary: DataSource,
+  ) {}
 
   /** Starts the background load and the polling (the API does; the worker and CLI do not). */
   start(): void {
@@ -303,11 +308,14 @@ export class EngagementIndex implements OnApplicationShutdown {
     );
     this.watermark = xmin;
     this.syncedAt = Date.now();
+    // on the primary (the index may read from a replica); every process prunes, harmlessly
     if (Date.now() - this.lastPrune > 60_000) {
       this.lastPrune = Date.now();
-      await client.query(
-        `DELETE FROM analytics_changes WHERE at < now() - interval '${CHANGE_LOG_KEEP_MINUTES} minutes'`,
-      );
+      await this.primary
+        .query(
+          `DELETE FROM analytics_changes WHERE at < now() - interval '${CHANGE_LOG_KEEP_MINUTES} minutes'`,
+        )
+        .catch(() => undefined);
     }
   }
 }
