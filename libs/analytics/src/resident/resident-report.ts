@@ -99,8 +99,8 @@ export function residentParts(data: ResidentData, q: ResidentQuestion): Engageme
 
   // ---- the events: in the period (any state: "active" counts them all), in scope
   const E = data.events;
-  const inPeriod = new Uint8Array(E);
-  const inScope = new Uint8Array(E);
+  // per event: 1 = starts in the period (any state), 3 = that and in scope (counted, scope unit or club)
+  const flag = new Uint8Array(E);
   const codes = new Int32Array(E * 4);
   const evReg = new Int32Array(E);
   const evAtt = new Int32Array(E);
@@ -111,11 +111,11 @@ export function residentParts(data: ResidentData, q: ResidentQuestion): Engageme
     if (state === EV.GONE) continue;
     const start = data.evStart[e];
     if (start < fromUs || start >= toUs) continue;
-    inPeriod[e] = 1;
+    flag[e] = 1;
     if (state !== EV.COUNTED) continue;
     const club = data.evClub[e];
     if (!(unitInScope[data.evUnit[e]] || (club >= 0 && clubInScope[club]))) continue;
-    inScope[e] = 1;
+    flag[e] = 3;
     scoped.push(e);
     const b = unitBucket[data.evUnit[e]];
     codes[e * 4] = b >= 0 ? b : nB - 1;
@@ -179,21 +179,37 @@ export function residentParts(data: ResidentData, q: ResidentQuestion): Engageme
     for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
       const v = regV[i];
       const e = v >> 2;
+      const f = flag[e];
+      if (f === 0) continue;
       const st = v & 3;
-      if (st === REG.ATTENDED && inPeriod[e] === 1) isActive = true;
-      if (inScope[e] === 0) continue;
+      if (st === REG.ATTENDED) isActive = true;
+      if (f !== 3) continue;
       reg = true;
       evReg[e]++;
       if (st === REG.NO_SHOW) evNs[e]++;
       else if (st === REG.ATTENDED) {
         evAtt[e]++;
         n++;
-        for (let k = e * 4, kEnd = k + 4; k < kEnd; k++) {
-          const c = codes[k];
-          if (stamp[c] !== token) {
-            stamp[c] = token;
-            people[c]++;
-          }
+        const k = e * 4;
+        let c = codes[k];
+        if (stamp[c] !== token) {
+          stamp[c] = token;
+          people[c]++;
+        }
+        c = codes[k + 1];
+        if (stamp[c] !== token) {
+          stamp[c] = token;
+          people[c]++;
+        }
+        c = codes[k + 2];
+        if (stamp[c] !== token) {
+          stamp[c] = token;
+          people[c]++;
+        }
+        c = codes[k + 3];
+        if (stamp[c] !== token) {
+          stamp[c] = token;
+          people[c]++;
         }
       }
     }
