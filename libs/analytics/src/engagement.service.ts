@@ -324,21 +324,31 @@ export class EngagementService {
    * From the resident index (EngagementIndex) when it is loaded in this process, after reading
    * the change log; null when it is not (the caller then computes live).
    */
-  async computeResident(scope: EngagementScope, from: Date, to: Date): Promise<EngagementReport | null> {
-    const data = await this.index.fresh();
+  async computeResident(
+    scope: EngagementScope,
+    from: Date,
+    to: Date,
+    /** which pass (tests): 'scoped' builds the turned-around rows first if stale; default: as ready */
+    pass?: 'scoped' | 'members',
+  ): Promise<EngagementReport | null> {
+    const data = await this.index.fresh(pass === 'scoped');
     if (!data) return null;
     const now = this.clock.now();
     const monthList = months(from, to);
-    const parts = residentParts(data, {
-      scope,
-      from,
-      to,
-      now,
-      firstDay: localDate(from),
-      lastDay: localDate(new Date(to.getTime() - 1)),
-      election: this.config.NEXT_ELECTION_DATE ?? null,
-      months: monthList,
-    });
+    const parts = residentParts(
+      data,
+      {
+        scope,
+        from,
+        to,
+        now,
+        firstDay: localDate(from),
+        lastDay: localDate(new Date(to.getTime() - 1)),
+        election: this.config.NEXT_ELECTION_DATE ?? null,
+        months: monthList,
+      },
+      pass !== 'members',
+    );
     return assemble(scope, from, to, monthList, parts, now);
   }
 }

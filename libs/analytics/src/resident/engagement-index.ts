@@ -3,10 +3,13 @@ import { APP_CONFIG, AppConfig, REGION_TIME_ZONE } from '@yvc/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { ByEvent } from './by-event';
 import { ClubRowText, EventRowText, MemberRowText, REG, ResidentData, residentSql } from './resident-data';
 
 /** How often the change log is read when nobody asks (a question reads it first anyway). */
 const POLL_MS = 1000;
+/** At most this often the rows are turned around again after a change (ByEvent). */
+const DERIVE_MS = 2000;
 /** The change log keeps rows this long; a process that read nothing for half of it loads afresh. */
 export const CHANGE_LOG_KEEP_MINUTES = 10;
 /** More changed keys than this in one read: loading everything again is cheaper. */
@@ -45,6 +48,7 @@ export class EngagementIndex implements OnApplicationShutdown {
   private loadMs: number | null = null;
   private syncedAt: number | null = null;
   private lastPrune = 0;
+  private derivedAt = 0;
   private client: pg.Client | null = null;
   private timer: NodeJS.Timeout | null = null;
   private catching: Promise<void> | null = null;
@@ -77,14 +81,18 @@ export class EngagementIndex implements OnApplicationShutdown {
     };
   }
 
-  /** The data with every change committed before this call applied, or null (not loaded). */
-  async fresh(): Promise<ResidentData | null> {
+  /**
+   * The data with every change committed before this call applied, or null (not loaded).
+   * `turned`: also the rows turned around (ByEvent) at that state, built now if stale.
+   */
+  async fresh(turned = false): Promise<ResidentData | null> {
     if (this.state !== 'ready' || !this.data) return null;
     try {
       await this.catchUp();
     } catch {
       return null;
     }
+    if (turned) this.derive(true);
     return this.state === 'ready' ? this.data : null;
   }
 
@@ -146,6 +154,7 @@ export class EngagementIndex implements OnApplicationShutdown {
         );
         await this.bulk(client, data);
         await client.query('COMMIT');
+        data.byEvent = new ByEvent(data);
         this.data = data;
         this.watermark = xmin;
       } catch (err) {
@@ -216,6 +225,18 @@ export class EngagementIndex implements OnApplicationShutdown {
     data.badges.load(data.members, badges.s.member, badges.n, { at: badges.s.a.subarray(0, badges.n) });
   }
 
+  /**
+   * Rebuilds the rows turned around (ByEvent, for regional questions) when the data changed, at
+   * most every DERIVE_MS: between a change and the next rebuild, questions take the full pass.
+   */
+  private derive(now = false): void {
+    const data = this.data;
+    if (!data || data.byEvent?.version === data.version || (!now && Date.now() - this.derivedAt < DERIVE_MS))
+      return;
+    this.derivedAt = Date.now();
+    data.byEvent = new ByEvent(data);
+  }
+
   /** Reads the change log once (one reader at a time; a caller during a read waits for it). */
   private catchUp(): Promise<void> {
     this.catching ??= this.readChanges().finally(() => (this.catching = null));
@@ -241,6 +262,7 @@ export class EngagementIndex implements OnApplicationShutdown {
       await this.reload();
       return;
     }
+    if (keys.length) data.version++;
     const byKind = new Map<string, string[]>();
     for (const k of keys) {
       const list = byKind.get(k[0]) ?? [];

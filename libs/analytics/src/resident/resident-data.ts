@@ -1,3 +1,4 @@
+import type { ByEvent } from './by-event';
 import { MemberRows } from './member-rows';
 import { UuidTable } from './uuid-table';
 
@@ -28,6 +29,10 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number
  * flagged GONE until their own row arrives.
  */
 export class ResidentData {
+  /** bumped by every write (EngagementIndex): what was derived at an older version is stale */
+  version = 0;
+  /** the rows turned around (ByEvent), when built at the current version */
+  byEvent: ByEvent | null = null;
   readonly units = new Map<string, number>();
   /** unit number -> id */
   readonly unitId: string[] = [];

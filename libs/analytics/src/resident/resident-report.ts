@@ -56,7 +56,7 @@ const monthCode = (month: string) => {
  * registered, badges) and the member-side ones (members, active, bands, first-time voters, new
  * members, club members). Synchronous: one consistent view of the data.
  */
-export function residentParts(data: ResidentData, q: ResidentQuestion): EngagementParts {
+export function residentParts(data: ResidentData, q: ResidentQuestion, scopedPass = true): EngagementParts {
   const { scope } = q;
   const fromUs = q.from.getTime() * 1000;
   const toUs = q.to.getTime() * 1000;
@@ -170,85 +170,8 @@ export function residentParts(data: ResidentData, q: ResidentQuestion): Engageme
   const bStart = data.badges.start;
   const bEnd = data.badges.end;
 
-  for (let m = 0; m < data.members; m++) {
-    const role = data.mRole[m];
-    const token = m + 1;
-    let isActive = false;
-    let n = 0;
-    let reg = false;
-    for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
-      const v = regV[i];
-      const e = v >> 2;
-      const f = flag[e];
-      if (f === 0) continue;
-      const st = v & 3;
-      if (st === REG.ATTENDED) isActive = true;
-      if (f !== 3) continue;
-      reg = true;
-      evReg[e]++;
-      if (st === REG.NO_SHOW) evNs[e]++;
-      else if (st === REG.ATTENDED) {
-        evAtt[e]++;
-        n++;
-        const k = e * 4;
-        let c = codes[k];
-        if (stamp[c] !== token) {
-          stamp[c] = token;
-          people[c]++;
-        }
-        c = codes[k + 1];
-        if (stamp[c] !== token) {
-          stamp[c] = token;
-          people[c]++;
-        }
-        c = codes[k + 2];
-        if (stamp[c] !== token) {
-          stamp[c] = token;
-          people[c]++;
-        }
-        c = codes[k + 3];
-        if (stamp[c] !== token) {
-          stamp[c] = token;
-          people[c]++;
-        }
-      }
-    }
-    if (reg) registered++;
-    let memberBand = -1;
-    if (n > 0) {
-      participants++;
-      if (n >= 2) returning++;
-      memberBand = band(lastDay, data.mBirth[m]);
-      bandPeople[memberBand]++;
-      bandAttendances[memberBand] += n;
-      let awards = 0;
-      for (let i = bStart[m], end = bEnd[m]; i < end; i++) {
-        const at = bAt[i];
-        if (at >= fromUs && at < toUs) awards++;
-      }
-      if (awards) {
-        badges += awards;
-        badged++;
-      }
-    }
-    if (role !== ROLE.MEMBER) continue;
-
-    // club members: memberships overlapping the period, in a club of the scope
-    let inScopeClub = false;
-    for (let i = cmStart[m], end = cmEnd[m]; i < end; i++) {
-      const c = cmClub[i];
-      if (byClubScope && clubInScope[c] === 1) inScopeClub = true;
-      if (clubListed[c] === 1 && cmJoined[i] < toUs && !(cmLeft[i] < fromUs) && clubStamp[c] !== token) {
-        clubStamp[c] = token;
-        clubMembers[c]++;
-      }
-    }
-
-    // members of the scope who had joined by the end of the period
-    const unit = data.mUnit[m];
-    if (!(unitInScope[unit] === 1 || inScopeClub)) continue;
-    const joined = data.mJoined[m];
-    if (!(joined < toUs)) continue;
+  /** A member of the scope who had joined by the end of the period: members, active, bucket, band, first-time voter, month joined. */
+  const countMember = (m: number, unit: number, joined: number, isActive: boolean) => {
     members++;
     if (isActive) active++;
     const b = unitBucket[unit];
@@ -257,7 +180,7 @@ export function residentParts(data: ResidentData, q: ResidentQuestion): Engageme
       if (isActive) bucketActive[b]++;
     }
     const birth = data.mBirth[m];
-    if (memberBand < 0) memberBand = band(lastDay, birth);
+    const memberBand = band(lastDay, birth);
     bandMembers[memberBand]++;
     if (isActive) bandActive[memberBand]++;
     if (
@@ -271,6 +194,187 @@ export function residentParts(data: ResidentData, q: ResidentQuestion): Engageme
     if (joined >= fromUs) {
       const p = monthPos.get(data.mJoinedMonth[m]);
       if (p !== undefined) monthNew[p]++;
+    }
+  };
+
+  const fast = scopedPass && !scope.wholeTree && !byClubScope && data.byEvent?.version === data.version;
+  if (fast) {
+    // ---- a region or district: its events' registrations and its units' accounts only
+    const by = data.byEvent!;
+    const M = data.members;
+    const count = new Int32Array(M);
+    const seen = new Uint8Array(M);
+    const participantsList: number[] = [];
+    for (const e of scoped) {
+      for (let p = by.evStart[e], end = by.evStart[e + 1]; p < end; p++) {
+        const x = by.evRegs[p];
+        const m = x >> 2;
+        const st = x & 3;
+        evReg[e]++;
+        if (seen[m] === 0) {
+          seen[m] = 1;
+          registered++;
+        }
+        if (st === REG.NO_SHOW) evNs[e]++;
+        else if (st === REG.ATTENDED) {
+          evAtt[e]++;
+          if (count[m]++ === 0) participantsList.push(m);
+        }
+      }
+    }
+    // distinct people per code: the events grouped by each dimension's code, one stamp per group
+    const mark = new Int32Array(M);
+    let token = 0;
+    for (let d = 0; d < 4; d++) {
+      const sorted = [...scoped].sort((x, y) => codes[x * 4 + d] - codes[y * 4 + d]);
+      let code = -1;
+      for (const e of sorted) {
+        const c = codes[e * 4 + d];
+        if (c !== code) {
+          code = c;
+          token++;
+        }
+        for (let p = by.evStart[e], end = by.evStart[e + 1]; p < end; p++) {
+          const x = by.evRegs[p];
+          if ((x & 3) !== REG.ATTENDED) continue;
+          const m = x >> 2;
+          if (mark[m] !== token) {
+            mark[m] = token;
+            people[c]++;
+          }
+        }
+      }
+    }
+    for (const m of participantsList) {
+      const n = count[m];
+      participants++;
+      if (n >= 2) returning++;
+      const b = band(lastDay, data.mBirth[m]);
+      bandPeople[b]++;
+      bandAttendances[b] += n;
+      let awards = 0;
+      for (let i = bStart[m], end = bEnd[m]; i < end; i++) {
+        const at = bAt[i];
+        if (at >= fromUs && at < toUs) awards++;
+      }
+      if (awards) {
+        badges += awards;
+        badged++;
+      }
+    }
+    // the members of the scope's units
+    for (let u = 0; u < unitCount; u++) {
+      if (unitInScope[u] !== 1) continue;
+      for (let p = by.unitStart[u], end = by.unitStart[u + 1]; p < end; p++) {
+        const m = by.unitMembers[p];
+        if (data.mRole[m] !== ROLE.MEMBER) continue;
+        const joined = data.mJoined[m];
+        if (!(joined < toUs)) continue;
+        let isActive = false;
+        for (let i = regStart[m], end2 = regEnd[m]; i < end2; i++) {
+          const v = regV[i];
+          if ((v & 3) === REG.ATTENDED && flag[v >> 2] !== 0) {
+            isActive = true;
+            break;
+          }
+        }
+        countMember(m, u, joined, isActive);
+      }
+    }
+    // club members: memberships overlapping the period, of accounts with the MEMBER role
+    for (const c of clubRows) {
+      token++;
+      for (let p = by.clubStart[c], end = by.clubStart[c + 1]; p < end; p++) {
+        const m = by.clubMember[p];
+        const i = by.clubRow[p];
+        if (data.mRole[m] !== ROLE.MEMBER || mark[m] === token) continue;
+        if (cmJoined[i] < toUs && !(cmLeft[i] < fromUs)) {
+          mark[m] = token;
+          clubMembers[c]++;
+        }
+      }
+    }
+  } else {
+    // ---- one pass over every member
+    for (let m = 0; m < data.members; m++) {
+      const role = data.mRole[m];
+      const token = m + 1;
+      let isActive = false;
+      let n = 0;
+      let reg = false;
+      for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
+        const v = regV[i];
+        const e = v >> 2;
+        const f = flag[e];
+        if (f === 0) continue;
+        const st = v & 3;
+        if (st === REG.ATTENDED) isActive = true;
+        if (f !== 3) continue;
+        reg = true;
+        evReg[e]++;
+        if (st === REG.NO_SHOW) evNs[e]++;
+        else if (st === REG.ATTENDED) {
+          evAtt[e]++;
+          n++;
+          const k = e * 4;
+          let c = codes[k];
+          if (stamp[c] !== token) {
+            stamp[c] = token;
+            people[c]++;
+          }
+          c = codes[k + 1];
+          if (stamp[c] !== token) {
+            stamp[c] = token;
+            people[c]++;
+          }
+          c = codes[k + 2];
+          if (stamp[c] !== token) {
+            stamp[c] = token;
+            people[c]++;
+          }
+          c = codes[k + 3];
+          if (stamp[c] !== token) {
+            stamp[c] = token;
+            people[c]++;
+          }
+        }
+      }
+      if (reg) registered++;
+      if (n > 0) {
+        participants++;
+        if (n >= 2) returning++;
+        const memberBand = band(lastDay, data.mBirth[m]);
+        bandPeople[memberBand]++;
+        bandAttendances[memberBand] += n;
+        let awards = 0;
+        for (let i = bStart[m], end = bEnd[m]; i < end; i++) {
+          const at = bAt[i];
+          if (at >= fromUs && at < toUs) awards++;
+        }
+        if (awards) {
+          badges += awards;
+          badged++;
+        }
+      }
+      if (role !== ROLE.MEMBER) continue;
+
+      // club members: memberships overlapping the period, in a club of the scope
+      let inScopeClub = false;
+      for (let i = cmStart[m], end = cmEnd[m]; i < end; i++) {
+        const c = cmClub[i];
+        if (byClubScope && clubInScope[c] === 1) inScopeClub = true;
+        if (clubListed[c] === 1 && cmJoined[i] < toUs && !(cmLeft[i] < fromUs) && clubStamp[c] !== token) {
+          clubStamp[c] = token;
+          clubMembers[c]++;
+        }
+      }
+
+      // members of the scope who had joined by the end of the period
+      const unit = data.mUnit[m];
+      if (!(unitInScope[unit] === 1 || inScopeClub)) continue;
+      const joined = data.mJoined[m];
+      if (!(joined < toUs)) continue;
+      countMember(m, unit, joined, isActive);
     }
   }
 
