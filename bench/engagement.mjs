@@ -878,7 +878,8 @@ async function checkInCost(databaseUrl) {
           const id = ids[next++];
           const t = performance.now();
           await c.query(
-            `UPDATE registrations SET status = $2, checked_in_at = CASE WHEN $2 = 'ATTENDED' THEN now() END WHERE id = $1`,
+            `UPDATE registrations SET status = $2::registration_status,
+               checked_in_at = CASE WHEN $2::text = 'ATTENDED' THEN now() END WHERE id = $1`,
             [id, status],
           );
           times.push(performance.now() - t);
@@ -1146,7 +1147,14 @@ async function main() {
     [from, to, region.code],
   );
 
-  const checkIn = values['check-in-cost'] ? await checkInCost(databaseUrl) : null;
+  let checkIn = null;
+  if (values['check-in-cost']) {
+    try {
+      checkIn = await checkInCost(databaseUrl);
+    } catch (err) {
+      failures.push(`check-in cost: ${err.message}`);
+    }
+  }
 
   // ---- report
   console.log('');
