@@ -96,9 +96,10 @@ interface AnswerOptions {
 }
 
 /**
- * The engagement of a scope over a period, computed live from the base tables in one read-only
- * snapshot (four statements on two connections), then cached in Redis for ENGAGEMENT_CACHE_SECONDS per (scope,
- * period): the only place the figures can lag the data.
+ * The engagement of a scope over a period: from this process's resident index (EngagementIndex,
+ * every change committed before the question included) when it is loaded, else live from the base
+ * tables in one read-only snapshot (four statements on two connections); then cached in Redis for
+ * ENGAGEMENT_CACHE_SECONDS per (scope, period).
  */
 @Injectable()
 export class EngagementService {
@@ -155,8 +156,7 @@ export class EngagementService {
     const { from, to, live } = this.period(filter);
     const scope = await this.scopes.resolve(actor, filter.unitId);
     const report = await this.answer(scope, from, to, live, { account: actor.memberId });
-    // answered from the resident index in milliseconds: nothing for the worker to refresh ahead
-    if (live && this.config.ENGAGEMENT_CACHE_SECONDS > 0 && this.index.status().state !== 'ready')
+    if (live && this.config.ENGAGEMENT_CACHE_SECONDS > 0)
       await this.hot.remember(actor.memberId, scope, filter.from ?? null, this.clock.now());
     return report;
   }
