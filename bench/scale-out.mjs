@@ -14,15 +14,7 @@
 // headline figures equal to plain SQL on the primary. Prints one row per round; exit code 1 on
 // any difference.
 import { spawnSync } from 'node:child_process';
-import {
-  chownSync,
-  mkdtempSync,
-  rmSync,
-  writeFileSync,
-  appendFileSync,
-  readdirSync,
-  existsSync,
-} from 'node:fs';
+import { chownSync, mkdtempSync, rmSync, appendFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -61,7 +61,7 @@ export class MemberRows<C extends Record<string, ColumnType>> {
     for (let i = 0; i < count; i++) {
       const m = member[i];
       const p = this.end[m]++;
-      for (const k of keys) (this.cols[k] as Column)[p] = (values[k] as Column)[i];
+      for (const k of keys) (this.cols[k] as Column)[p] = values[k][i];
     }
     this.used = count;
     this.live = count;

@@ -1,7 +1,7 @@
 import type { EventKind } from '@yvc/events';
 import type { EngagementParts, MemberSetRow, PerEventRow } from '../engagement-parts';
 import type { EngagementScope } from '../engagement-scope';
-import { AGE_BANDS, AgeBand } from '../engagement.types';
+import { AGE_BANDS } from '../engagement.types';
 import { EV, REG, ROLE, ResidentData } from './resident-data';
 
 export interface ResidentQuestion {
@@ -427,7 +427,7 @@ export function residentParts(data: ResidentData, q: ResidentQuestion, scopedPas
     ...AGE_BANDS.map((b, i) => ({
       g: 0b101,
       bucket_id: null,
-      band: b as AgeBand,
+      band: b,
       joined_month: null,
       members: bandMembers[i],
       active: bandActive[i],
