@@ -1112,7 +1112,12 @@ async function main() {
         }
         const errors = [];
         const { times } = await timeRuns(RUNS, async () => {
-          const res = await graphql(api.base, query, { filter: scope.filter }, scope.token);
+          const res = await graphql(api.base, query, { filter: scope.filter }, scope.token).catch((err) => {
+            // the API gone: say what it printed before it went
+            log(`${name}: ${err.message}; the API's last output:`);
+            for (const line of api.problems.slice(-30)) log(`  ${line}`);
+            throw err;
+          });
           if (res.errors.length) errors.push(...describeErrors(res.errors));
         });
         const e = first.data.engagement;
