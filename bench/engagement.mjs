@@ -3,7 +3,7 @@
 // registrations with COPY, then times plain counts and the GraphQL `engagement` query. Self-contained:
 //   node bench/engagement.mjs [--scale 1] [--seed 1] [--runs 50] [--months 12] [--region zhambyl]
 //        [--database yvc_bench_engagement] [--port 3400] [--tree head|worktree] [--skip-build]
-//        [--skip-load] [--skip-graphql]
+//        [--skip-load] [--skip-graphql] [--check-in-cost]
 //        [--regions 20] [--clubs 2000] [--members 500000] [--events 20000] [--attended 5000000]
 //        [--badges 300000]
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes the database fresh (DROP and
@@ -20,8 +20,14 @@
 // Then, --runs times each: SELECT count(*) of registrations (all and ATTENDED) and the GraphQL
 // `engagement` query through the built API (ENGAGEMENT_CACHE_SECONDS=0) for one region as a
 // COMMISSION officer assigned to it, and for the whole country as an ADMIN (no unit filter), each
-// in the CONTRACT and the FULL shape below. Prints markdown table rows; a GraphQL error marks its
+// in the CONTRACT and the FULL shape below, over three periods (the last --months months up to now,
+// this season September to May, three whole months). With a resident engagement index in the
+// build, it first waits until the API's /health/ready reports the index ready (the warm-up, the
+// index's size and the API's RSS are printed), and afterwards checks the lag (a check-in committed,
+// then asked for at once). --check-in-cost times the same single-row check-in UPDATE with the
+// change-log trigger enabled and disabled (A/B alternated). Prints markdown table rows; a GraphQL error marks its
 // row failed (exit code 1) and is printed. Timings are printed, never asserted.
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -87,6 +93,7 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'skip-load': { type: 'boolean', default: false },
     'skip-graphql': { type: 'boolean', default: false },
+    'check-in-cost': { type: 'boolean', default: false },
   },
 });
 const SCALE = Number(values.scale);
@@ -805,6 +812,113 @@ async function ensureStaff(db) {
   return { region, staff };
 }
 
+// ---------------------------------------------------------------- resident index: memory, lag, write cost
+
+/** Resident set of a process, MB (Linux /proc). */
+function rssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A check-in committed, then the region's figures asked at once: the answer must include it (the
+ * index reads the change log before answering), and the time from the commit to the answer.
+ */
+async function measureLag(db, api, token, filter, region) {
+  const q = `query($filter: EngagementFilter) { engagement(filter: $filter) { attendances } }`;
+  const before = (await graphql(api.base, q, { filter }, token)).data.engagement.attendances;
+  const {
+    rows: [row],
+  } = await db.query(
+    `UPDATE registrations SET status = 'ATTENDED', checked_in_at = now()
+     WHERE id = (SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id
+                 JOIN units u ON u.id = e.unit_id
+                 WHERE r.status = 'NO_SHOW' AND e.status = 'COMPLETED' AND e.starts_at >= $1 AND e.starts_at < $2
+                   AND (u.code = $3 OR u.code LIKE $3 || '.%') LIMIT 1)
+     RETURNING id`,
+    [filter.from, filter.to, region.code],
+  );
+  const committed = performance.now();
+  const after = (await graphql(api.base, q, { filter }, token)).data.engagement.attendances;
+  const took = performance.now() - committed;
+  await db.query(`UPDATE registrations SET status = 'NO_SHOW', checked_in_at = NULL WHERE id = $1`, [row.id]);
+  return `a check-in committed, then the region asked: attendances ${before} -> ${after} (${after === before + 1 ? 'included' : 'NOT included'}) in ${took.toFixed(1)} ms from the commit.`;
+}
+
+/**
+ * What the change-log trigger costs a check-in: the same single-row UPDATE (NO_SHOW <-> ATTENDED,
+ * each its own transaction, 16 clients) with the registrations' analytics triggers enabled and
+ * disabled, alternating A/B/A/B so the machine's load hits both alike.
+ */
+async function checkInCost(databaseUrl) {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  const { rows } = await admin.query(
+    `SELECT id FROM registrations WHERE status = 'NO_SHOW' ORDER BY id LIMIT 4000`,
+  );
+  const ids = rows.map((r) => r.id);
+  const clients = await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      const c = new pg.Client({ connectionString: databaseUrl });
+      await c.connect();
+      return c;
+    }),
+  );
+  const round = async (status) => {
+    let next = 0;
+    const times = [];
+    const began = performance.now();
+    await Promise.all(
+      clients.map(async (c) => {
+        while (next < ids.length) {
+          const id = ids[next++];
+          const t = performance.now();
+          await c.query(
+            `UPDATE registrations SET status = $2::registration_status,
+               checked_in_at = CASE WHEN $2::text = 'ATTENDED' THEN now() END WHERE id = $1`,
+            [id, status],
+          );
+          times.push(performance.now() - t);
+        }
+      }),
+    );
+    return { times, seconds: (performance.now() - began) / 1000 };
+  };
+  const out = { on: [], off: [] };
+  const secs = { on: 0, off: 0 };
+  try {
+    for (let i = 0; i < 4; i++) {
+      for (const mode of i % 2 ? ['off', 'on'] : ['on', 'off']) {
+        await admin.query(`ALTER TABLE registrations ${mode === 'on' ? 'ENABLE' : 'DISABLE'} TRIGGER USER`);
+        for (const status of ['ATTENDED', 'NO_SHOW']) {
+          const r = await round(status);
+          out[mode].push(...r.times);
+          secs[mode] += r.seconds;
+        }
+      }
+    }
+  } finally {
+    await admin.query(`ALTER TABLE registrations ENABLE TRIGGER USER`);
+    await admin.query(`DELETE FROM analytics_changes`).catch(() => undefined);
+    await Promise.all(clients.map((c) => c.end()));
+    await admin.end();
+  }
+  return ['on', 'off'].map((mode) => {
+    const s = summarize(out[mode]);
+    return {
+      label: mode === 'on' ? 'with the change-log trigger' : 'triggers disabled',
+      n: out[mode].length,
+      rate: out[mode].length / secs[mode],
+      p50: s.p50,
+      p99: s.p99,
+    };
+  });
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -821,6 +935,8 @@ async function main() {
   const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });
 
   const loadTimes = [];
+  let warmup = null;
+  let lag = null;
   const timing = async (label, fn) => {
     const t = performance.now();
     const result = await fn();
@@ -854,8 +970,11 @@ async function main() {
   defer(() => db.end());
   if (!values['skip-load']) {
     await db.query('SET synchronous_commit = off');
+    // no change-log rows for the bulk load (the API loads the whole index at start anyway)
+    await db.query('SET session_replication_role = replica');
     const started = performance.now();
     await load(db, timing);
+    await db.query('SET session_replication_role = DEFAULT');
     log(`load: ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
   }
   const { region, staff } = await ensureStaff(db);
@@ -903,11 +1022,47 @@ async function main() {
   const to = new Date();
   const from = new Date(to);
   from.setUTCMonth(from.getUTCMonth() - MONTHS);
+  // the other periods the dashboard offers: this season (September to May) and three whole months
+  const almaty = (iso) => new Date(`${iso}+05:00`);
+  const [ty, tm] = new Date(to.getTime() + 5 * HOUR).toISOString().slice(0, 7).split('-').map(Number);
+  const seasonYear = tm >= 9 ? ty : ty - 1;
+  const monthStart = (y, m) => {
+    const d = new Date(Date.UTC(y, m - 1, 1));
+    return almaty(`${d.toISOString().slice(0, 7)}-01T00:00`);
+  };
+  const periods = [
+    { label: `${MONTHS} months`, from, to },
+    {
+      label: 'season Sep-May',
+      from: almaty(`${seasonYear}-09-01T00:00`),
+      to: almaty(`${seasonYear + 1}-06-01T00:00`),
+    },
+    { label: '3 whole months', from: monthStart(ty, tm - 4), to: monthStart(ty, tm - 1) },
+  ];
   if (!values['skip-graphql']) {
     credentialKeys(build.root, env, defer);
     const port = await pickPort(Number(values.port));
+    const apiStarted = performance.now();
     const api = await startApi({ root: build.root, env, port, defer });
     log(`API ready at ${api.base} (${build.label}, node ${process.version})`);
+    // the resident engagement index loads in the background: wait for it (its warm-up), when the
+    // build has one (before it, /health/ready says nothing about it)
+    const indexState = async () =>
+      (await (await fetch(`${api.base}/health/ready`)).json())?.info?.engagementIndex ?? null;
+    let index = await indexState();
+    while (index && index.state !== 'ready' && index.state !== 'off') {
+      if (index.state === 'failed') throw new Error('the engagement index failed to load');
+      if (performance.now() - apiStarted > 600_000)
+        throw new Error('the engagement index did not load in 10 minutes');
+      await new Promise((r) => setTimeout(r, 250));
+      index = await indexState();
+    }
+    if (index) {
+      warmup = { ms: performance.now() - apiStarted, index, rss: rssMb(api.pid) };
+      log(
+        `engagement index: ${index.state} ${Math.round(warmup.ms)} ms after the API started (load ${index.loadMs} ms), ${index.megabytes} MB of arrays, API RSS ${warmup.rss} MB`,
+      );
+    }
     const sign = await tokenSigner(secret, 3600);
     const token = async (memberId, role) => {
       const {
@@ -915,18 +1070,22 @@ async function main() {
       } = await db.query(`INSERT INTO sessions (member_id) VALUES ($1) RETURNING id`, [memberId]);
       return sign({ sub: memberId, sid: session.id, role });
     };
-    const who = [
+    const commissionToken = await token(staff.COMMISSION, 'COMMISSION');
+    const adminToken = await token(staff.ADMIN, 'ADMIN');
+    const who = periods.flatMap((p) => [
       {
         label: `region ${region.code} (COMMISSION)`,
-        token: await token(staff.COMMISSION, 'COMMISSION'),
-        filter: { unitId: region.id, from: from.toISOString(), to: to.toISOString() },
+        period: p.label,
+        token: commissionToken,
+        filter: { unitId: region.id, from: p.from.toISOString(), to: p.to.toISOString() },
       },
       {
         label: 'country (ADMIN, no unit)',
-        token: await token(staff.ADMIN, 'ADMIN'),
-        filter: { from: from.toISOString(), to: to.toISOString() },
+        period: p.label,
+        token: adminToken,
+        filter: { from: p.from.toISOString(), to: p.to.toISOString() },
       },
-    ];
+    ]);
     // The tokens first: a rejected token would otherwise look like a failing engagement query.
     for (const scope of who) {
       const me = await graphql(api.base, '{ me { id } }', {}, scope.token);
@@ -941,7 +1100,7 @@ async function main() {
         ['CONTRACT', CONTRACT],
         ['FULL', FULL],
       ]) {
-        const name = `engagement ${shape}, ${scope.label}, ${MONTHS} months`;
+        const name = `engagement ${shape}, ${scope.label}, ${scope.period}`;
         const query = engagementQuery(selection);
         const first = await graphql(api.base, query, { filter: scope.filter }, scope.token);
         if (first.errors.length) {
@@ -953,7 +1112,12 @@ async function main() {
         }
         const errors = [];
         const { times } = await timeRuns(RUNS, async () => {
-          const res = await graphql(api.base, query, { filter: scope.filter }, scope.token);
+          const res = await graphql(api.base, query, { filter: scope.filter }, scope.token).catch((err) => {
+            // the API gone: say what it printed before it went
+            log(`${name}: ${err.message}; the API's last output:`);
+            for (const line of api.problems.slice(-30)) log(`  ${line}`);
+            throw err;
+          });
           if (res.errors.length) errors.push(...describeErrors(res.errors));
         });
         const e = first.data.engagement;
@@ -967,6 +1131,10 @@ async function main() {
           });
         } else results.push({ name, stats: summarize(times), result: headline });
       }
+    }
+    if (warmup) {
+      lag = await measureLag(db, api, commissionToken, who[0].filter, region);
+      warmup.rssAfter = rssMb(api.pid);
     }
     await api.stop();
     reportApiLog(api.problems, log);
@@ -983,6 +1151,15 @@ async function main() {
      WHERE e.starts_at >= $1 AND e.starts_at < $2`,
     [from, to, region.code],
   );
+
+  let checkIn = null;
+  if (values['check-in-cost']) {
+    try {
+      checkIn = await checkInCost(databaseUrl);
+    } catch (err) {
+      failures.push(`check-in cost: ${err.message}`);
+    }
+  }
 
   // ---- report
   console.log('');
@@ -1015,6 +1192,22 @@ async function main() {
     console.log(
       `| ${r.name} | ${r.stats?.n ?? 0} | ${ms(r.stats?.p50)} | ${ms(r.stats?.p95)} | ${r.result} |`,
     );
+  }
+  if (warmup) {
+    console.log('');
+    console.log(
+      `Resident index: ready ${(warmup.ms / 1000).toFixed(1)} s after the API process started (full load ${(warmup.index.loadMs / 1000).toFixed(1)} s), ${warmup.index.megabytes} MB of typed arrays and id tables; API RSS ${warmup.rss} MB when ready, ${warmup.rssAfter} MB after the runs.`,
+    );
+  }
+  if (lag) console.log(`Lag: ${lag}`);
+  if (checkIn) {
+    console.log('');
+    console.log(
+      '| check-in (one UPDATE per transaction, 16 clients) | statements | per s | p50 ms | p99 ms |',
+    );
+    console.log('|---|---:|---:|---:|---:|');
+    for (const r of checkIn)
+      console.log(`| ${r.label} | ${r.n} | ${Math.round(r.rate)} | ${ms(r.p50)} | ${ms(r.p99)} |`);
   }
   console.log('');
   for (const p of plans) {

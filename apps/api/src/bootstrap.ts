@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { EngagementIndex } from '@yvc/analytics';
 import { APP_CONFIG, AppConfig } from '@yvc/core';
 import { REDIS, assertRedisNoEviction } from '@yvc/database';
 import { Logger, PinoLogger } from 'nestjs-pino';
@@ -29,5 +30,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   mountQueueDashboard(app);
   mountWebApp(app);
   await assertRedisNoEviction(app.get(REDIS));
+  // the engagement figures' resident copy loads in the background (answers come from SQL until then)
+  app.get(EngagementIndex).start();
   return app;
 }

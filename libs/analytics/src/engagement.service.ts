@@ -12,13 +12,22 @@ import {
   parseDateTime,
 } from '@yvc/core';
 import { REDIS, RateLimit } from '@yvc/database';
-import type { EventKind } from '@yvc/events';
 import { Actor } from '@yvc/identity';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import pLimit from 'p-limit';
 import { DataSource, QueryRunner } from 'typeorm';
 import { DimensionCodes } from './dimension-codes';
+import {
+  ClubSqlRow,
+  Dimension,
+  EngagementParts,
+  MemberSetRow,
+  PerEventRow,
+  assemble,
+} from './engagement-parts';
+import { EngagementIndex } from './resident/engagement-index';
+import { residentParts } from './resident/resident-report';
 import { HotQuestions } from './hot-questions';
 import { inSharedSnapshot } from './shared-snapshot';
 import { EngagementScope, EngagementScopeResolver } from './engagement-scope';
@@ -30,33 +39,12 @@ import {
   bind,
   members as membersSql,
 } from './engagement.queries';
-import {
-  AGE_BANDS,
-  AgeBand,
-  ClubRow,
-  EngagementFilterInput,
-  EngagementReport,
-  KindRow,
-  MonthRow,
-  UnitRow,
-} from './engagement.types';
+import { AgeBand, EngagementFilterInput, EngagementReport } from './engagement.types';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 /** A period longer than this is refused (the month table would be long and the scan pointless). */
 const MAX_PERIOD_DAYS = 3660;
-
-interface PerEventRow {
-  id: string;
-  kind: EventKind;
-  club_id: string | null;
-  bucket_id: string | null;
-  month: string;
-  ended: boolean;
-  registrations: number;
-  attendances: number;
-  no_shows: number;
-}
 
 interface ParticipantsRow {
   codes: Array<{ code: number; participants: number }>;
@@ -66,26 +54,6 @@ interface ParticipantsRow {
   registered_members: number;
   badges: number;
   badged_members: number;
-}
-
-type Dimension = 'bucket' | 'month' | 'club' | 'kind';
-
-interface MemberSetRow {
-  g: number;
-  bucket_id: string | null;
-  band: AgeBand | null;
-  joined_month: string | null;
-  members: number;
-  active: number;
-  ftv: number;
-  ftv_active: number;
-}
-
-interface ClubSqlRow {
-  id: string;
-  name: string;
-  unit_id: string;
-  members: number;
 }
 
 /**
@@ -127,12 +95,11 @@ interface AnswerOptions {
   deadline?: number;
 }
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : 0);
-
 /**
- * The engagement of a scope over a period, computed live from the base tables in one read-only
- * snapshot (four statements on two connections), then cached in Redis for ENGAGEMENT_CACHE_SECONDS per (scope,
- * period): the only place the figures can lag the data.
+ * The engagement of a scope over a period: from this process's resident index (EngagementIndex,
+ * every change committed before the question included) when it is loaded, else live from the base
+ * tables in one read-only snapshot (four statements on two connections); then cached in Redis for
+ * ENGAGEMENT_CACHE_SECONDS per (scope, period).
  */
 @Injectable()
 export class EngagementService {
@@ -143,6 +110,7 @@ export class EngagementService {
     private readonly clock: Clock,
     private readonly scopes: EngagementScopeResolver,
     private readonly hot: HotQuestions,
+    private readonly index: EngagementIndex,
   ) {
     this.computesByAccount = new RateLimit(
       redis,
@@ -274,11 +242,21 @@ export class EngagementService {
     return pending;
   }
 
+  /** No cache: from the resident index when it is ready, else live from the tables. */
+  async compute(scope: EngagementScope, from: Date, to: Date, deadline?: number): Promise<EngagementReport> {
+    return (await this.computeResident(scope, from, to)) ?? this.computeLive(scope, from, to, deadline);
+  }
+
   /**
    * Straight from the tables, no cache: four statements on two connections sharing one REPEATABLE
    * READ snapshot, so the figures agree with each other and the two halves run in parallel.
    */
-  async compute(scope: EngagementScope, from: Date, to: Date, deadline?: number): Promise<EngagementReport> {
+  async computeLive(
+    scope: EngagementScope,
+    from: Date,
+    to: Date,
+    deadline?: number,
+  ): Promise<EngagementReport> {
     const now = this.clock.now();
     const params: EngagementParams = {
       from,
@@ -321,140 +299,57 @@ export class EngagementService {
       ),
     );
 
-    // additive counts, rolled up from one row per event
-    const sum = (rows: PerEventRow[]) => ({
-      events: rows.length,
-      registrations: rows.reduce((n, r) => n + r.registrations, 0),
-      attendances: rows.reduce((n, r) => n + r.attendances, 0),
-      noShows: rows.reduce((n, r) => n + r.no_shows, 0),
-    });
-    const groupBy = <K>(key: (r: PerEventRow) => K) => {
-      const m = new Map<K, PerEventRow[]>();
-      for (const r of events) {
-        const k = key(r);
-        const rows = m.get(k);
-        if (rows) rows.push(r);
-        else m.set(k, [r]);
-      }
-      return m;
-    };
     const people = dims.counts(participants.codes);
-    const participantsBy = (d: Dimension) => people.get(d) ?? new Map<string | null, number>();
-    const byBucketP = participantsBy('bucket');
-    const byMonthP = participantsBy('month');
-    const byClubP = participantsBy('club');
-    const byKindP = participantsBy('kind');
-    const byBandP = new Map(participants.bands.map((b) => [b.band, b]));
-    // GROUPING(bucket, band, joined_month): 0b111 = all, 0b011 = by bucket, 0b101 = by band, 0b110 = by month
-    const m = (g: number) => members.filter((r) => r.g === g);
-    const allMembers = m(0b111)[0];
-    const membersByBucket = new Map(m(0b011).map((r) => [r.bucket_id, r]));
-    const membersByBand = new Map(m(0b101).map((r) => [r.band, r]));
-    const membersByMonth = new Map(m(0b110).map((r) => [r.joined_month, r]));
-
-    const totals = sum(events);
-    const ended = sum(events.filter((e) => e.ended));
-    const eventsByBucket = groupBy((r) => r.bucket_id);
-    const byUnit: UnitRow[] = scope.bucketIds.map((id) => {
-      const s = sum(eventsByBucket.get(id) ?? []);
-      return {
-        unitId: id,
-        members: membersByBucket.get(id)?.members ?? 0,
-        activeMembers: membersByBucket.get(id)?.active ?? 0,
-        events: s.events,
-        registrations: s.registrations,
-        attendances: s.attendances,
-        uniqueParticipants: byBucketP.get(id) ?? 0,
-      };
-    });
-
-    const eventsByMonth = groupBy((r) => r.month);
-    const byMonth: MonthRow[] = months(from, to).map((month) => {
-      const s = sum(eventsByMonth.get(month) ?? []);
-      return {
-        month,
-        newMembers: membersByMonth.get(month)?.members ?? 0,
-        events: s.events,
-        registrations: s.registrations,
-        attendances: s.attendances,
-        uniqueParticipants: byMonthP.get(month) ?? 0,
-      };
-    });
-
-    const eventsByClub = groupBy((r) => r.club_id);
-    const endedByClub = new Map(
-      [...eventsByClub].map(([id, rows]) => [id, sum(rows.filter((r) => r.ended))] as const),
-    );
-    const byClub: ClubRow[] = clubs.map((c) => {
-      const s = sum(eventsByClub.get(c.id) ?? []);
-      const e = endedByClub.get(c.id) ?? { attendances: 0, noShows: 0 };
-      return {
-        clubId: c.id,
-        unitId: c.unit_id,
-        name: c.name,
-        members: c.members,
-        events: s.events,
-        registrations: s.registrations,
-        attendances: s.attendances,
-        uniqueParticipants: byClubP.get(c.id) ?? 0,
-        noShows: s.noShows,
-        noShowRate: rate(e.noShows, e.attendances + e.noShows),
-      };
-    });
-
-    const eventsByKind = groupBy((r) => r.kind);
-    const byKind: KindRow[] = [...eventsByKind.keys()].sort().map((kind) => {
-      const s = sum(eventsByKind.get(kind)!);
-      return {
-        kind,
-        events: s.events,
-        registrations: s.registrations,
-        attendances: s.attendances,
-        uniqueParticipants: byKindP.get(kind) ?? 0,
-      };
-    });
-
-    const byAgeBand = AGE_BANDS.map((band) => ({
-      band,
-      members: membersByBand.get(band)?.members ?? 0,
-      activeMembers: membersByBand.get(band)?.active ?? 0,
-      attendances: byBandP.get(band)?.attendances ?? 0,
-      uniqueParticipants: byBandP.get(band)?.participants ?? 0,
-    })).filter((r) => r.band !== 'OTHER' || r.members || r.attendances);
-
-    const uniqueParticipants = participants.participants;
-    return {
-      from,
-      to,
-      rootUnitId: scope.rootUnitId,
-      members: allMembers?.members ?? 0,
-      activeMembers: allMembers?.active ?? 0,
-      events: totals.events,
-      registrations: totals.registrations,
-      attendances: totals.attendances,
-      uniqueParticipants,
-      attendanceRate: rate(ended.attendances, ended.registrations),
-      byUnit,
-      byMonth,
-      byClub,
-      byAgeBand,
-      byKind,
-      firstTimeVoters: { members: allMembers?.ftv ?? 0, activeMembers: allMembers?.ftv_active ?? 0 },
-      funnel: {
-        registrations: totals.registrations,
-        attendances: totals.attendances,
-        badges: participants.badges,
-        registeredMembers: participants.registered_members,
-        attendedMembers: uniqueParticipants,
-        badgedMembers: participants.badged_members,
+    const parts: EngagementParts = {
+      events,
+      people: {
+        bucket: people.get('bucket') ?? new Map(),
+        month: people.get('month') ?? new Map(),
+        club: people.get('club') ?? new Map(),
+        kind: people.get('kind') ?? new Map(),
       },
-      retention: {
-        participants: participants.participants,
-        returning: participants.returning,
-        rate: rate(participants.returning, participants.participants),
-      },
-      computedAt: now,
+      bands: participants.bands,
+      participants: participants.participants,
+      returning: participants.returning,
+      registeredMembers: participants.registered_members,
+      badges: participants.badges,
+      badgedMembers: participants.badged_members,
+      members,
+      clubs,
     };
+    return assemble(scope, from, to, months(from, to), parts, now);
+  }
+
+  /**
+   * From the resident index (EngagementIndex) when it is loaded in this process, after reading
+   * the change log; null when it is not (the caller then computes live).
+   */
+  async computeResident(
+    scope: EngagementScope,
+    from: Date,
+    to: Date,
+    /** which pass (tests): 'scoped' builds the turned-around rows first if stale; default: as ready */
+    pass?: 'scoped' | 'members',
+  ): Promise<EngagementReport | null> {
+    const data = await this.index.fresh(pass === 'scoped');
+    if (!data) return null;
+    const now = this.clock.now();
+    const monthList = months(from, to);
+    const parts = residentParts(
+      data,
+      {
+        scope,
+        from,
+        to,
+        now,
+        firstDay: localDate(from),
+        lastDay: localDate(new Date(to.getTime() - 1)),
+        election: this.config.NEXT_ELECTION_DATE ?? null,
+        months: monthList,
+      },
+      pass !== 'members',
+    );
+    return assemble(scope, from, to, monthList, parts, now);
   }
 }
 

@@ -7,3 +7,7 @@ export * from './engagement.service';
 export * from './engagement.types';
 export * from './hot-questions';
 export * from './shared-snapshot';
+export * from './engagement-parts';
+export * from './resident/engagement-index';
+export * from './resident/resident-data';
+export * from './resident/resident-report';

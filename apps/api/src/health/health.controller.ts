@@ -5,6 +5,7 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import { EngagementIndex } from '@yvc/analytics';
 import { REDIS } from '@yvc/database';
 import type Redis from 'ioredis';
 import { Public } from '../common/decorators';
@@ -16,6 +17,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly engagementIndex: EngagementIndex,
   ) {}
 
   /** The process is up (for restarts). */
@@ -44,6 +46,16 @@ export class HealthController {
         } catch (err) {
           return redis.down({ message: (err as Error).message });
         }
+      },
+      // informative only: until the resident copy is loaded the figures come from SQL (slower, same)
+      () => {
+        const s = this.engagementIndex.status();
+        return this.indicators.check('engagementIndex').up({
+          state: s.state,
+          loadMs: s.loadMs,
+          megabytes: Math.round(s.bytes / 2 ** 20),
+          lagMs: s.syncedAt === null ? null : Date.now() - s.syncedAt,
+        });
       },
     ]);
   }

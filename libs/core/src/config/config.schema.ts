@@ -91,6 +91,17 @@ export const configSchema = z
     /** up-to-now questions the worker refreshes ahead per account, and in all (the least recently asked go first) */
     ENGAGEMENT_REFRESH_PER_ACCOUNT: int(5, 1),
     ENGAGEMENT_REFRESH_MAX: int(50, 1),
+    /** the API keeps a resident copy of what the engagement figures read and answers from it (docs/analytics.md) */
+    ENGAGEMENT_INDEX: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+    /** where the resident copy reads from (e.g. a read replica); default DATABASE_URL */
+    ENGAGEMENT_INDEX_DATABASE_URL: z
+      .string()
+      .url()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL')
+      .optional(),
     /** the next election day (YYYY-MM-DD): members who are 18 on it count as first-time voters too */
     NEXT_ELECTION_DATE: z
       .string()

@@ -1,0 +1,211 @@
+import type { EventKind } from '@yvc/events';
+import type { EngagementScope } from './engagement-scope';
+import {
+  AGE_BANDS,
+  AgeBand,
+  ClubRow,
+  EngagementReport,
+  KindRow,
+  MonthRow,
+  UnitRow,
+} from './engagement.types';
+
+/** One event in scope with its additive counts (PER_EVENT). */
+export interface PerEventRow {
+  id: string;
+  kind: EventKind;
+  club_id: string | null;
+  bucket_id: string | null;
+  month: string;
+  ended: boolean;
+  registrations: number;
+  attendances: number;
+  no_shows: number;
+}
+
+/** Members of the scope per grouping set (MEMBERS). */
+export interface MemberSetRow {
+  g: number;
+  bucket_id: string | null;
+  band: AgeBand | null;
+  joined_month: string | null;
+  members: number;
+  active: number;
+  ftv: number;
+  ftv_active: number;
+}
+
+/** A club of the scope with its members in the period (CLUBS). */
+export interface ClubSqlRow {
+  id: string;
+  name: string;
+  unit_id: string;
+  members: number;
+}
+
+export type Dimension = 'bucket' | 'month' | 'club' | 'kind';
+
+/**
+ * Everything a report is made of, whichever way it was computed: live SQL (engagement.queries.ts)
+ * or the resident index (resident/resident-report.ts). `assemble` turns it into the report, so
+ * both paths share every rule from here on.
+ */
+export interface EngagementParts {
+  events: PerEventRow[];
+  /** distinct participants per value of each dimension */
+  people: Record<Dimension, Map<string | null, number>>;
+  bands: Array<{ band: AgeBand; participants: number; attendances: number }>;
+  participants: number;
+  returning: number;
+  registeredMembers: number;
+  badges: number;
+  badgedMembers: number;
+  members: MemberSetRow[];
+  clubs: ClubSqlRow[];
+}
+
+export const rate = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10000) / 10000 : 0;
+
+/** The report from its parts (additive counts rolled up from one row per event). */
+export function assemble(
+  scope: EngagementScope,
+  from: Date,
+  to: Date,
+  monthList: string[],
+  parts: EngagementParts,
+  computedAt: Date,
+): EngagementReport {
+  const { events, clubs } = parts;
+  const sum = (rows: PerEventRow[]) => ({
+    events: rows.length,
+    registrations: rows.reduce((n, r) => n + r.registrations, 0),
+    attendances: rows.reduce((n, r) => n + r.attendances, 0),
+    noShows: rows.reduce((n, r) => n + r.no_shows, 0),
+  });
+  const groupBy = <K>(key: (r: PerEventRow) => K) => {
+    const m = new Map<K, PerEventRow[]>();
+    for (const r of events) {
+      const k = key(r);
+      const rows = m.get(k);
+      if (rows) rows.push(r);
+      else m.set(k, [r]);
+    }
+    return m;
+  };
+  const byBucketP = parts.people.bucket;
+  const byMonthP = parts.people.month;
+  const byClubP = parts.people.club;
+  const byKindP = parts.people.kind;
+  const byBandP = new Map(parts.bands.map((b) => [b.band, b]));
+  // GROUPING(bucket, band, joined_month): 0b111 = all, 0b011 = by bucket, 0b101 = by band, 0b110 = by month
+  const m = (g: number) => parts.members.filter((r) => r.g === g);
+  const allMembers = m(0b111)[0];
+  const membersByBucket = new Map(m(0b011).map((r) => [r.bucket_id, r]));
+  const membersByBand = new Map(m(0b101).map((r) => [r.band, r]));
+  const membersByMonth = new Map(m(0b110).map((r) => [r.joined_month, r]));
+
+  const totals = sum(events);
+  const ended = sum(events.filter((e) => e.ended));
+  const eventsByBucket = groupBy((r) => r.bucket_id);
+  const byUnit: UnitRow[] = scope.bucketIds.map((id) => {
+    const s = sum(eventsByBucket.get(id) ?? []);
+    return {
+      unitId: id,
+      members: membersByBucket.get(id)?.members ?? 0,
+      activeMembers: membersByBucket.get(id)?.active ?? 0,
+      events: s.events,
+      registrations: s.registrations,
+      attendances: s.attendances,
+      uniqueParticipants: byBucketP.get(id) ?? 0,
+    };
+  });
+
+  const eventsByMonth = groupBy((r) => r.month);
+  const byMonth: MonthRow[] = monthList.map((month) => {
+    const s = sum(eventsByMonth.get(month) ?? []);
+    return {
+      month,
+      newMembers: membersByMonth.get(month)?.members ?? 0,
+      events: s.events,
+      registrations: s.registrations,
+      attendances: s.attendances,
+      uniqueParticipants: byMonthP.get(month) ?? 0,
+    };
+  });
+
+  const eventsByClub = groupBy((r) => r.club_id);
+  const endedByClub = new Map(
+    [...eventsByClub].map(([id, rows]) => [id, sum(rows.filter((r) => r.ended))] as const),
+  );
+  const byClub: ClubRow[] = clubs.map((c) => {
+    const s = sum(eventsByClub.get(c.id) ?? []);
+    const e = endedByClub.get(c.id) ?? { attendances: 0, noShows: 0 };
+    return {
+      clubId: c.id,
+      unitId: c.unit_id,
+      name: c.name,
+      members: c.members,
+      events: s.events,
+      registrations: s.registrations,
+      attendances: s.attendances,
+      uniqueParticipants: byClubP.get(c.id) ?? 0,
+      noShows: s.noShows,
+      noShowRate: rate(e.noShows, e.attendances + e.noShows),
+    };
+  });
+
+  const eventsByKind = groupBy((r) => r.kind);
+  const byKind: KindRow[] = [...eventsByKind.keys()].sort().map((kind) => {
+    const s = sum(eventsByKind.get(kind)!);
+    return {
+      kind,
+      events: s.events,
+      registrations: s.registrations,
+      attendances: s.attendances,
+      uniqueParticipants: byKindP.get(kind) ?? 0,
+    };
+  });
+
+  const byAgeBand = AGE_BANDS.map((band) => ({
+    band,
+    members: membersByBand.get(band)?.members ?? 0,
+    activeMembers: membersByBand.get(band)?.active ?? 0,
+    attendances: byBandP.get(band)?.attendances ?? 0,
+    uniqueParticipants: byBandP.get(band)?.participants ?? 0,
+  })).filter((r) => r.band !== 'OTHER' || r.members || r.attendances);
+
+  const uniqueParticipants = parts.participants;
+  return {
+    from,
+    to,
+    rootUnitId: scope.rootUnitId,
+    members: allMembers?.members ?? 0,
+    activeMembers: allMembers?.active ?? 0,
+    events: totals.events,
+    registrations: totals.registrations,
+    attendances: totals.attendances,
+    uniqueParticipants,
+    attendanceRate: rate(ended.attendances, ended.registrations),
+    byUnit,
+    byMonth,
+    byClub,
+    byAgeBand,
+    byKind,
+    firstTimeVoters: { members: allMembers?.ftv ?? 0, activeMembers: allMembers?.ftv_active ?? 0 },
+    funnel: {
+      registrations: totals.registrations,
+      attendances: totals.attendances,
+      badges: parts.badges,
+      registeredMembers: parts.registeredMembers,
+      attendedMembers: uniqueParticipants,
+      badgedMembers: parts.badgedMembers,
+    },
+    retention: {
+      participants: parts.participants,
+      returning: parts.returning,
+      rate: rate(parts.returning, parts.participants),
+    },
+    computedAt,
+  };
+}

@@ -1,0 +1,255 @@
+import type { ByEvent } from './by-event';
+import { MemberRows } from './member-rows';
+import { UuidTable } from './uuid-table';
+
+/** Registration states kept (the only ones a figure reads), two bits next to the event number. */
+export const REG = { ATTENDED: 1, NO_SHOW: 2, REGISTERED: 3 } as const;
+/** Event states: gone (deleted, or not read yet), counted (PUBLISHED, COMPLETED), other (DRAFT, CANCELLED). */
+export const EV = { GONE: 0, COUNTED: 1, OTHER: 2 } as const;
+/** Account states: gone (deleted, or not read yet), a MEMBER, staff. */
+export const ROLE = { GONE: 0, MEMBER: 1, STAFF: 2 } as const;
+
+/** Times are epoch microseconds (exact in a double), as PostgreSQL keeps them. */
+export const NO_TIME = Number.NaN;
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
+  if (n <= a.length) return a;
+  let size = a.length || 1024;
+  while (size < n) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The rows the engagement figures read, resident in memory: every event, club, account, counted
+ * registration (registered, attended, no-show), club membership and valid badge award, with
+ * integers for ids. Filled by EngagementIndex (bulk load, then the change log); read by
+ * residentReport. Rows that point at an id not read yet (a new event, say) get a number at once,
+ * flagged GONE until their own row arrives.
+ */
+export class ResidentData {
+  /** bumped by every write (EngagementIndex): what was derived at an older version is stale */
+  version = 0;
+  /** the rows turned around (ByEvent), when built at the current version */
+  byEvent: ByEvent | null = null;
+  readonly units = new Map<string, number>();
+  /** unit number -> id */
+  readonly unitId: string[] = [];
+
+  readonly clubIds = new Map<string, number>();
+  clubId: string[] = [];
+  clubName: string[] = [];
+  clubUnit: number[] = [];
+  clubArchived: number[] = [];
+  /** the existing clubs, in the order PostgreSQL sorts them (ORDER BY name, id) */
+  clubOrder: number[] = [];
+
+  readonly eventIds = new Map<string, number>();
+  events = 0;
+  evState = new Uint8Array(1024);
+  evUnit = new Int32Array(1024);
+  evClub = new Int32Array(1024);
+  evKind = new Uint8Array(1024);
+  evStart = new Float64Array(1024);
+  evEnd = new Float64Array(1024);
+  /** year * 12 + month - 1 of the start in the region's zone */
+  evMonth = new Int32Array(1024);
+  readonly kinds: string[] = [];
+  private readonly kindCodes = new Map<string, number>();
+
+  readonly memberIds = new UuidTable();
+  members = 0;
+  mRole = new Uint8Array(1024);
+  mUnit = new Int32Array(1024);
+  /** YYYYMMDD, -1: none */
+  mBirth = new Int32Array(1024);
+  mJoined = new Float64Array(1024);
+  mJoinedMonth = new Int32Array(1024);
+
+  /** per member: event number << 2 | REG state */
+  readonly regs = new MemberRows({ v: Int32Array });
+  readonly clubMemberships = new MemberRows({ club: Int32Array, joined: Float64Array, left: Float64Array });
+  /** per member: the award times of badges not revoked (or erased with their holder) */
+  readonly badges = new MemberRows({ at: Float64Array });
+
+  unit(id: string): number {
+    let n = this.units.get(id);
+    if (n === undefined) {
+      this.units.set(id, (n = this.units.size));
+      this.unitId.push(id);
+    }
+    return n;
+  }
+
+  kind(kind: string): number {
+    let n = this.kindCodes.get(kind);
+    if (n === undefined) {
+      n = this.kinds.push(kind) - 1;
+      this.kindCodes.set(kind, n);
+    }
+    return n;
+  }
+
+  club(id: string): number {
+    let n = this.clubIds.get(id);
+    if (n === undefined) {
+      n = this.clubId.push(id) - 1;
+      this.clubIds.set(id, n);
+      this.clubName.push('');
+      this.clubUnit.push(-1);
+      this.clubArchived.push(NO_TIME);
+    }
+    return n;
+  }
+
+  event(id: string): number {
+    let n = this.eventIds.get(id);
+    if (n === undefined) {
+      n = this.events++;
+      this.eventIds.set(id, n);
+      this.evState = grown(this.evState, this.events);
+      this.evUnit = grown(this.evUnit, this.events);
+      this.evClub = grown(this.evClub, this.events);
+      this.evKind = grown(this.evKind, this.events);
+      this.evStart = grown(this.evStart, this.events);
+      this.evEnd = grown(this.evEnd, this.events);
+      this.evMonth = grown(this.evMonth, this.events);
+      this.evState[n] = EV.GONE;
+    }
+    return n;
+  }
+
+  member(id: string): number {
+    const { n, added } = this.memberIds.intern(id);
+    if (added) {
+      this.members = this.memberIds.size;
+      this.mRole = grown(this.mRole, this.members);
+      this.mUnit = grown(this.mUnit, this.members);
+      this.mBirth = grown(this.mBirth, this.members);
+      this.mJoined = grown(this.mJoined, this.members);
+      this.mJoinedMonth = grown(this.mJoinedMonth, this.members);
+      this.mRole[n] = ROLE.GONE;
+      this.mUnit[n] = -1;
+      this.mBirth[n] = -1;
+      this.regs.ensureMembers(this.members);
+      this.clubMemberships.ensureMembers(this.members);
+      this.badges.ensureMembers(this.members);
+    }
+    return n;
+  }
+
+  setEvent(r: EventRowText): void {
+    const n = this.event(r.id);
+    this.evState[n] = r.status === 'PUBLISHED' || r.status === 'COMPLETED' ? EV.COUNTED : EV.OTHER;
+    this.evUnit[n] = this.unit(r.unit_id);
+    this.evClub[n] = r.club_id ? this.club(r.club_id) : -1;
+    this.evKind[n] = this.kind(r.kind);
+    this.evStart[n] = Number(r.starts_us);
+    this.evEnd[n] = Number(r.ends_us);
+    this.evMonth[n] = r.month;
+  }
+
+  dropEvent(id: string): void {
+    const n = this.eventIds.get(id);
+    if (n !== undefined) this.evState[n] = EV.GONE;
+  }
+
+  setMember(r: MemberRowText): void {
+    const n = this.member(r.id);
+    this.mRole[n] = r.role === 'MEMBER' ? ROLE.MEMBER : ROLE.STAFF;
+    this.mUnit[n] = this.unit(r.unit_id);
+    this.mBirth[n] = r.birth ?? -1;
+    this.mJoined[n] = Number(r.joined_us);
+    this.mJoinedMonth[n] = r.joined_month;
+  }
+
+  dropMember(id: string): void {
+    const n = this.memberIds.get(id);
+    if (n >= 0) this.mRole[n] = ROLE.GONE;
+  }
+
+  setClubs(rows: ClubRowText[]): void {
+    const seen = new Set<number>();
+    this.clubOrder = rows.map((r) => {
+      const n = this.club(r.id);
+      this.clubName[n] = r.name;
+      this.clubUnit[n] = this.unit(r.unit_id);
+      this.clubArchived[n] = r.archived_us === null ? NO_TIME : Number(r.archived_us);
+      seen.add(n);
+      return n;
+    });
+    for (let n = 0; n < this.clubId.length; n++) if (!seen.has(n)) this.clubUnit[n] = -1;
+  }
+
+  /** Approximate bytes held (typed arrays and id tables; strings of the few clubs left out). */
+  get bytes(): number {
+    const typed =
+      this.evState.byteLength +
+      this.evUnit.byteLength +
+      this.evClub.byteLength +
+      this.evKind.byteLength +
+      this.evStart.byteLength +
+      this.evEnd.byteLength +
+      this.evMonth.byteLength +
+      this.mRole.byteLength +
+      this.mUnit.byteLength +
+      this.mBirth.byteLength +
+      this.mJoined.byteLength +
+      this.mJoinedMonth.byteLength;
+    return (
+      typed +
+      this.memberIds.bytes +
+      this.regs.bytes +
+      this.clubMemberships.bytes +
+      this.badges.bytes +
+      this.eventIds.size * 120
+    );
+  }
+}
+
+/** SQL that reads each kind of row in the shape the setters take (times in epoch microseconds). */
+const us = (col: string) => `(extract(epoch from ${col}) * 1000000)::int8`;
+const month = (col: string, tz: string) =>
+  `(extract(year from ${col} AT TIME ZONE '${tz}') * 12 + extract(month from ${col} AT TIME ZONE '${tz}') - 1)::int`;
+
+export const residentSql = (tz: string) => ({
+  clubs: `SELECT id, name, unit_id, ${us('archived_at')}::text AS archived_us FROM clubs ORDER BY name, id`,
+  events: `SELECT id, unit_id, club_id, status::text AS status, kind::text AS kind, ${us('starts_at')}::text AS starts_us,
+      ${us('ends_at')}::text AS ends_us, ${month('starts_at', tz)} AS month FROM events`,
+  members: `SELECT id, unit_id, role::text AS role, to_char(birth_date, 'YYYYMMDD')::int AS birth,
+      ${us('joined_at')}::text AS joined_us, ${month('joined_at', tz)} AS joined_month FROM members`,
+  registrations: `SELECT member_id, event_id, CASE status WHEN 'ATTENDED' THEN ${REG.ATTENDED}
+      WHEN 'NO_SHOW' THEN ${REG.NO_SHOW} ELSE ${REG.REGISTERED} END AS st
+    FROM registrations WHERE status IN ('REGISTERED', 'ATTENDED', 'NO_SHOW')`,
+  clubMemberships: `SELECT member_id, club_id, ${us('joined_at')} AS joined_us, ${us('left_at')} AS left_us FROM club_memberships`,
+  badges: `SELECT member_id, ${us('awarded_at')} AS awarded_us FROM badge_awards
+    WHERE revoked_at IS NULL OR erased_at IS NOT NULL`,
+});
+
+export interface EventRowText {
+  id: string;
+  unit_id: string;
+  club_id: string | null;
+  status: string;
+  kind: string;
+  starts_us: string;
+  ends_us: string;
+  month: number;
+}
+
+export interface MemberRowText {
+  id: string;
+  unit_id: string;
+  role: string;
+  birth: number | null;
+  joined_us: string;
+  joined_month: number;
+}
+
+export interface ClubRowText {
+  id: string;
+  name: string;
+  unit_id: string;
+  archived_us: string | null;
+}
