@@ -79,6 +79,10 @@ export const routes: RouteObject[] = [
               import('../features/notifications/NotificationsPage').then((m) => ({ Component: m.default })),
           },
           {
+            path: 'dashboard',
+            lazy: () => import('../features/dashboard/DashboardPage').then((m) => ({ Component: m.default })),
+          },
+          {
             path: '*',
             lazy: () => import('../shared/layout/NotFoundPage').then((m) => ({ Component: m.default })),
           },

@@ -37,11 +37,15 @@ export function makeClient(lang: Lang): Client {
  * token goes in the Authorization header, never in a URL (URLs end up in logs and history). Only a
  * path of this origin is fetched (an absolute URL is reduced to its path and query).
  */
-export function fetchWithToken(url: string): Promise<Response> {
+export function fetchWithToken(url: string, headers: Record<string, string> = {}): Promise<Response> {
   const u = new URL(url, window.location.origin);
   return fetch(u.pathname + u.search, {
     credentials: 'same-origin',
-    headers: { ...WEB_CLIENT_HEADERS, ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) },
+    headers: {
+      ...headers,
+      ...WEB_CLIENT_HEADERS,
+      ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
+    },
   });
 }
 
