@@ -12,12 +12,10 @@ import {
 import { type ReactNode, Suspense, lazy, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
-import type { ChartRow, ChartSeries } from './charts/chart-data';
+import { type ChartRow, type ChartSeries, SERIES_COLOURS } from './charts/chart-data';
 
 // the charting code (visx) is fetched with the first chart, only on this page
 const BarChart = lazy(() => import('./charts/dashboard-charts'));
-
-const SWATCH = ['#1864ab', '#c2410c', '#2b8a3e'];
 
 /**
  * One chart of the dashboard with its table view (a switch) and its text alternative (the
@@ -93,7 +91,7 @@ export function ChartCard({
             {series.map((s, i) => (
               <Group key={s.key} gap={6}>
                 <svg width="16" height="12">
-                  <rect width="16" height="12" fill={SWATCH[i]} />
+                  <rect width="16" height="12" fill={SERIES_COLOURS[i]} />
                   {i > 0 && <path d="M0,12 L16,0" stroke="#fff" strokeWidth={2} />}
                 </svg>
                 <Text size="sm">{s.label}</Text>
@@ -118,8 +116,8 @@ export function ChartCard({
             </Suspense>
           </>
         ) : (
-          <Table.ScrollContainer minWidth={280}>
-            <Table striped withTableBorder data-testid="chart-table">
+          <div className="dashboard-scroll">
+            <Table withTableBorder withColumnBorders data-testid="chart-table">
               <caption style={{ captionSide: 'top', textAlign: 'start' }}>
                 <VisuallyHidden>{title}</VisuallyHidden>
               </caption>
@@ -148,7 +146,7 @@ export function ChartCard({
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </div>
         )}
         {footer}
       </Stack>

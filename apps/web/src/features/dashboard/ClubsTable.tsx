@@ -1,7 +1,9 @@
 import { Group, Paper, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
+import { Glyph } from './Glyph';
 
 export interface ClubRow {
   id: string;
@@ -47,7 +49,9 @@ export function ClubsTable({
       return cmp * dir;
     });
   }, [clubs, search, sort]);
-  const columns: Array<{ key: Column; label: string; numeric?: boolean }> = [
+  // a phone gets three columns (the rest under the club's name): no table wider than the screen
+  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const all: Array<{ key: Column; label: string; numeric?: boolean }> = [
     { key: 'name', label: t('col.club') },
     { key: 'unit', label: t('col.unit') },
     { key: 'members', label: t('figures.members'), numeric: true },
@@ -56,6 +60,7 @@ export function ClubsTable({
     { key: 'noShows', label: t('figures.noShows'), numeric: true },
     { key: 'noShowRate', label: t('figures.noShowRate'), numeric: true },
   ];
+  const columns = compact ? all.filter((c) => ['name', 'attendances', 'noShowRate'].includes(c.key)) : all;
   return (
     <Paper
       withBorder
@@ -88,8 +93,8 @@ export function ClubsTable({
       {clubs.length === 0 ? (
         <Text>{t('clubs.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped withTableBorder data-testid="clubs-table">
+        <div className="dashboard-scroll" tabIndex={0} role="region" aria-labelledby="clubs-title">
+          <Table withTableBorder withColumnBorders fz="sm" data-testid="clubs-table">
             <Table.Thead>
               <Table.Tr>
                 {columns.map((c) => (
@@ -110,7 +115,7 @@ export function ClubsTable({
                       data-testid={`sort-${c.key}`}
                     >
                       {c.label}
-                      <span aria-hidden="true">{sort.by === c.key ? (sort.desc ? ' ▼' : ' ▲') : ' ↕'}</span>
+                      <Glyph dir={sort.by === c.key ? (sort.desc ? 'down' : 'up') : 'both'} />
                     </UnstyledButton>
                   </Table.Th>
                 ))}
@@ -121,12 +126,22 @@ export function ClubsTable({
                 <Table.Tr key={c.id} data-testid="club-row">
                   <Table.Th scope="row" fw="normal">
                     <Link to={c.href}>{c.name}</Link>
+                    {compact && (
+                      <Text size="xs">
+                        {c.unit} · {t('figures.members')}: {count(c.members)} · {t('figures.events')}:{' '}
+                        {count(c.events)} · {t('figures.noShows')}: {count(c.noShows)}
+                      </Text>
+                    )}
                   </Table.Th>
-                  <Table.Td>{c.unit}</Table.Td>
-                  <Table.Td style={{ textAlign: 'end' }}>{count(c.members)}</Table.Td>
-                  <Table.Td style={{ textAlign: 'end' }}>{count(c.events)}</Table.Td>
+                  {!compact && (
+                    <>
+                      <Table.Td>{c.unit}</Table.Td>
+                      <Table.Td style={{ textAlign: 'end' }}>{count(c.members)}</Table.Td>
+                      <Table.Td style={{ textAlign: 'end' }}>{count(c.events)}</Table.Td>
+                    </>
+                  )}
                   <Table.Td style={{ textAlign: 'end' }}>{count(c.attendances)}</Table.Td>
-                  <Table.Td style={{ textAlign: 'end' }}>{count(c.noShows)}</Table.Td>
+                  {!compact && <Table.Td style={{ textAlign: 'end' }}>{count(c.noShows)}</Table.Td>}
                   <Table.Td style={{ textAlign: 'end' }} data-testid="no-show-rate">
                     {percent(c.noShowRate)}
                   </Table.Td>
@@ -134,7 +149,7 @@ export function ClubsTable({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
       )}
     </Paper>
   );

@@ -1,5 +1,6 @@
 import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
+import { Glyph } from './Glyph';
 
 export interface Figure {
   key: string;
@@ -33,7 +34,7 @@ export function KeyFigures({
         {figures.map((f) => {
           const fmt = f.rate ? percent : count;
           const delta = f.before === null ? null : f.value - f.before;
-          const arrow = delta === null || delta === 0 ? '=' : delta > 0 ? '▲' : '▼';
+          const arrow = delta === null || delta === 0 ? 'same' : delta > 0 ? 'up' : 'down';
           const change =
             f.before === null || delta === null
               ? null
@@ -56,9 +57,10 @@ export function KeyFigures({
                   component="dd"
                   m={0}
                   size="sm"
-                  c={delta! > 0 ? 'green.9' : delta! < 0 ? 'red.9' : 'dark'}
+                  // darker than Mantine's shades, AA on white; the arrow and the words carry the meaning
+                  style={{ color: delta! > 0 ? '#1b5e20' : delta! < 0 ? '#a51d1d' : '#212529' }}
                 >
-                  <span aria-hidden="true">{arrow} </span>
+                  <Glyph dir={arrow} />
                   {change}
                 </Text>
               )}

@@ -19,6 +19,9 @@ export interface BarChartProps {
   titleId: string;
   descId: string;
   format: (n: number) => string;
-  /** follows a row's link inside the app (the chart's links are plain <a> in SVG) */
+  /** follows a row's link inside the app */
   onOpen?: (href: string) => void;
 }
+
+/** The fills of the series: dark enough for 3:1 against white (WCAG 1.4.11), told apart by pattern too. */
+export const SERIES_COLOURS = ['#1864ab', '#c2410c', '#2b8a3e'];
