@@ -100,6 +100,10 @@ export const routes: RouteObject[] = [
               import('../features/console/ConsoleEventPage').then((m) => ({ Component: m.default })),
           },
           {
+            path: 'dashboard',
+            lazy: () => import('../features/dashboard/DashboardPage').then((m) => ({ Component: m.default })),
+          },
+          {
             path: '*',
             lazy: () => import('../shared/layout/NotFoundPage').then((m) => ({ Component: m.default })),
           },

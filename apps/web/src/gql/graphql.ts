@@ -28,6 +28,15 @@ export type DeliveryChannel = 'EMAIL' | 'SMS';
 
 export type DeliveryStatus = 'FAILED' | 'PENDING' | 'SENDING' | 'SENT' | 'SKIPPED';
 
+export type EngagementFilter = {
+  /** start of the period (default: 1 January this year, Almaty) */
+  from?: string | null | undefined;
+  /** end of the period, exclusive (default: the start of the current minute) */
+  to?: string | null | undefined;
+  /** this unit and everything under it (default: your whole scope) */
+  unitId?: string | number | null | undefined;
+};
+
 export type EventFilter = {
   clubId?: string | number | null | undefined;
   /** events starting at or after */
@@ -549,6 +558,106 @@ export type ConsoleAwardBadgeMutationVariables = Exact<{
 }>;
 
 export type ConsoleAwardBadgeMutation = { awardBadge: { id: string; badge: { id: string; name: string } } };
+
+export type DashboardEngagementQueryVariables = Exact<{
+  current: EngagementFilter;
+  previous: EngagementFilter;
+}>;
+
+export type DashboardEngagementQuery = {
+  current: {
+    from: string;
+    to: string;
+    computedAt: string;
+    summary: string;
+    members: number;
+    activeMembers: number;
+    events: number;
+    registrations: number;
+    attendances: number;
+    uniqueParticipants: number;
+    attendanceRate: number;
+    firstTimeVoters: { members: number; activeMembers: number };
+    byUnit: Array<{
+      members: number;
+      activeMembers: number;
+      events: number;
+      registrations: number;
+      attendances: number;
+      uniqueParticipants: number;
+      unit: { id: string; code: string; name: string };
+    }>;
+    byMonth: Array<{
+      month: string;
+      newMembers: number;
+      events: number;
+      registrations: number;
+      attendances: number;
+      uniqueParticipants: number;
+    }>;
+    byClub: Array<{
+      members: number;
+      events: number;
+      registrations: number;
+      attendances: number;
+      uniqueParticipants: number;
+      noShows: number;
+      noShowRate: number;
+      club: { id: string; name: string; unit: { id: string; name: string } };
+    }>;
+    byAgeBand: Array<{
+      band: string;
+      members: number;
+      activeMembers: number;
+      attendances: number;
+      uniqueParticipants: number;
+    }>;
+    byKind: Array<{
+      kind: EventKind;
+      events: number;
+      registrations: number;
+      attendances: number;
+      uniqueParticipants: number;
+    }>;
+    funnel: {
+      registrations: number;
+      attendances: number;
+      badges: number;
+      registeredMembers: number;
+      attendedMembers: number;
+      badgedMembers: number;
+    };
+    retention: { participants: number; returning: number; rate: number };
+  };
+  previous: {
+    from: string;
+    to: string;
+    members: number;
+    activeMembers: number;
+    events: number;
+    registrations: number;
+    attendances: number;
+    uniqueParticipants: number;
+    attendanceRate: number;
+    firstTimeVoters: { activeMembers: number };
+    byClub: Array<{
+      members: number;
+      events: number;
+      registrations: number;
+      attendances: number;
+      uniqueParticipants: number;
+      noShows: number;
+      noShowRate: number;
+      club: { id: string };
+    }>;
+  };
+};
+
+export type DashboardUnitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type DashboardUnitsQuery = {
+  units: Array<{ id: string; code: string; name: string; level: UnitLevel }>;
+};
 
 export type EventSummaryFragment = {
   id: string;
@@ -2629,6 +2738,299 @@ export const ConsoleAwardBadgeDocument = {
     },
   ],
 } as unknown as DocumentNode<ConsoleAwardBadgeMutation, ConsoleAwardBadgeMutationVariables>;
+export const DashboardEngagementDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DashboardEngagement' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'current' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'EngagementFilter' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'previous' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'EngagementFilter' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'current' },
+            name: { kind: 'Name', value: 'engagement' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'current' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'computedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'activeMembers' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'registrations' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attendances' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'uniqueParticipants' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attendanceRate' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'firstTimeVoters' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'activeMembers' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byUnit' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'unit' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'activeMembers' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'registrations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attendances' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'uniqueParticipants' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byMonth' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'newMembers' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'registrations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attendances' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'uniqueParticipants' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byClub' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'club' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'unit' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'registrations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attendances' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'uniqueParticipants' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'noShows' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'noShowRate' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byAgeBand' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'band' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'activeMembers' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attendances' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'uniqueParticipants' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byKind' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'registrations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attendances' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'uniqueParticipants' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'funnel' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'registrations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attendances' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'badges' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'registeredMembers' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attendedMembers' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'badgedMembers' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'retention' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'participants' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'returning' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'previous' },
+            name: { kind: 'Name', value: 'engagement' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'previous' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'activeMembers' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'registrations' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attendances' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'uniqueParticipants' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attendanceRate' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'firstTimeVoters' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'activeMembers' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byClub' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'club' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'registrations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attendances' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'uniqueParticipants' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'noShows' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'noShowRate' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardEngagementQuery, DashboardEngagementQueryVariables>;
+export const DashboardUnitsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DashboardUnits' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'units' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardUnitsQuery, DashboardUnitsQueryVariables>;
 export const PublicEventDocument = {
   kind: 'Document',
   definitions: [

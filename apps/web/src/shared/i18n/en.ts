@@ -20,6 +20,7 @@ export const en: Catalogue = {
   'nav.myEvents': 'My events',
   'nav.clubs': 'Clubs',
   'nav.console': 'Organise',
+  'nav.dashboard': 'Dashboard',
   'errors.generic': 'Something went wrong. Please try again later.',
   'errors.network': 'Could not reach the server. Check your connection and try again.',
   'errors.page': 'This page could not be shown.',

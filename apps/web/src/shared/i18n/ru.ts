@@ -20,6 +20,7 @@ export const ru: Catalogue = {
   'nav.myEvents': 'Мои мероприятия',
   'nav.clubs': 'Клубы',
   'nav.console': 'Организация',
+  'nav.dashboard': 'Показатели',
   'errors.generic': 'Что-то пошло не так. Попробуйте позже.',
   'errors.network': 'Не удалось связаться с сервером. Проверьте интернет и повторите.',
   'errors.page': 'Не удалось показать эту страницу.',

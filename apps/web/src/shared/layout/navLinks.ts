@@ -27,6 +27,7 @@ export const NAV: NavEntry[] = [
   { to: '/my-events', label: 'nav.myEvents', show: (s) => s.status === 'member' || s.status === 'offline' },
   { to: '/clubs', label: 'nav.clubs', show: member },
   { to: '/console', label: 'nav.console', show: role('COORDINATOR', 'COMMISSION', 'ADMIN') },
+  { to: '/dashboard', label: 'nav.dashboard', show: role('COORDINATOR', 'COMMISSION', 'ADMIN') },
 ];
 
 /** For staff features' entries: `show: staffOnly('COORDINATOR', 'COMMISSION', 'ADMIN')`. */
