@@ -18,7 +18,7 @@ import {
 } from '../helpers/web';
 
 // page.evaluate callbacks run in the browser (no DOM types in the test program)
-declare const navigator: any, caches: any, performance: any;
+declare const navigator: any, caches: any;
 
 /**
  * The door scanner in a browser whose camera is Chromium's fake device playing a video this test
@@ -86,13 +86,12 @@ describe('web app: the door scanner (browser, fake camera)', () => {
     await page.locator('[data-testid="camera"]').waitFor({ state: 'attached' });
     await page.waitForFunction(
       async () => {
-        const files = performance
-          .getEntriesByType('resource')
-          .map((e: any) => e.name as string)
-          .filter((u: string) => /\/assets\/(ScanPage|decoder\.worker)-/.test(u));
-        if (files.length < 2) return false;
-        for (const f of files) if (!(await caches.match(f))) return false;
-        return true;
+        const cache = await caches.open('yvc-assets');
+        const urls = (await cache.keys()).map((r: any) => r.url as string);
+        return (
+          urls.some((u: string) => /\/assets\/ScanPage-/.test(u)) &&
+          urls.some((u: string) => /\/assets\/decoder\.worker-/.test(u))
+        );
       },
       undefined,
       { timeout: 30_000, polling: 500 },

@@ -4,7 +4,14 @@ import { formatTime } from '../../shared/i18n/format';
 import type { Feedback } from './useScans';
 import classes from './Scanner.module.css';
 
-const SYMBOL = { ok: '✓', already: '!', error: '✕', queued: '⏳' } as const;
+/** Drawn shapes, not characters: a phone's fonts may lack ⏳, and axe cannot rate a lone glyph. */
+const SYMBOL = {
+  ok: 'M5 13l5 5L20 7',
+  already: 'M12 4v10M12 19v1',
+  error: 'M6 6l12 12M18 6L6 18',
+  queued: 'M12 6v6l4 2M12 3a9 9 0 1 0 0.01 0',
+  idle: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
+} as const;
 
 /**
  * The big answer to the latest scan: colour, a symbol, a title and a sentence, announced by screen
@@ -47,9 +54,16 @@ export function FeedbackPanel({ feedback, timeZone }: { feedback: Feedback | nul
       aria-live="assertive"
       aria-atomic="true"
     >
-      <span className={classes.symbol} aria-hidden>
-        {feedback ? SYMBOL[feedback.tone] : '⌖'}
-      </span>
+      <svg className={classes.symbol} viewBox="0 0 24 24" aria-hidden focusable="false">
+        <path
+          d={SYMBOL[tone]}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={3}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      </svg>
       <div>
         <div className={classes.feedbackTitle}>{title}</div>
         {text && <div className={classes.feedbackText}>{text}</div>}

@@ -1,5 +1,6 @@
-import { Button, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { Field } from './Field';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
 
 /** A code typed (or a QR link pasted) for a phone whose screen the camera cannot read. */
@@ -22,7 +23,8 @@ export function ManualEntry({ onCode }: { onCode: (text: string) => void }) {
         <Title order={2} size="h4" id="manual-title">
           {t('manualTitle')}
         </Title>
-        <TextInput
+        <Field
+          id="manual-code"
           label={t('manualLabel')}
           description={t('manualHelp')}
           value={value}
@@ -31,7 +33,6 @@ export function ManualEntry({ onCode }: { onCode: (text: string) => void }) {
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
-          size="md"
           data-testid="manual-input"
         />
         <Button type="submit" size="md" variant="outline" data-testid="manual-submit">

@@ -42,8 +42,11 @@ const ScannerEventDocument = graphql(`
 
 type ScanEvent = NonNullable<ScannerEventQuery['event']>;
 
-/** The camera sees the same code for as long as it is held up: one read per code in this time. */
-const SAME_CODE_MS = 3_000;
+/**
+ * The camera sees the same code for as long as it is held up: it is read once, and again only after
+ * it has been out of sight this long (a slow phone may miss it in a few frames meanwhile).
+ */
+const SAME_CODE_MS = 10_000;
 /** At most this many frames a second are decoded (a frame every ~66 ms keeps a phone cool). */
 const FRAME_MS = 66;
 

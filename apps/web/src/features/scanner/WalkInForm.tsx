@@ -1,10 +1,11 @@
-import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { fieldError } from '../../shared/forms/fieldErrors';
 import { usePresentError } from '../../shared/errors/useErrorText';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
+import { Field } from './Field';
 import { type Feedback, nextSeq } from './useScans';
 
 const WalkInDocument = graphql(`
@@ -69,7 +70,8 @@ export function WalkInForm({
         <Title order={2} size="h4" id="walk-in-title">
           {t('walkInTitle')}
         </Title>
-        <TextInput
+        <Field
+          id="walk-in-contact"
           label={t('walkInLabel')}
           description={t('walkInHelp')}
           value={value}
@@ -77,7 +79,6 @@ export function WalkInForm({
           error={fieldMessage}
           autoComplete="off"
           inputMode="email"
-          size="md"
           data-testid="walk-in-input"
         />
         {!online && <Text size="sm">{t('walkInOffline')}</Text>}
