@@ -54,7 +54,7 @@ const EMAIL = 'bench.coordinator@example.kz';
 
 const log = (msg) => console.log(`[scanner] ${msg}`);
 const { defer, cleanup } = cleanupStack(log);
-/* global window, indexedDB, document */
+/* global window, indexedDB */
 
 const code = () => randomBytes(32).toString('base64url');
 

@@ -191,7 +191,7 @@ function ScannerView({
     let last = { text: '', at: 0 };
     let lastEmpty = performance.now();
     let stats: ScanStats | null = null;
-    (async () => {
+    void (async () => {
       decoder = await makeDecoder();
       if (!live) return decoder.close();
       stats = newScanStats(decoder.kind);

@@ -21,7 +21,7 @@ export function useCamera(video: RefObject<HTMLVideoElement | null>) {
     let stream: MediaStream | null = null;
     let live = true;
     setStatus('starting');
-    (async () => {
+    void (async () => {
       if (!navigator.mediaDevices?.getUserMedia) {
         setStatus('missing');
         return;
