@@ -40,7 +40,7 @@ export function Field({
         {...input}
       />
       {error && (
-        <p id={`${id}-error`} className={classes.error}>
+        <p id={`${id}-error`} className={classes.fieldError}>
           {error}
         </p>
       )}

@@ -19,8 +19,12 @@ interface NativeDetectorClass {
   getSupportedFormats(): Promise<string[]>;
 }
 
-/** Frames are scaled down to this many pixels on their long side before jsQR reads them. */
-const MAX_SIDE = 640;
+/**
+ * Frames are scaled down to this many pixels on their long side before jsQR reads them: its work
+ * grows with the pixels, and a code held up at the door (a phone screen at 20-40 cm) still has
+ * 4+ pixels per module at 480 (bench/scanner.mjs, docs/performance.md).
+ */
+const MAX_SIDE = 480;
 
 async function nativeDecoder(): Promise<Decoder | null> {
   const Detector = (window as unknown as { BarcodeDetector?: NativeDetectorClass }).BarcodeDetector;
