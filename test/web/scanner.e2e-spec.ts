@@ -353,4 +353,3 @@ describe('web app: the door scanner (browser, fake camera)', () => {
     await context.close();
   });
 });
-
