@@ -13,7 +13,8 @@
 //     at the top of the build): the files of the build its text names, raw (what Cache Storage
 //     keeps and what Workbox's size limits count) and gzipped.
 // Budgets (issue 12): the first-load JavaScript of every student route <= 170 KB gzipped; the
-// precache < 1 MB (raw). Prints PASS or FAIL per budget and exits 0 either way (it is a report);
+// precache < 1 MB (raw). Issue 13: the door scanner's JavaScript beyond the app's first load (its
+// page's chunks, the workers those chunks start, its feature catalogue in Kazakh) <= 60 KB gzipped. Prints PASS or FAIL per budget and exits 0 either way (it is a report);
 // a failed build exits 1. Staff pages (routes or files named staff, coordinator, commission, admin,
 // scan..., console, dashboard) are listed but kept out of the student budget.
 import { spawnSync } from 'node:child_process';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
 const KB = 1024;
 const FIRST_LOAD_BUDGET = 170 * KB;
 const PRECACHE_BUDGET = 1024 * KB;
+const SCANNER_BUDGET = 60 * KB;
 const STAFF = /(staff|coordinator|commission|admin|scan|console|dashboard)/i;
 const log = (msg) => console.log(`[web-bundle] ${msg}`);
 
@@ -207,6 +209,33 @@ function main() {
       `The whole build: ${all.length} JavaScript files, ${kb(allJs.raw)} raw, ${kb(allJs.gz)} gzip; CSS ${kb(allCss.raw)} raw, ${kb(allCss.gz)} gzip.`,
     );
 
+    // the scanner (issue 13): its page's extra chunks, the worker files they name (a worker is an
+    // asset to Vite's manifest, not a chunk: found by its file name in the chunks' code) and its
+    // feature catalogue (features/scanner/i18n/kk.ts, loaded before the page renders)
+    const scanPage = pages.find((p) => p.label.startsWith('/scan'));
+    let scanner = null;
+    if (scanPage) {
+      const key = Object.keys(manifest).find((k) => manifest[k].src === scanPage.src);
+      const own = minus(closure(manifest, key).js, entry.js);
+      const workers = new Set();
+      for (const f of own)
+        for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/assets\/[\w.-]+\.js/g))
+          if (/worker/i.test(m[0]) && existsSync(join(dir, m[0]))) workers.add(m[0]);
+      const catalogue = Object.keys(manifest).find((k) => /features\/scanner\/i18n\/kk\.ts$/.test(k));
+      const files = new Set([
+        ...own,
+        ...workers,
+        ...(catalogue ? minus(closure(manifest, catalogue).js, entry.js) : []),
+      ]);
+      scanner = { files, total: sum(dir, files) };
+      console.log('');
+      console.log(
+        `The door scanner (${scanPage.label}) beyond the first load: ${kb(scanner.total.raw)} raw, ${kb(scanner.total.gz)} gzip:`,
+      );
+      for (const f of [...files].sort())
+        console.log(`  ${f}: ${kb(size(dir, f).raw)} raw, ${kb(size(dir, f).gz)} gzip`);
+    }
+
     const pc = precache(dir);
     let pcSize = null;
     if (pc) {
@@ -232,6 +261,10 @@ function main() {
         `  ${pcSize.raw < PRECACHE_BUDGET ? 'PASS' : 'FAIL'} service-worker precache < 1 MB: ${kb(pcSize.raw)} raw (${kb(pcSize.gz)} gzip)`,
       );
     else console.log('  n/a  service-worker precache < 1 MB: no service worker yet');
+    if (scanner)
+      console.log(
+        `  ${scanner.total.gz <= SCANNER_BUDGET ? 'PASS' : 'FAIL'} the door scanner's JavaScript beyond the first load <= 60 KB gzip: ${kb(scanner.total.gz)}`,
+      );
   } finally {
     if (!values.dist && !values.keep) rmSync(dir, { recursive: true, force: true });
     else if (!values.dist) log(`kept the build in ${dir}`);

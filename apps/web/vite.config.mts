@@ -168,7 +168,19 @@ const pwa = VitePWA({
     globPatterns: ['**/*.{js,css,html,svg,png}'],
     // nothing big in the precache (a phone downloads all of it): charts and .wasm, when they come,
     // stay out and load on demand
-    globIgnores: ['**/*.wasm', '**/*chart*'],
+    // the door scanner's page and its decoder worker (jsQR) are staff-only: kept out of every
+    // student's precache, and cached at run time instead once a coordinator opens the scanner
+    // (runtimeCaching below, features/scanner/offlineAssets.ts)
+    globIgnores: ['**/*.wasm', '**/*chart*', '**/ScanPage-*', '**/decoder.worker-*'],
+    // hashed /assets/ files not precached (staff pages and their workers) are kept when first
+    // fetched: they never change under one name, so the cache answers first and works offline
+    runtimeCaching: [
+      {
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+        handler: 'CacheFirst',
+        options: { cacheName: 'yvc-assets', expiration: { maxEntries: 100, maxAgeSeconds: 90 * 24 * 3600 } },
+      },
+    ],
     maximumFileSizeToCacheInBytes: 600 * 1024,
     navigateFallback: 'index.html',
     navigateFallbackDenylist: API_NAVIGATIONS,

@@ -13,7 +13,8 @@ declare const document: any, localStorage: any, NodeFilter: any, getComputedStyl
  * app, served by the API on a real port. Copy test/web/shell.e2e-spec.ts to start a new page's spec.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
+/** Chromium's flags for the tests (a spec that needs more, e.g. a fake camera, adds to them). */
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -111,4 +111,10 @@ export const routes: RouteObject[] = [
       },
     ],
   },
+  // the door scanner: full screen, without the app's header (features/scanner)
+  {
+    path: 'scan/:eventId',
+    errorElement: <RouteError />,
+    lazy: () => import('../features/scanner/ScanPage').then((m) => ({ Component: m.default })),
+  },
 ];

@@ -78,6 +78,13 @@ export type NotificationKind =
   | 'WAITLISTED'
   | 'WALK_IN_RECORDED';
 
+export type OfflineScanInput = {
+  code: string;
+  /** the scanner's own id for this scan (a UUID); sending it again is harmless */
+  scanId: string | number;
+  scannedAt: string;
+};
+
 /** What an anonymous visitor may filter published events by. */
 export type PublicEventFilter = {
   /** events starting at or after */
@@ -818,6 +825,68 @@ export type CancelRegistrationMutationVariables = Exact<{
 }>;
 
 export type CancelRegistrationMutation = { cancelRegistration: { id: string; status: RegistrationStatus } };
+
+export type ScannerEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ScannerEventQuery = {
+  event: {
+    id: string;
+    title: string;
+    status: EventStatus;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    capacity: number;
+    registeredCount: number;
+    attendedCount: number;
+    walkIns: number;
+  } | null;
+};
+
+export type ScannerWalkInMutationVariables = Exact<{
+  eventId: string | number;
+  emailOrPhone: string;
+}>;
+
+export type ScannerWalkInMutation = {
+  walkIn: {
+    registrationId: string;
+    fullName: string;
+    membershipNumber: string | null;
+    alreadyCheckedIn: boolean;
+    overCapacity: boolean;
+    checkedInAt: string;
+    status: RegistrationStatus;
+  };
+};
+
+export type ScannerCheckInMutationVariables = Exact<{
+  eventId: string | number;
+  code: string;
+}>;
+
+export type ScannerCheckInMutation = {
+  checkIn: {
+    alreadyCheckedIn: boolean;
+    registration: { id: string; checkedInAt: string | null; member: { id: string; fullName: string } };
+  };
+};
+
+export type ScannerSyncMutationVariables = Exact<{
+  eventId: string | number;
+  scans: Array<OfflineScanInput> | OfflineScanInput;
+}>;
+
+export type ScannerSyncMutation = {
+  syncCheckIns: Array<{
+    scanId: string;
+    outcome: string;
+    message: string | null;
+    registration: { id: string; checkedInAt: string | null; member: { id: string; fullName: string } } | null;
+  }>;
+};
 
 export type SessionMemberFragment = {
   id: string;
@@ -3659,6 +3728,262 @@ export const CancelRegistrationDocument = {
     },
   ],
 } as unknown as DocumentNode<CancelRegistrationMutation, CancelRegistrationMutationVariables>;
+export const ScannerEventDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ScannerEvent' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'event' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'capacity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'registeredCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attendedCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'walkIns' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScannerEventQuery, ScannerEventQueryVariables>;
+export const ScannerWalkInDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ScannerWalkIn' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'eventId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'emailOrPhone' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'walkIn' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'eventId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'eventId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'emailOrPhone' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'emailOrPhone' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'registrationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fullName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'membershipNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alreadyCheckedIn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overCapacity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checkedInAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScannerWalkInMutation, ScannerWalkInMutationVariables>;
+export const ScannerCheckInDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ScannerCheckIn' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'eventId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'checkIn' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'eventId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'eventId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'alreadyCheckedIn' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'registration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'checkedInAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'member' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'fullName' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScannerCheckInMutation, ScannerCheckInMutationVariables>;
+export const ScannerSyncDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ScannerSync' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'eventId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'scans' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'OfflineScanInput' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'syncCheckIns' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'eventId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'eventId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'scans' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'scans' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'scanId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'registration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'checkedInAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'member' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'fullName' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScannerSyncMutation, ScannerSyncMutationVariables>;
 export const LoginDocument = {
   kind: 'Document',
   definitions: [
