@@ -19,6 +19,7 @@ export const en: Catalogue = {
   'nav.logout': 'Log out',
   'nav.myEvents': 'My events',
   'nav.clubs': 'Clubs',
+  'nav.admin': 'Administration',
   'errors.generic': 'Something went wrong. Please try again later.',
   'errors.network': 'Could not reach the server. Check your connection and try again.',
   'errors.page': 'This page could not be shown.',

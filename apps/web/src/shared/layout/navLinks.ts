@@ -26,6 +26,7 @@ export const NAV: NavEntry[] = [
   // My events works offline too (the QR codes saved on the phone), clubs need the network
   { to: '/my-events', label: 'nav.myEvents', show: (s) => s.status === 'member' || s.status === 'offline' },
   { to: '/clubs', label: 'nav.clubs', show: member },
+  { to: '/admin', label: 'nav.admin', show: role('COMMISSION', 'ADMIN') },
 ];
 
 /** For staff features' entries: `show: staffOnly('COORDINATOR', 'COMMISSION', 'ADMIN')`. */
