@@ -26,12 +26,13 @@ const { values } = parseArgs({
 });
 const BASE = values.url.replace(/\/$/, '');
 const STUDENT = { email: 'student@demo.yvc.kz', password: 'Demo-2026!' };
+const TARAZ_OFFICER = { email: 'commission.taraz@demo.yvc.kz', password: 'Demo-2026!' };
 const SIZES = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
 
 /**
  * The pages, in the README's order. `path`: where to go, or a function of the page that finds it
- * (e.g. an event's address from the list); `member`: log in as the demo student first; `ready`: a
- * selector that is on the page once its data has arrived.
+ * (e.g. an event's address from the list); `member`: log in as the demo student first (`as`: as
+ * another demo account); `ready`: a selector that is on the page once its data has arrived.
  */
 const PAGES = [
   { name: 'events', path: '/', ready: '[data-testid="event-card"]' },
@@ -51,12 +52,39 @@ const PAGES = [
   { name: 'my-events', path: '/my-events', member: true, ready: 'main h2' },
   { name: 'badges', path: '/me/badges', member: true, ready: 'main h1' },
   { name: 'settings', path: '/me/settings', member: true, ready: 'main form' },
+  // administration (issue 14), as the Taraz commission officer
+  { name: 'admin-clubs', path: '/admin/clubs', as: TARAZ_OFFICER, ready: '[data-testid="admin-club"]' },
+  {
+    name: 'admin-club',
+    path: (page) => firstLink(page, '/admin/clubs', '[data-testid="admin-club"] a[href^="/admin/clubs/"]'),
+    as: TARAZ_OFFICER,
+    ready: '[data-testid="club-member"]',
+  },
+  {
+    name: 'admin-member',
+    path: async (page) =>
+      firstLink(
+        page,
+        await firstLink(page, '/admin/clubs', '[data-testid="admin-club"] a[href^="/admin/clubs/"]'),
+        '[data-testid="club-member"] a',
+      ),
+    as: TARAZ_OFFICER,
+    ready: '[data-testid="member-badge"]',
+  },
 ];
 
-async function logIn(page) {
+/** The address of the first link matching `selector` on the page at `path`. */
+async function firstLink(page, path, selector) {
+  await page.goto(`${BASE}${path}`);
+  const link = page.locator(selector).first();
+  await link.waitFor();
+  return link.getAttribute('href');
+}
+
+async function logIn(page, account = STUDENT) {
   await page.goto(`${BASE}/login`);
-  await page.locator('input[type=email]').fill(STUDENT.email);
-  await page.locator('input[type=password]').fill(STUDENT.password);
+  await page.locator('input[type=email]').fill(account.email);
+  await page.locator('input[type=password]').fill(account.password);
   await page.locator('form button[type=submit]').click();
   await page.locator('nav a[href="/me"]').waitFor();
 }
@@ -97,7 +125,7 @@ async function main() {
         });
         await context.addInitScript(() => localStorage.setItem('yvc.lang', 'kk'));
         const page = await context.newPage();
-        if (p.member) await logIn(page);
+        if (p.member || p.as) await logIn(page, p.as);
         const path = typeof p.path === 'function' ? await p.path(page) : p.path;
         await page.goto(`${BASE}${path}`);
         await page.locator(p.ready).first().waitFor();
