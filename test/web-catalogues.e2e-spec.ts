@@ -42,7 +42,7 @@ describe('web catalogues', () => {
     (ns) => {
       if (ns === '(none yet)') return;
       const load = (lang: string) =>
-        (jest.requireActual(join(features, ns, 'i18n', `${lang}.ts`)) as { default: Record<string, string> })
+        jest.requireActual<{ default: Record<string, string> }>(join(features, ns, 'i18n', `${lang}.ts`))
           .default;
       expectSameKeys(ns, { kk: load('kk'), ru: load('ru'), en: load('en') });
     },
