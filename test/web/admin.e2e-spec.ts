@@ -12,6 +12,9 @@ declare const document: any, getComputedStyle: any;
  * a member's badges (revoke), certificates (find by number, revoke, reissue); refusals show the
  * API's reason in the chosen language; axe at both sizes; keyboard only.
  */
+// many steps per test on a shared, loaded machine
+jest.setTimeout(240_000);
+
 describe('web app: administration (browser)', () => {
   let web: WebTest;
   let officer: { id: string; email: string; token: string };

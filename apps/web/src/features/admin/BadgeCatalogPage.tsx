@@ -1,6 +1,7 @@
 import { Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
+import { ownPath } from '../account/download';
 import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
 import { AdminShell } from './AdminShell';
@@ -34,7 +35,7 @@ function Catalogue() {
             <Paper withBorder p="md">
               <Group align="start" wrap="nowrap" gap="md">
                 {b.imageUrl && (
-                  <img src={b.imageUrl} alt="" width={64} height={64} style={{ flex: 'none' }} />
+                  <img src={ownPath(b.imageUrl)} alt="" width={64} height={64} style={{ flex: 'none' }} />
                 )}
                 <Stack gap={4}>
                   <Title order={2} size="h4">

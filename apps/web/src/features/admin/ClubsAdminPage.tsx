@@ -169,11 +169,12 @@ function Clubs() {
       },
       { replace: true },
     );
-  const data = res.data;
-  if (!data && res.fetching) return <Loader aria-label={t('clubs.title')} />;
-  if (!data)
-    return <ErrorAlert error={res.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  const clubs = data.managedClubs;
+  // the previous answer stays on screen while new filters load (the filters are never unmounted)
+  const [last, setLast] = useState(res.data);
+  if (res.data && res.data !== last) setLast(res.data);
+  const data = res.data ?? last;
+  const units = data?.managedUnits ?? [];
+  const clubs = data?.managedClubs ?? [];
   return (
     <Stack>
       <Group align="end" wrap="wrap" gap="md">
@@ -183,7 +184,7 @@ function Clubs() {
           onChange={(e) => set('unit', e.currentTarget.value || null)}
           data={[
             { value: '', label: t('clubs.allUnits') },
-            ...data.managedUnits.map((u) => ({ value: u.id, label: u.name })),
+            ...units.map((u) => ({ value: u.id, label: u.name })),
           ]}
           data-testid="filter-unit"
           miw={240}
@@ -196,11 +197,14 @@ function Clubs() {
           styles={{ body: { minHeight: 44, alignItems: 'center' } }}
         />
       </Group>
-      <ErrorAlert error={res.error} />
-      <Text data-testid="clubs-count" aria-live="polite">
-        {t('clubs.count', { count: clubs.length })}
-      </Text>
-      {clubs.length === 0 && <Text>{t('clubs.none')}</Text>}
+      <ErrorAlert error={res.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      {res.fetching && <Loader size="sm" aria-label={t('clubs.title')} />}
+      {data && (
+        <Text data-testid="clubs-count" aria-live="polite">
+          {t('clubs.count', { count: clubs.length })}
+        </Text>
+      )}
+      {data && clubs.length === 0 && <Text>{t('clubs.none')}</Text>}
       <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {clubs.map((club) => (
           <li key={club.id} data-testid="admin-club">
@@ -239,12 +243,14 @@ function Clubs() {
           </li>
         ))}
       </Stack>
-      <CreateClubForm
-        key={unitId}
-        units={data.managedUnits}
-        defaultUnit={unitId}
-        onCreated={() => reexecute({ requestPolicy: 'network-only' })}
-      />
+      {data && (
+        <CreateClubForm
+          key={unitId}
+          units={units}
+          defaultUnit={unitId}
+          onCreated={() => reexecute({ requestPolicy: 'network-only' })}
+        />
+      )}
     </Stack>
   );
 }

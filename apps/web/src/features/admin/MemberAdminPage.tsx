@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
+import { ownPath } from '../account/download';
 import type { AdminMemberQuery } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import type { Lang } from '../../shared/i18n';
@@ -76,7 +77,13 @@ function BadgeRow({ award, onRevoked }: { award: Award; onRevoked: (name: string
         <Stack gap="xs">
           <Group align="start" wrap="nowrap" gap="sm">
             {award.badge.imageUrl && (
-              <img src={award.badge.imageUrl} alt="" width={48} height={48} style={{ flex: 'none' }} />
+              <img
+                src={ownPath(award.badge.imageUrl)}
+                alt=""
+                width={48}
+                height={48}
+                style={{ flex: 'none' }}
+              />
             )}
             <Stack gap={2}>
               <Title order={3} size="h5">
