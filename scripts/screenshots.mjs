@@ -27,12 +27,13 @@ const { values } = parseArgs({
 const BASE = values.url.replace(/\/$/, '');
 const STUDENT = { email: 'student@demo.yvc.kz', password: 'Demo-2026!' };
 const COORDINATOR = { email: 'coordinator01@demo.yvc.kz', password: 'Demo-2026!' };
+const TARAZ_OFFICER = { email: 'commission.taraz@demo.yvc.kz', password: 'Demo-2026!' };
 const SIZES = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
 
 /**
  * The pages, in the README's order. `path`: where to go, or a function of the page that finds it
  * (e.g. an event's address from the list); `member`: log in as the demo student first (`staff`: as
- * the demo coordinator); `ready`: a selector that is on the page once its data has arrived.
+ * the demo coordinator; `as`: as another demo account); `ready`: a selector that is on the page once its data has arrived.
  */
 const PAGES = [
   { name: 'events', path: '/', ready: '[data-testid="event-card"]' },
@@ -91,12 +92,39 @@ const PAGES = [
     ready: '[data-testid="person"]',
   },
   { name: 'console-event-new', path: '/console/events/new', staff: true, ready: '[data-testid="title"]' },
+  // administration (issue 14), as the Taraz commission officer
+  { name: 'admin-clubs', path: '/admin/clubs', as: TARAZ_OFFICER, ready: '[data-testid="admin-club"]' },
+  {
+    name: 'admin-club',
+    path: (page) => firstLink(page, '/admin/clubs', '[data-testid="admin-club"] a[href^="/admin/clubs/"]'),
+    as: TARAZ_OFFICER,
+    ready: '[data-testid="club-member"]',
+  },
+  {
+    name: 'admin-member',
+    path: async (page) =>
+      firstLink(
+        page,
+        await firstLink(page, '/admin/clubs', '[data-testid="admin-club"] a[href^="/admin/clubs/"]'),
+        '[data-testid="club-member"] a',
+      ),
+    as: TARAZ_OFFICER,
+    ready: '[data-testid="member-badge"]',
+  },
 ];
 
-async function logIn(page, who = STUDENT) {
+/** The address of the first link matching `selector` on the page at `path`. */
+async function firstLink(page, path, selector) {
+  await page.goto(`${BASE}${path}`);
+  const link = page.locator(selector).first();
+  await link.waitFor();
+  return link.getAttribute('href');
+}
+
+async function logIn(page, account = STUDENT) {
   await page.goto(`${BASE}/login`);
-  await page.locator('input[type=email]').fill(who.email);
-  await page.locator('input[type=password]').fill(who.password);
+  await page.locator('input[type=email]').fill(account.email);
+  await page.locator('input[type=password]').fill(account.password);
   await page.locator('form button[type=submit]').click();
   await page.locator('nav a[href="/me"]').waitFor({ state: 'attached' });
 }
@@ -196,7 +224,7 @@ async function main() {
         });
         await context.addInitScript(() => localStorage.setItem('yvc.lang', 'kk'));
         const page = await context.newPage();
-        if (p.member || p.staff) await logIn(page, p.staff ? COORDINATOR : STUDENT);
+        if (p.member || p.staff || p.as) await logIn(page, p.as ?? (p.staff ? COORDINATOR : STUDENT));
         const path = typeof p.path === 'function' ? await p.path(page) : p.path;
         await page.goto(`${BASE}${path}`);
         await page.locator(p.ready).first().waitFor();

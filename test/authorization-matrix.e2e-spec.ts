@@ -83,6 +83,19 @@ const MATRIX: Record<string, Row> = {
     args: () => ({}),
     self: true,
   },
+  // administration: the units and clubs an officer manages, the staff accounts it may assign
+  'Query.managedUnits': {
+    expect: '     U    F      F          F       ok        ok        ok',
+    args: () => ({}),
+  },
+  'Query.managedClubs': { expect: CLUB_MANAGERS, args: (w, s) => ({ unitId: w.unit[s] }) },
+  'Query.managedClub': { expect: CLUB_MANAGERS, args: (w, s) => ({ id: w.club[s] }) },
+  'Query.staffAccounts': {
+    expect: ' U    F      F          F       ok        ok        ok',
+    args: () => ({}),
+  },
+  // staff looking a certificate up by number (to revoke or reissue it): the holder must be in scope
+  'Query.certificate': { expect: EVENT_STAFF, args: (w, s) => ({ number: w.certificateNumber[s] }) },
   // by unit: a club's coordinator has no unit (Taraz holds other clubs too), the commission above has
   'Query.engagement': {
     expect: '                        U    F      F          F       F         ok|F      ok',

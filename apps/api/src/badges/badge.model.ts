@@ -42,6 +42,9 @@ export class BadgeAwardModel {
   @Field(() => Date, { nullable: true })
   revokedAt: Date | null;
 
+  @Field(() => String, { nullable: true, description: 'why it was revoked' })
+  revokedReason: string | null;
+
   @Field(() => String, { description: 'public page of the award' })
   verifyUrl: string;
 

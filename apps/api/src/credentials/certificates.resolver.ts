@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Certificate, CertificateStatus, CertificatesService, VerifyThrottle } from '@yvc/credentials';
 import { AccessPolicy, Actor, MembersService, Role } from '@yvc/identity';
-import { CurrentActor, Public, Roles } from '../common/decorators';
+import { CurrentActor, Public, Roles, Staff } from '../common/decorators';
 import type { GqlContext } from '../graphql/graphql-context';
 import { MemberModel } from '../members/member.model';
 import { CertificateModel, CertificateVerificationModel } from './certificate.model';
@@ -41,6 +41,19 @@ export class CertificatesResolver {
     const cert = await this.certificates.get(id);
     await this.policy.assert(this.policy.canActForMember(actor, cert.memberId));
     return this.certificates.revoke(cert.id, reason);
+  }
+
+  @Staff()
+  @Query(() => CertificateModel, {
+    nullable: true,
+    description:
+      'A certificate by its number, for staff in scope of its holder (null when there is no such number): to revoke or reissue it.',
+  })
+  async certificate(@CurrentActor() actor: Actor, @Args('number') number: string) {
+    const cert = await this.certificates.findByNumber(number);
+    if (!cert) return null;
+    await this.policy.assert(this.policy.canSeeMember(actor, cert.memberId));
+    return cert;
   }
 
   @Public()

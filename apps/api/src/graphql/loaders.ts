@@ -41,6 +41,8 @@ export interface Loaders {
   waitlistPosition: DataLoader<string, number | null>;
   /** may the caller see this member's personal data (self, staff in scope, admin) */
   memberVisible: DataLoader<string, boolean>;
+  /** may the caller look after this club (its coordinators, the commission above, admins) */
+  clubViewable: DataLoader<string, boolean>;
   memberBadges: DataLoader<string, BadgeAward[]>;
   memberCertificate: DataLoader<string, Certificate | null>;
 }
@@ -75,6 +77,11 @@ export class LoadersFactory {
         const actor = viewer();
         const visible = actor ? await this.policy.visibleMembers(actor, ids) : new Set<string>();
         return ids.map((id) => visible.has(id));
+      }),
+      clubViewable: new DataLoader(async (ids) => {
+        const actor = viewer();
+        const viewable = actor ? await this.policy.viewableClubs(actor, ids) : new Set<string>();
+        return ids.map((id) => viewable.has(id));
       }),
       unit: new DataLoader(async (ids) => byId(ids, await this.units.findByIds(ids))),
       unitChildren: new DataLoader(async (ids) =>

@@ -47,3 +47,12 @@ export class ClubMembersArgs {
   @Field(() => String, { nullable: true })
   after?: string | null;
 }
+
+@ArgsType()
+export class ManagedClubsArgs {
+  @Field(() => ID, { nullable: true, description: 'this unit only (default: every unit you manage)' })
+  unitId?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false })
+  includeArchived: boolean;
+}

@@ -1,12 +1,13 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { pageRequest } from '@yvc/core';
 import { AccessPolicy, Actor, ClubMembershipsService, Role, isMemberCursor } from '@yvc/identity';
-import { ClubsService } from '@yvc/org';
+import { ClubsService, UnitsService } from '@yvc/org';
+import { MemberModel } from '../members/member.model';
 import { CurrentActor, Public, Roles, Staff } from '../common/decorators';
 import { toConnection } from '../graphql/connection';
 import type { GqlContext } from '../graphql/graphql-context';
 import { MemberConnection } from '../members/member-connection.model';
-import { ClubMembersArgs, CreateClubInput } from './club.inputs';
+import { ClubMembersArgs, CreateClubInput, ManagedClubsArgs } from './club.inputs';
 import { ClubModel } from './club.model';
 import { UnitModel } from './unit.model';
 
@@ -16,12 +17,42 @@ export class ClubResolver {
     private readonly clubs: ClubsService,
     private readonly memberships: ClubMembershipsService,
     private readonly policy: AccessPolicy,
+    private readonly units: UnitsService,
   ) {}
 
   @Public()
   @Query(() => ClubModel, { nullable: true })
   club(@Args('id', { type: () => ID }) id: string): Promise<ClubModel | null> {
     return this.clubs.findById(id);
+  }
+
+  @Roles(Role.COMMISSION, Role.ADMIN)
+  @Query(() => [ClubModel], {
+    description:
+      'Clubs of the units you manage (COMMISSION: its subtree, ADMIN: all), by name; archived ones when asked.',
+  })
+  async managedClubs(@CurrentActor() actor: Actor, @Args() args: ManagedClubsArgs): Promise<ClubModel[]> {
+    if (args.unitId) {
+      await this.policy.assert(this.policy.canManageUnit(actor, args.unitId));
+      return this.clubs.findByUnitIds([args.unitId], args.includeArchived);
+    }
+    const scope = await this.policy.scope(actor);
+    const unitIds = scope === 'ALL' ? (await this.units.findAll()).map((u) => u.id) : scope.unitIds;
+    return this.clubs.findByUnitIds(unitIds, args.includeArchived);
+  }
+
+  @Roles(Role.COMMISSION, Role.ADMIN)
+  @Query(() => ClubModel, {
+    description:
+      'A club you manage, archived or not (with its coordinators): COMMISSION its subtree, ADMIN any.',
+  })
+  async managedClub(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ClubModel> {
+    const club = await this.clubs.get(id);
+    await this.policy.assert(this.policy.canManageClub(actor, club.id));
+    return club;
   }
 
   @Roles(Role.COMMISSION, Role.ADMIN)
@@ -70,6 +101,18 @@ export class ClubResolver {
   @ResolveField(() => UnitModel)
   unit(@Parent() c: ClubModel, @Context() ctx: GqlContext) {
     return ctx.loaders.unit.load(c.unitId);
+  }
+
+  @ResolveField(() => [MemberModel], {
+    nullable: true,
+    description:
+      "The coordinator (and commission) accounts assigned to this club: for the club's staff, the commission above and admins through a logged-in query (null for anyone else, and under the public `club`).",
+  })
+  async coordinators(@Parent() c: ClubModel, @Context() ctx: GqlContext) {
+    if (!ctx.req.user || !(await ctx.loaders.clubViewable.load(c.id))) return null;
+    const ids = await ctx.loaders.clubStaffIds.load(c.id);
+    const members = await ctx.loaders.member.loadMany(ids);
+    return members.filter((m): m is NonNullable<typeof m> => !!m && !(m instanceof Error));
   }
 
   @ResolveField(() => Int, { description: 'active members' })

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { FieldProblems } from '@yvc/core';
 import { AccessPolicy, Actor, AssignmentTarget, MembersService, Role, StaffService } from '@yvc/identity';
 import { ClubsService, UnitsService } from '@yvc/org';
@@ -21,12 +21,24 @@ export class StaffAssignmentResolver {
   ) {}
 
   @Roles(Role.COMMISSION, Role.ADMIN)
+  @Query(() => [MemberModel], {
+    description:
+      'Coordinator and commission accounts at home in the units you manage (ADMIN: all), by name: whom you may assign. Accounts come from the CLI (user:create).',
+  })
+  async staffAccounts(@CurrentActor() actor: Actor) {
+    const scope = await this.policy.scope(actor);
+    return this.staff.staffAccountsIn(scope === 'ALL' ? 'ALL' : scope.unitIds);
+  }
+
+  @Roles(Role.COMMISSION, Role.ADMIN)
   @Mutation(() => [StaffAssignmentModel], {
     description:
-      'Makes a coordinator (or commission) account responsible for a club or a unit; returns all of its assignments.',
+      'Makes a coordinator (or commission) account responsible for a club (not an archived one) or a unit; returns all of its assignments.',
   })
   async assignCoordinator(@CurrentActor() actor: Actor, @Args('input') input: StaffAssignmentInput) {
     const target = await this.authorize(actor, input);
+    // an archived club takes no new coordinators (removing one stays possible)
+    if (target.clubId) await this.clubs.getActive(target.clubId);
     await this.staff.assign(input.memberId, target);
     return this.staff.findByMember(input.memberId);
   }

@@ -1,13 +1,17 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessPolicy, Actor, Role } from '@yvc/identity';
 import { UnitsService, unitName } from '@yvc/org';
-import { Public } from '../common/decorators';
+import { CurrentActor, Public, Roles } from '../common/decorators';
 import type { GqlContext } from '../graphql/graphql-context';
 import { ClubModel } from './club.model';
 import { UnitModel } from './unit.model';
 
 @Resolver(() => UnitModel)
 export class UnitResolver {
-  constructor(private readonly units: UnitsService) {}
+  constructor(
+    private readonly units: UnitsService,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   @Public()
   @Query(() => [UnitModel], {
@@ -22,6 +26,19 @@ export class UnitResolver {
   @Query(() => UnitModel, { nullable: true })
   unit(@Args('code') code: string): Promise<UnitModel | null> {
     return this.units.findByCode(code);
+  }
+
+  @Roles(Role.COMMISSION, Role.ADMIN)
+  @Query(() => [UnitModel], {
+    description:
+      'The units you manage (clubs and staff): COMMISSION its unit and everything under it, ADMIN all; in the order of `units`.',
+  })
+  async managedUnits(@CurrentActor() actor: Actor): Promise<UnitModel[]> {
+    const all = await this.units.findAll();
+    const scope = await this.policy.scope(actor);
+    if (scope === 'ALL') return all;
+    const mine = new Set(scope.unitIds);
+    return all.filter((u) => mine.has(u.id));
   }
 
   @ResolveField(() => String, { description: "in the caller's locale" })

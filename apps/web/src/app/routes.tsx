@@ -78,6 +78,32 @@ export const routes: RouteObject[] = [
             lazy: () =>
               import('../features/notifications/NotificationsPage').then((m) => ({ Component: m.default })),
           },
+          // administration (issue 14): COMMISSION and ADMIN
+          {
+            path: 'admin',
+            lazy: () => import('../features/admin/AdminPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'admin/clubs',
+            lazy: () => import('../features/admin/ClubsAdminPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'admin/clubs/:id',
+            lazy: () => import('../features/admin/ClubAdminPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'admin/badges',
+            lazy: () => import('../features/admin/BadgeCatalogPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'admin/certificates',
+            lazy: () =>
+              import('../features/admin/CertificatesAdminPage').then((m) => ({ Component: m.default })),
+          },
+          {
+            path: 'admin/members/:id',
+            lazy: () => import('../features/admin/MemberAdminPage').then((m) => ({ Component: m.default })),
+          },
           {
             path: 'console',
             lazy: () => import('../features/console/ConsolePage').then((m) => ({ Component: m.default })),

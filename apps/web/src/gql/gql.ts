@@ -22,6 +22,22 @@ type Documents = {
   '\n  mutation SaveSettings($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      id\n      phone\n      emailOptIn\n      smsOptIn\n      timeZone\n      locale\n    }\n  }\n': typeof types.SaveSettingsDocument;
   '\n  query ExportMyData {\n    exportMyData\n  }\n': typeof types.ExportMyDataDocument;
   '\n  mutation WithdrawConsent {\n    withdrawConsent\n  }\n': typeof types.WithdrawConsentDocument;
+  '\n  query AdminManagedUnits {\n    managedUnits {\n      id\n      code\n      name\n      parent {\n        id\n      }\n    }\n  }\n': typeof types.AdminManagedUnitsDocument;
+  '\n  query AdminBadgeCatalogue {\n    badgeClasses {\n      id\n      code\n      name\n      description\n      criteria\n      imageUrl\n      manual\n    }\n  }\n': typeof types.AdminBadgeCatalogueDocument;
+  '\n  fragment AdminCertificate on Certificate {\n    id\n    number\n    status\n    issuedAt\n    expiresAt\n    revokedAt\n    revokedReason\n    verifyUrl\n    member {\n      id\n      fullName\n      membershipNumber\n    }\n  }\n': typeof types.AdminCertificateFragmentDoc;
+  '\n  mutation AdminRevokeCertificate($id: ID!, $reason: String!) {\n    revokeCertificate(id: $id, reason: $reason) {\n      ...AdminCertificate\n    }\n  }\n': typeof types.AdminRevokeCertificateDocument;
+  '\n  mutation AdminIssueCertificate($memberId: ID!) {\n    issueCertificate(memberId: $memberId) {\n      ...AdminCertificate\n    }\n  }\n': typeof types.AdminIssueCertificateDocument;
+  '\n  query AdminFindCertificate($number: String!) {\n    certificate(number: $number) {\n      ...AdminCertificate\n    }\n  }\n': typeof types.AdminFindCertificateDocument;
+  '\n  query AdminClub($id: ID!) {\n    managedClub(id: $id) {\n      id\n      name\n      institution\n      archivedAt\n      memberCount\n      unit {\n        id\n        code\n        name\n      }\n      coordinators {\n        id\n        fullName\n        email\n        role\n      }\n    }\n    staffAccounts {\n      id\n      fullName\n      role\n      unit {\n        id\n        name\n      }\n    }\n  }\n': typeof types.AdminClubDocument;
+  '\n  mutation AdminRenameClub($id: ID!, $name: String!) {\n    renameClub(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n': typeof types.AdminRenameClubDocument;
+  '\n  mutation AdminArchiveClub($id: ID!) {\n    archiveClub(id: $id) {\n      id\n      archivedAt\n    }\n  }\n': typeof types.AdminArchiveClubDocument;
+  '\n  mutation AdminAssignCoordinator($input: StaffAssignmentInput!) {\n    assignCoordinator(input: $input) {\n      id\n      club {\n        id\n      }\n    }\n  }\n': typeof types.AdminAssignCoordinatorDocument;
+  '\n  mutation AdminRemoveCoordinator($input: StaffAssignmentInput!) {\n    removeCoordinator(input: $input) {\n      id\n    }\n  }\n': typeof types.AdminRemoveCoordinatorDocument;
+  '\n  query AdminClubMembers($clubId: ID!, $search: String, $after: String) {\n    clubMembers(clubId: $clubId, search: $search, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          fullName\n          membershipNumber\n        }\n      }\n    }\n  }\n': typeof types.AdminClubMembersDocument;
+  '\n  query AdminClubs($unitId: ID, $includeArchived: Boolean) {\n    managedUnits {\n      id\n      name\n      level\n    }\n    managedClubs(unitId: $unitId, includeArchived: $includeArchived) {\n      id\n      name\n      institution\n      archivedAt\n      memberCount\n      unit {\n        id\n        name\n      }\n      coordinators {\n        id\n        fullName\n      }\n    }\n  }\n': typeof types.AdminClubsDocument;
+  '\n  mutation AdminCreateClub($input: CreateClubInput!) {\n    createClub(input: $input) {\n      id\n      name\n    }\n  }\n': typeof types.AdminCreateClubDocument;
+  '\n  query AdminMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n      clubs {\n        id\n        name\n      }\n      badges {\n        id\n        awardedAt\n        revokedAt\n        revokedReason\n        badge {\n          id\n          code\n          name\n          imageUrl\n        }\n      }\n      certificate {\n        ...AdminCertificate\n      }\n    }\n  }\n': typeof types.AdminMemberDocument;
+  '\n  mutation AdminRevokeBadge($id: ID!, $reason: String!) {\n    revokeBadgeAward(id: $id, reason: $reason) {\n      id\n      revokedAt\n      revokedReason\n    }\n  }\n': typeof types.AdminRevokeBadgeDocument;
   '\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n': typeof types.RequestPasswordResetDocument;
   '\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n': typeof types.ResetPasswordDocument;
   '\n  query SignUpForm {\n    consentText {\n      version\n      text\n    }\n    units {\n      id\n      name\n      clubs {\n        id\n        name\n      }\n    }\n  }\n': typeof types.SignUpFormDocument;
@@ -86,6 +102,38 @@ const documents: Documents = {
     types.SaveSettingsDocument,
   '\n  query ExportMyData {\n    exportMyData\n  }\n': types.ExportMyDataDocument,
   '\n  mutation WithdrawConsent {\n    withdrawConsent\n  }\n': types.WithdrawConsentDocument,
+  '\n  query AdminManagedUnits {\n    managedUnits {\n      id\n      code\n      name\n      parent {\n        id\n      }\n    }\n  }\n':
+    types.AdminManagedUnitsDocument,
+  '\n  query AdminBadgeCatalogue {\n    badgeClasses {\n      id\n      code\n      name\n      description\n      criteria\n      imageUrl\n      manual\n    }\n  }\n':
+    types.AdminBadgeCatalogueDocument,
+  '\n  fragment AdminCertificate on Certificate {\n    id\n    number\n    status\n    issuedAt\n    expiresAt\n    revokedAt\n    revokedReason\n    verifyUrl\n    member {\n      id\n      fullName\n      membershipNumber\n    }\n  }\n':
+    types.AdminCertificateFragmentDoc,
+  '\n  mutation AdminRevokeCertificate($id: ID!, $reason: String!) {\n    revokeCertificate(id: $id, reason: $reason) {\n      ...AdminCertificate\n    }\n  }\n':
+    types.AdminRevokeCertificateDocument,
+  '\n  mutation AdminIssueCertificate($memberId: ID!) {\n    issueCertificate(memberId: $memberId) {\n      ...AdminCertificate\n    }\n  }\n':
+    types.AdminIssueCertificateDocument,
+  '\n  query AdminFindCertificate($number: String!) {\n    certificate(number: $number) {\n      ...AdminCertificate\n    }\n  }\n':
+    types.AdminFindCertificateDocument,
+  '\n  query AdminClub($id: ID!) {\n    managedClub(id: $id) {\n      id\n      name\n      institution\n      archivedAt\n      memberCount\n      unit {\n        id\n        code\n        name\n      }\n      coordinators {\n        id\n        fullName\n        email\n        role\n      }\n    }\n    staffAccounts {\n      id\n      fullName\n      role\n      unit {\n        id\n        name\n      }\n    }\n  }\n':
+    types.AdminClubDocument,
+  '\n  mutation AdminRenameClub($id: ID!, $name: String!) {\n    renameClub(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n':
+    types.AdminRenameClubDocument,
+  '\n  mutation AdminArchiveClub($id: ID!) {\n    archiveClub(id: $id) {\n      id\n      archivedAt\n    }\n  }\n':
+    types.AdminArchiveClubDocument,
+  '\n  mutation AdminAssignCoordinator($input: StaffAssignmentInput!) {\n    assignCoordinator(input: $input) {\n      id\n      club {\n        id\n      }\n    }\n  }\n':
+    types.AdminAssignCoordinatorDocument,
+  '\n  mutation AdminRemoveCoordinator($input: StaffAssignmentInput!) {\n    removeCoordinator(input: $input) {\n      id\n    }\n  }\n':
+    types.AdminRemoveCoordinatorDocument,
+  '\n  query AdminClubMembers($clubId: ID!, $search: String, $after: String) {\n    clubMembers(clubId: $clubId, search: $search, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          fullName\n          membershipNumber\n        }\n      }\n    }\n  }\n':
+    types.AdminClubMembersDocument,
+  '\n  query AdminClubs($unitId: ID, $includeArchived: Boolean) {\n    managedUnits {\n      id\n      name\n      level\n    }\n    managedClubs(unitId: $unitId, includeArchived: $includeArchived) {\n      id\n      name\n      institution\n      archivedAt\n      memberCount\n      unit {\n        id\n        name\n      }\n      coordinators {\n        id\n        fullName\n      }\n    }\n  }\n':
+    types.AdminClubsDocument,
+  '\n  mutation AdminCreateClub($input: CreateClubInput!) {\n    createClub(input: $input) {\n      id\n      name\n    }\n  }\n':
+    types.AdminCreateClubDocument,
+  '\n  query AdminMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n      clubs {\n        id\n        name\n      }\n      badges {\n        id\n        awardedAt\n        revokedAt\n        revokedReason\n        badge {\n          id\n          code\n          name\n          imageUrl\n        }\n      }\n      certificate {\n        ...AdminCertificate\n      }\n    }\n  }\n':
+    types.AdminMemberDocument,
+  '\n  mutation AdminRevokeBadge($id: ID!, $reason: String!) {\n    revokeBadgeAward(id: $id, reason: $reason) {\n      id\n      revokedAt\n      revokedReason\n    }\n  }\n':
+    types.AdminRevokeBadgeDocument,
   '\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n':
     types.RequestPasswordResetDocument,
   '\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n':
@@ -244,6 +292,102 @@ export function graphql(
 export function graphql(
   source: '\n  mutation WithdrawConsent {\n    withdrawConsent\n  }\n',
 ): (typeof documents)['\n  mutation WithdrawConsent {\n    withdrawConsent\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminManagedUnits {\n    managedUnits {\n      id\n      code\n      name\n      parent {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AdminManagedUnits {\n    managedUnits {\n      id\n      code\n      name\n      parent {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminBadgeCatalogue {\n    badgeClasses {\n      id\n      code\n      name\n      description\n      criteria\n      imageUrl\n      manual\n    }\n  }\n',
+): (typeof documents)['\n  query AdminBadgeCatalogue {\n    badgeClasses {\n      id\n      code\n      name\n      description\n      criteria\n      imageUrl\n      manual\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment AdminCertificate on Certificate {\n    id\n    number\n    status\n    issuedAt\n    expiresAt\n    revokedAt\n    revokedReason\n    verifyUrl\n    member {\n      id\n      fullName\n      membershipNumber\n    }\n  }\n',
+): (typeof documents)['\n  fragment AdminCertificate on Certificate {\n    id\n    number\n    status\n    issuedAt\n    expiresAt\n    revokedAt\n    revokedReason\n    verifyUrl\n    member {\n      id\n      fullName\n      membershipNumber\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminRevokeCertificate($id: ID!, $reason: String!) {\n    revokeCertificate(id: $id, reason: $reason) {\n      ...AdminCertificate\n    }\n  }\n',
+): (typeof documents)['\n  mutation AdminRevokeCertificate($id: ID!, $reason: String!) {\n    revokeCertificate(id: $id, reason: $reason) {\n      ...AdminCertificate\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminIssueCertificate($memberId: ID!) {\n    issueCertificate(memberId: $memberId) {\n      ...AdminCertificate\n    }\n  }\n',
+): (typeof documents)['\n  mutation AdminIssueCertificate($memberId: ID!) {\n    issueCertificate(memberId: $memberId) {\n      ...AdminCertificate\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminFindCertificate($number: String!) {\n    certificate(number: $number) {\n      ...AdminCertificate\n    }\n  }\n',
+): (typeof documents)['\n  query AdminFindCertificate($number: String!) {\n    certificate(number: $number) {\n      ...AdminCertificate\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminClub($id: ID!) {\n    managedClub(id: $id) {\n      id\n      name\n      institution\n      archivedAt\n      memberCount\n      unit {\n        id\n        code\n        name\n      }\n      coordinators {\n        id\n        fullName\n        email\n        role\n      }\n    }\n    staffAccounts {\n      id\n      fullName\n      role\n      unit {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AdminClub($id: ID!) {\n    managedClub(id: $id) {\n      id\n      name\n      institution\n      archivedAt\n      memberCount\n      unit {\n        id\n        code\n        name\n      }\n      coordinators {\n        id\n        fullName\n        email\n        role\n      }\n    }\n    staffAccounts {\n      id\n      fullName\n      role\n      unit {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminRenameClub($id: ID!, $name: String!) {\n    renameClub(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  mutation AdminRenameClub($id: ID!, $name: String!) {\n    renameClub(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminArchiveClub($id: ID!) {\n    archiveClub(id: $id) {\n      id\n      archivedAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation AdminArchiveClub($id: ID!) {\n    archiveClub(id: $id) {\n      id\n      archivedAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminAssignCoordinator($input: StaffAssignmentInput!) {\n    assignCoordinator(input: $input) {\n      id\n      club {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation AdminAssignCoordinator($input: StaffAssignmentInput!) {\n    assignCoordinator(input: $input) {\n      id\n      club {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminRemoveCoordinator($input: StaffAssignmentInput!) {\n    removeCoordinator(input: $input) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation AdminRemoveCoordinator($input: StaffAssignmentInput!) {\n    removeCoordinator(input: $input) {\n      id\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminClubMembers($clubId: ID!, $search: String, $after: String) {\n    clubMembers(clubId: $clubId, search: $search, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          fullName\n          membershipNumber\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AdminClubMembers($clubId: ID!, $search: String, $after: String) {\n    clubMembers(clubId: $clubId, search: $search, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          fullName\n          membershipNumber\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminClubs($unitId: ID, $includeArchived: Boolean) {\n    managedUnits {\n      id\n      name\n      level\n    }\n    managedClubs(unitId: $unitId, includeArchived: $includeArchived) {\n      id\n      name\n      institution\n      archivedAt\n      memberCount\n      unit {\n        id\n        name\n      }\n      coordinators {\n        id\n        fullName\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AdminClubs($unitId: ID, $includeArchived: Boolean) {\n    managedUnits {\n      id\n      name\n      level\n    }\n    managedClubs(unitId: $unitId, includeArchived: $includeArchived) {\n      id\n      name\n      institution\n      archivedAt\n      memberCount\n      unit {\n        id\n        name\n      }\n      coordinators {\n        id\n        fullName\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminCreateClub($input: CreateClubInput!) {\n    createClub(input: $input) {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  mutation AdminCreateClub($input: CreateClubInput!) {\n    createClub(input: $input) {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n      clubs {\n        id\n        name\n      }\n      badges {\n        id\n        awardedAt\n        revokedAt\n        revokedReason\n        badge {\n          id\n          code\n          name\n          imageUrl\n        }\n      }\n      certificate {\n        ...AdminCertificate\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AdminMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      membershipNumber\n      unit {\n        id\n        name\n      }\n      clubs {\n        id\n        name\n      }\n      badges {\n        id\n        awardedAt\n        revokedAt\n        revokedReason\n        badge {\n          id\n          code\n          name\n          imageUrl\n        }\n      }\n      certificate {\n        ...AdminCertificate\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminRevokeBadge($id: ID!, $reason: String!) {\n    revokeBadgeAward(id: $id, reason: $reason) {\n      id\n      revokedAt\n      revokedReason\n    }\n  }\n',
+): (typeof documents)['\n  mutation AdminRevokeBadge($id: ID!, $reason: String!) {\n    revokeBadgeAward(id: $id, reason: $reason) {\n      id\n      revokedAt\n      revokedReason\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

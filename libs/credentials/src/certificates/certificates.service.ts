@@ -108,7 +108,13 @@ export class CertificatesService {
     return found;
   }
 
-  /** The member's VALID certificate, else the latest one; null when none was ever issued. */
+  /** A certificate by its printed number (any case, spaces around ignored); null when there is none. */
+  findByNumber(number: string): Promise<Certificate | null> {
+    const normalized = (number ?? '').trim().toUpperCase();
+    if (!normalized || normalized.length > 48) return Promise.resolve(null);
+    return this.certificates.findOneBy({ number: normalized });
+  }
+
   /** The current certificate of each member (VALID first, else the latest): one query for a list. */
   async currentForMany(memberIds: readonly string[]): Promise<Map<string, Certificate>> {
     if (!memberIds.length) return new Map();

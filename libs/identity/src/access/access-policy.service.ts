@@ -107,6 +107,18 @@ export class AccessPolicy {
     return row.ok;
   }
 
+  /** Which of `clubIds` the actor may look after (as canViewClub; one query for a whole list). */
+  async viewableClubs(actor: Actor, clubIds: readonly string[]): Promise<Set<string>> {
+    const ids = clubIds.filter(isUuid);
+    if (actor.role === Role.ADMIN) return new Set(ids);
+    if (actor.role === Role.MEMBER || !ids.length) return new Set();
+    const rows: Array<{ id: string }> = await this.db.query(
+      `WITH ${SCOPE_CTE} SELECT id FROM scope_clubs WHERE id = ANY($2::uuid[])`,
+      [actor.memberId, ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /**
    * Staff of an event or of anything held by a unit or a club: COORDINATOR for their clubs and
    * units, COMMISSION for its subtree, ADMIN everywhere.

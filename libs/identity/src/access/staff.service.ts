@@ -118,6 +118,21 @@ export class StaffService {
     return map;
   }
 
+  /**
+   * Active coordinator and commission accounts whose home unit is one of `unitIds` (every one for
+   * 'ALL'), by name (Kazakh collation): whom an officer may assign.
+   */
+  staffAccountsIn(unitIds: readonly string[] | 'ALL'): Promise<Member[]> {
+    if (unitIds !== 'ALL' && !unitIds.length) return Promise.resolve([]);
+    const q = this.db
+      .getRepository(Member)
+      .createQueryBuilder('m')
+      .where('m.role IN (:...roles)', { roles: [Role.COORDINATOR, Role.COMMISSION] })
+      .andWhere(`m.status = 'ACTIVE'`);
+    if (unitIds !== 'ALL') q.andWhere('m.unit_id = ANY(:unitIds)', { unitIds });
+    return q.orderBy('m.full_name COLLATE "kk-KZ-x-icu"').addOrderBy('m.id').limit(1000).getMany();
+  }
+
   private async assertStaff(memberId: string): Promise<void> {
     const member = await this.members.get(memberId);
     if (member.role !== Role.COORDINATOR && member.role !== Role.COMMISSION) {

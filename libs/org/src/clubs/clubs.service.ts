@@ -86,6 +86,14 @@ export class ClubsService {
       .getMany();
   }
 
+  /** Clubs of the given units, archived ones too when asked, by name (Kazakh collation); for administration. */
+  findByUnitIds(unitIds: readonly string[], includeArchived: boolean): Promise<Club[]> {
+    if (!unitIds.length) return Promise.resolve([]);
+    const q = this.clubs.createQueryBuilder('c').where('c.unit_id = ANY(:unitIds)', { unitIds });
+    if (!includeArchived) q.andWhere('c.archived_at IS NULL');
+    return q.orderBy('c.name COLLATE "kk-KZ-x-icu"').addOrderBy('c.id').getMany();
+  }
+
   private translateWriteError(err: unknown): unknown {
     const constraint = uniqueViolation(err);
     if (constraint === 'clubs_unit_name_active_key') return orgError(OrgError.CLUB_NAME_TAKEN);

@@ -21,6 +21,7 @@ export const en: Catalogue = {
   'nav.clubs': 'Clubs',
   'nav.console': 'Organise',
   'nav.dashboard': 'Dashboard',
+  'nav.admin': 'Administration',
   'errors.generic': 'Something went wrong. Please try again later.',
   'errors.network': 'Could not reach the server. Check your connection and try again.',
   'errors.page': 'This page could not be shown.',

@@ -28,6 +28,7 @@ export const NAV: NavEntry[] = [
   { to: '/clubs', label: 'nav.clubs', show: member },
   { to: '/console', label: 'nav.console', show: role('COORDINATOR', 'COMMISSION', 'ADMIN') },
   { to: '/dashboard', label: 'nav.dashboard', show: role('COORDINATOR', 'COMMISSION', 'ADMIN') },
+  { to: '/admin', label: 'nav.admin', show: role('COMMISSION', 'ADMIN') },
 ];
 
 /** For staff features' entries: `show: staffOnly('COORDINATOR', 'COMMISSION', 'ADMIN')`. */
