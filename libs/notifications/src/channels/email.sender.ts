@@ -23,7 +23,12 @@ export class EmailSender implements OnModuleDestroy {
   private readonly domain: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = createTransport(config.SMTP_URL, { pool: true, maxConnections: 5 } as never);
+    // the pool keeps its connections: nodemailer's default reconnects every 100 messages
+    this.transport = createTransport(config.SMTP_URL, {
+      pool: true,
+      maxConnections: config.SMTP_POOL_SIZE,
+      maxMessages: Infinity,
+    } as never);
     this.domain = new URL(config.PUBLIC_URL).hostname || 'yvc.local';
   }
 
