@@ -5,6 +5,10 @@
 //   node bench/reminders.mjs [--registrations 100000 | --quick] [--events 4] [--sms-share 0.3]
 //        [--workers 2] [--offset-minutes 30] [--lead-seconds auto] [--rate 5000]
 //        [--mail-sink light|catcher] [--raw-jobs N] [--skip-raw] [--skip-bare] [--sink-check 2000] [--vacuum-every 0]
+//        [--reminders-only] (no outbox rows, no confirmations, no calibration: the bench queues the
+//        events' plan-reminders jobs itself, --lead-seconds (default 45) ahead; the burst alone)
+//        [--cpu-prof DIR] (each worker writes DIR/worker-<pid>.cpuprofile when stopped; summarise
+//        with node bench/lib/cpuprofile-top.mjs DIR/*.cpuprofile)
 //        [--database yvc_bench_reminders] [--timeout-minutes 15] [--tree head|worktree] [--skip-build]
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes its database fresh (DROP and
 // CREATE), builds the last commit (git archive HEAD into a temporary directory, shared with the
@@ -67,6 +71,8 @@ const { values } = parseArgs({
     'raw-jobs': { type: 'string' },
     'skip-raw': { type: 'boolean', default: false },
     'skip-bare': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+    'reminders-only': { type: 'boolean', default: false },
     'sink-check': { type: 'string', default: '2000' },
     'vacuum-every': { type: 'string', default: '0' },
     database: { type: 'string', default: 'yvc_bench_reminders' },
@@ -89,6 +95,7 @@ const CALIBRATION = Math.max(1000, Math.round(N * 0.03));
 const DB_NAME = values.database;
 const PREFIX = `yvc-bench-rem-${process.pid}`;
 const STAGGER_MS = 10_000; // the events start 10 s apart
+const REMINDERS_ONLY = values['reminders-only'];
 for (const [name, v] of Object.entries({ N, EVENTS, WORKERS, OFFSET, RATE, RAW_JOBS })) {
   if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
 }
@@ -583,6 +590,13 @@ async function main() {
     SMS_GATEWAY_TOKEN: 'dev-sms-token',
     EMAIL_RATE_PER_SECOND: String(RATE),
     SMS_RATE_PER_SECOND: String(RATE),
+    ...(values['cpu-prof']
+      ? {
+          NODE_OPTIONS: `--import ${pathToFileURL(join(ROOT, 'bench/lib/profile-on-sigterm.mjs')).href}`,
+          BENCH_CPU_PROF_DIR: values['cpu-prof'],
+          BENCH_CPU_PROF_NAME: 'worker',
+        }
+      : {}),
   };
   const connection = redisConnection(services.redisUrl);
   const queues = Object.fromEntries(
@@ -590,13 +604,13 @@ async function main() {
   );
   defer(() => Promise.all(Object.values(queues).map((q) => q.close())));
   const workers = Array.from({ length: WORKERS }, (_, i) => startWorker(build.root, workerEnv, i + 1));
-  const readyBy = Date.now() + 60_000;
+  const readyBy = Date.now() + 180_000; // a loaded machine boots Nest slowly
   for (;;) {
     const dead = workers.find((w) => w.exited);
     if (dead) throw new Error(`worker ${dead.index} exited at start:\n${dead.lines.join('\n')}`);
     const counts = await Promise.all(Object.values(queues).map((q) => q.getWorkersCount()));
     if (counts.every((c) => c >= WORKERS)) break;
-    if (Date.now() > readyBy) throw new Error(`the workers did not connect within 60 s (${counts})`);
+    if (Date.now() > readyBy) throw new Error(`the workers did not connect within 180 s (${counts})`);
     await sleep(200);
   }
   log(`${WORKERS} worker process(es) ready (pids ${workers.map((w) => w.pid).join(', ')})`);
@@ -657,43 +671,50 @@ async function main() {
   defer(() => clearInterval(rssTimer));
 
   // ---- phase 1: calibration (reminders 10 days ahead: scheduled, never due in this run)
-  const [calibrationEvent] = await insertEvents(
-    db,
-    taraz.id,
-    'calibration',
-    1,
-    new Date(Date.now() + 10 * 86_400_000),
-    [1],
-  );
-  await insertRegistrations(db, [calibrationEvent], CALIBRATION);
-  const calibrationStart = performance.now();
-  await insertOutbox(db, [calibrationEvent]);
-  // steady-state rates: from a quarter of the calibration to all of it (the start is cold)
+  let calibrationEvent = null;
   const marks = { s25: null, s100: null, c25: null, c100: null };
-  while (Object.values(marks).some((v) => v === null)) {
-    if (pastDeadline()) throw new Error('timeout during calibration');
-    const t = (performance.now() - calibrationStart) / 1000;
-    const scheduled = await dispatchedCount([calibrationEvent]);
-    if (marks.s25 === null && scheduled >= CALIBRATION / 4) marks.s25 = t;
-    if (marks.s100 === null && scheduled >= CALIBRATION) marks.s100 = t;
-    if (marks.c25 === null && mailCount() >= CALIBRATION / 4) marks.c25 = t;
-    if (marks.c100 === null && mailCount() >= CALIBRATION) marks.c100 = t;
-    await sleep(50);
+  let baseline = 0;
+  if (!REMINDERS_ONLY) {
+    [calibrationEvent] = await insertEvents(
+      db,
+      taraz.id,
+      'calibration',
+      1,
+      new Date(Date.now() + 10 * 86_400_000),
+      [1],
+    );
+    await insertRegistrations(db, [calibrationEvent], CALIBRATION);
+    const calibrationStart = performance.now();
+    await insertOutbox(db, [calibrationEvent]);
+    // steady-state rates: from a quarter of the calibration to all of it (the start is cold)
+    while (Object.values(marks).some((v) => v === null)) {
+      if (pastDeadline()) throw new Error('timeout during calibration');
+      const t = (performance.now() - calibrationStart) / 1000;
+      const scheduled = await dispatchedCount([calibrationEvent]);
+      if (marks.s25 === null && scheduled >= CALIBRATION / 4) marks.s25 = t;
+      if (marks.s100 === null && scheduled >= CALIBRATION) marks.s100 = t;
+      if (marks.c25 === null && mailCount() >= CALIBRATION / 4) marks.c25 = t;
+      if (marks.c100 === null && mailCount() >= CALIBRATION) marks.c100 = t;
+      await sleep(50);
+    }
+    baseline = await redis.zcard(delayedKey);
   }
   const calScheduled = marks.s100;
   const calConfirmed = marks.c100;
-  const baseline = await redis.zcard(delayedKey);
   const calScheduleRate = (0.75 * CALIBRATION) / Math.max(0.1, marks.s100 - marks.s25);
   const calConfirmRate = (0.75 * CALIBRATION) / Math.max(0.1, marks.c100 - marks.c25);
   // scheduling must be complete before the first reminder is due (a later dispatch skips an offset
   // already past); the confirmations should be, so that the reminders meet an idle pipeline
   const leadSeconds =
     values['lead-seconds'] === 'auto'
-      ? Math.ceil(Math.max((1.3 * N) / calScheduleRate, N / calConfirmRate) + 20)
+      ? REMINDERS_ONLY
+        ? 45
+        : Math.ceil(Math.max((1.3 * N) / calScheduleRate, N / calConfirmRate) + 20)
       : Number(values['lead-seconds']);
-  log(
-    `calibration: ${CALIBRATION} registrations dispatched in ${calScheduled.toFixed(1)} s (${calScheduleRate.toFixed(0)}/s steady), confirmed in ${calConfirmed.toFixed(1)} s (${calConfirmRate.toFixed(0)}/s); the reminders fall due ${leadSeconds} s after the outbox rows are written`,
-  );
+  if (!REMINDERS_ONLY)
+    log(
+      `calibration: ${CALIBRATION} registrations dispatched in ${calScheduled.toFixed(1)} s (${calScheduleRate.toFixed(0)}/s steady), confirmed in ${calConfirmed.toFixed(1)} s (${calConfirmRate.toFixed(0)}/s); the reminders fall due ${leadSeconds} s after the outbox rows are written`,
+    );
   if (Date.now() + (leadSeconds + 30) * 1000 > DEADLINE)
     log(`warning: the reminders fall due after ${leadSeconds} s, close to or past --timeout-minutes`);
 
@@ -734,18 +755,38 @@ async function main() {
   const mailBefore = mailCount();
   const smsBefore = sms.received.length;
   const t0 = Date.now();
-  const outboxRows = await insertOutbox(db, events);
+  let outboxRows = 0;
+  if (REMINDERS_ONLY) {
+    // what the dispatches would have queued: one plan-reminders job per event (and offset)
+    await queues.notifications.addBulk(
+      events.map((e) => {
+        const at = e.startsAt.getTime() - OFFSET * 60_000;
+        return {
+          name: 'plan-reminders',
+          data: { eventId: e.id, offsetMinutes: OFFSET, startsAt: e.startsAt.toISOString() },
+          opts: {
+            jobId: `reminders-${e.id}-${OFFSET}-${e.startsAt.getTime()}-${at}`,
+            delay: Math.max(0, at - Date.now()),
+            removeOnComplete: true,
+          },
+        };
+      }),
+    );
+    log(`${events.length} plan-reminders jobs queued`);
+  } else {
+    outboxRows = await insertOutbox(db, events);
+    log(`${outboxRows} outbox rows written`);
+  }
   const t0wall = performance.now();
-  log(`${outboxRows} outbox rows written`);
 
   const wantReminders = expected.registrations; // one offset
-  const wantMail = mailBefore + expected.registrations + expected.registrations;
+  const wantMail = mailBefore + expected.registrations + (REMINDERS_ONLY ? 0 : expected.registrations);
   const wantSms = smsBefore + expected.sms;
   const lastDue = fireAt.getTime() + (EVENTS - 1) * STAGGER_MS;
   rssFrom = fireAt.getTime();
   let cpuAtDue = null;
   let dueWall = NaN;
-  let scheduledAt = null;
+  let scheduledAt = REMINDERS_ONLY ? 0 : null;
   let maxScheduled = 0;
   let relayedAt = null;
   let lastProgress = Date.now();
@@ -852,9 +893,9 @@ async function main() {
     return m ? Number(m[2]) - Number(m[1]) * 60_000 : null;
   };
   const calibrationIds = new Set(
-    (await db.query(`SELECT id FROM registrations WHERE event_id = $1`, [calibrationEvent.id])).rows.map(
-      (r) => r.id,
-    ),
+    (
+      await db.query(`SELECT id FROM registrations WHERE event_id = $1`, [calibrationEvent?.id ?? null])
+    ).rows.map((r) => r.id),
   );
 
   const mailArrivals = mail.arrivals();
@@ -1000,7 +1041,7 @@ async function main() {
   // ---- report
   const { rows: pgVersion } = await db.query(`SELECT current_setting('server_version') AS v`);
   const failures = [];
-  const expectConfirm = expected.registrations;
+  const expectConfirm = REMINDERS_ONLY ? 0 : expected.registrations;
   const checks = [
     ['confirmation emails at the sink (measured run)', expectConfirm, seen.confirm],
     ['reminder emails at the sink', expected.registrations, seen.remEmail],
@@ -1040,9 +1081,10 @@ async function main() {
   console.log(
     `Reminders, ${new Date().toISOString().slice(0, 10)}: ${int(expected.registrations)} registrations on ${EVENTS} events (${int(expected.sms)} members with SMS, zone ${zone}), one reminder each ${OFFSET} min before the start, ${WORKERS} worker process(es), rate limits ${RATE}/s, mail sink: ${mail.kind}; node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}`,
   );
-  console.log(
-    `Calibration (${CALIBRATION} registrations): scheduled in ${calScheduled.toFixed(1)} s (${calScheduleRate.toFixed(0)}/s after the first quarter), confirmed in ${calConfirmed.toFixed(1)} s (${calConfirmRate.toFixed(0)}/s) -> reminders due ${leadSeconds} s after the outbox rows (first due ${fireAt.toISOString()}, events ${STAGGER_MS / 1000} s apart).`,
-  );
+  if (!REMINDERS_ONLY)
+    console.log(
+      `Calibration (${CALIBRATION} registrations): scheduled in ${calScheduled.toFixed(1)} s (${calScheduleRate.toFixed(0)}/s after the first quarter), confirmed in ${calConfirmed.toFixed(1)} s (${calConfirmRate.toFixed(0)}/s) -> reminders due ${leadSeconds} s after the outbox rows (first due ${fireAt.toISOString()}, events ${STAGGER_MS / 1000} s apart).`,
+    );
   console.log('');
   console.log('| stage | items | window s | per s | lag p50 s | p95 s | p99 s | max s |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');

@@ -536,13 +536,13 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
     const LONG = 180_000;
 
     beforeAll(async () => {
-      workers = [start(), start()];
-      await Promise.all(workers.map((w) => w.ready()));
       queue = new Queue(QUEUES.notifications, {
         connection: { url: process.env.REDIS_URL },
         prefix: `${process.env.REDIS_PREFIX}:bull`,
       });
-    });
+      workers = [start(), start()];
+      await Promise.all(workers.map((w) => w.ready()));
+    }, LONG);
     afterAll(async () => {
       await Promise.all(workers.map((w) => w.stop()));
       await queue.close();
