@@ -23,8 +23,11 @@ export class EmailSender implements OnModuleDestroy {
   private readonly domain: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    // the pool keeps its connections: nodemailer's default reconnects every 100 messages
-    this.transport = createTransport(config.SMTP_URL, {
+    // a pool of connections kept open (nodemailer's default reconnects every 100 messages); the
+    // options go with the URL in one object: as createTransport's second argument they would be
+    // message defaults, and every message would open a connection of its own
+    this.transport = createTransport({
+      url: config.SMTP_URL,
       pool: true,
       maxConnections: config.SMTP_POOL_SIZE,
       maxMessages: Infinity,

@@ -65,6 +65,12 @@ const SKIP_QUIET = 'quiet hours';
 /** a reminder whose seat or event is gone by the time it is sent */
 const SKIP_STALE = 'reminder no longer applies';
 
+/**
+ * Sends of one batch in flight at once: the SMTP pool queues beyond its connections anyway; for
+ * SMS it bounds the keep-alive sockets to the gateway.
+ */
+const SENDS_IN_FLIGHT = 50;
+
 const isPermanent = (err: unknown): boolean =>
   err instanceof PermanentDeliveryError ||
   err instanceof EmailPermanentError ||
@@ -133,7 +139,7 @@ export class DeliveryService {
     let finishes: Finish[];
     try {
       const data = await this.load(claimed.map((c) => c.notification));
-      const outcomes = await mapLimit(claimed, limit, (c) => this.attempt(c, data));
+      const outcomes = await mapLimit(claimed, SENDS_IN_FLIGHT, (c) => this.attempt(c, data));
       finishes = claimed.map((c, i) => this.finishOf(c, outcomes[i], false));
     } catch (err) {
       // the batch's reads failed (nothing was sent): all of it goes back, as a failed attempt
