@@ -1003,7 +1003,8 @@ async function main() {
             emails: expected.registrations,
             sms: expected.sms,
             connections,
-            inFlight: 400,
+            // as many sends in flight as the workers have: workers x 2 batches x 16
+            inFlight: WORKERS * 2 * 16,
           }),
         ],
         { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
