@@ -556,21 +556,20 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
       return ms;
     }
 
+    interface DeliveryRow {
+      id: string;
+      channel: string;
+      status: string;
+      attempts: number;
+      last_error: string | null;
+      member_id: string;
+    }
     const deliveriesOf = (eventId: string, kind: string) =>
-      api.db.query(
+      api.db.query<DeliveryRow[]>(
         `SELECT d.id, d.channel, d.status, d.attempts, d.last_error, n.member_id FROM deliveries d
          JOIN notifications n ON n.id = d.notification_id WHERE n.event_id = $1 AND n.kind = $2`,
         [eventId, kind],
-      ) as Promise<
-        Array<{
-          id: string;
-          channel: string;
-          status: string;
-          attempts: number;
-          last_error: string | null;
-          member_id: string;
-        }>
-      >;
+      );
     const settled = (eventId: string, kind: string, count: number) =>
       until(
         async () => {

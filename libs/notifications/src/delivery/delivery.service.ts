@@ -19,7 +19,7 @@ import { Notification, NotificationKind } from '../notification.entity';
 import { SmsPlan, planSmsTime } from '../quiet-hours';
 import { MessageContext, renderMessage } from '../templates/messages';
 import { unsubscribeToken } from '../unsubscribe';
-import { Delivery, DeliveryChannel, DeliveryStatus } from './delivery.entity';
+import { DeliveryChannel, DeliveryStatus } from './delivery.entity';
 
 /** Thrown for failures worth retrying; anything permanent marks the delivery FAILED at once. */
 export class RetryableDeliveryError extends Error {}
