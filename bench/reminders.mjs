@@ -4,7 +4,11 @@
 // email and SMS is delivered to local sinks. Self-contained:
 //   node bench/reminders.mjs [--registrations 100000 | --quick] [--events 4] [--sms-share 0.3]
 //        [--workers 2] [--offset-minutes 30] [--lead-seconds auto] [--rate 5000]
-//        [--mail-sink light|catcher] [--raw-jobs N] [--skip-raw] [--sink-check 2000] [--vacuum-every 0]
+//        [--mail-sink light|catcher] [--raw-jobs N] [--skip-raw] [--skip-bare] [--sink-check 2000] [--vacuum-every 0]
+//        [--reminders-only] (no outbox rows, no confirmations, no calibration: the bench queues the
+//        events' plan-reminders jobs itself, --lead-seconds (default 45) ahead; the burst alone)
+//        [--cpu-prof DIR] (each worker writes DIR/worker-<pid>.cpuprofile when stopped; summarise
+//        with node bench/lib/cpuprofile-top.mjs DIR/*.cpuprofile)
 //        [--database yvc_bench_reminders] [--timeout-minutes 15] [--tree head|worktree] [--skip-build]
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes its database fresh (DROP and
 // CREATE), builds the last commit (git archive HEAD into a temporary directory, shared with the
@@ -19,8 +23,14 @@
 //   3. the reminders come due (the events start `--offset-minutes` after, so none goes stale) and
 //      are delivered; each arrival at a sink is matched to its delivery (Message-ID `<deliveryId@host>`
 //      for email, Idempotency-Key = reference = delivery id for SMS) and to its due time;
-//   4. with the workers stopped: the raw BullMQ rate on this machine (addBulk of trivial jobs, then a
+//   4. with the workers stopped: the bare-send baseline (bench/lib/bare-send.mjs: the same number of
+//      reminder emails and SMS, same templates, same mail library and SMS client, to the same sinks,
+//      no database, no queue), the raw BullMQ rate on this machine (addBulk of trivial jobs, then a
 //      Worker with concurrency 50 and a no-op processor) and the mail sinks' own rates.
+// "Dispatched" counts the REGISTERED notifications of the run's events: a dispatch writes its
+// confirmation after it made sure of the reminder job (per registration before the delivery pump,
+// per event since), so it measures both versions of the code alike. Worker RSS is sampled each
+// second (/proc/<pid>/status) and its peak during the reminders reported.
 // Prints markdown table rows. Exit code 1 on a duplicate or a missing delivery (or a timeout).
 // --registrations takes at least 1,000 (the calibration's registrations come from the same members).
 // Duration on the 2-core machine: --quick about 4 minutes; 100,000 registrations 23-33 minutes
@@ -60,6 +70,9 @@ const { values } = parseArgs({
     'mail-sink': { type: 'string', default: 'light' },
     'raw-jobs': { type: 'string' },
     'skip-raw': { type: 'boolean', default: false },
+    'skip-bare': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+    'reminders-only': { type: 'boolean', default: false },
     'sink-check': { type: 'string', default: '2000' },
     'vacuum-every': { type: 'string', default: '0' },
     database: { type: 'string', default: 'yvc_bench_reminders' },
@@ -82,6 +95,7 @@ const CALIBRATION = Math.max(1000, Math.round(N * 0.03));
 const DB_NAME = values.database;
 const PREFIX = `yvc-bench-rem-${process.pid}`;
 const STAGGER_MS = 10_000; // the events start 10 s apart
+const REMINDERS_ONLY = values['reminders-only'];
 for (const [name, v] of Object.entries({ N, EVENTS, WORKERS, OFFSET, RATE, RAW_JOBS })) {
   if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
 }
@@ -576,6 +590,13 @@ async function main() {
     SMS_GATEWAY_TOKEN: 'dev-sms-token',
     EMAIL_RATE_PER_SECOND: String(RATE),
     SMS_RATE_PER_SECOND: String(RATE),
+    ...(values['cpu-prof']
+      ? {
+          NODE_OPTIONS: `--import ${pathToFileURL(join(ROOT, 'bench/lib/profile-on-sigterm.mjs')).href}`,
+          BENCH_CPU_PROF_DIR: values['cpu-prof'],
+          BENCH_CPU_PROF_NAME: 'worker',
+        }
+      : {}),
   };
   const connection = redisConnection(services.redisUrl);
   const queues = Object.fromEntries(
@@ -583,13 +604,13 @@ async function main() {
   );
   defer(() => Promise.all(Object.values(queues).map((q) => q.close())));
   const workers = Array.from({ length: WORKERS }, (_, i) => startWorker(build.root, workerEnv, i + 1));
-  const readyBy = Date.now() + 60_000;
+  const readyBy = Date.now() + 180_000; // a loaded machine boots Nest slowly
   for (;;) {
     const dead = workers.find((w) => w.exited);
     if (dead) throw new Error(`worker ${dead.index} exited at start:\n${dead.lines.join('\n')}`);
     const counts = await Promise.all(Object.values(queues).map((q) => q.getWorkersCount()));
     if (counts.every((c) => c >= WORKERS)) break;
-    if (Date.now() > readyBy) throw new Error(`the workers did not connect within 60 s (${counts})`);
+    if (Date.now() > readyBy) throw new Error(`the workers did not connect within 180 s (${counts})`);
     await sleep(200);
   }
   log(`${WORKERS} worker process(es) ready (pids ${workers.map((w) => w.pid).join(', ')})`);
@@ -624,45 +645,76 @@ async function main() {
 
   const delayedKey = `${PREFIX}:bull:notifications:delayed`;
   const mailCount = () => mail.received.length;
+  const dispatchedCount = async (evs) =>
+    (
+      await db.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE kind = 'REGISTERED' AND event_id = ANY($1::uuid[])`,
+        [evs.map((e) => e.id)],
+      )
+    ).rows[0].n;
+  // worker RSS, sampled each second: the peak from the first due time on
+  const rss = { peakMb: 0, byWorker: new Map() };
+  let rssFrom = Infinity;
+  const rssTimer = setInterval(() => {
+    if (Date.now() < rssFrom) return;
+    for (const w of workers) {
+      try {
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${w.pid}/status`, 'utf8'))?.[1] ?? 0);
+        const mb = kb / 1024;
+        rss.byWorker.set(w.index, Math.max(rss.byWorker.get(w.index) ?? 0, mb));
+        rss.peakMb = Math.max(rss.peakMb, mb);
+      } catch {
+        // the worker exited
+      }
+    }
+  }, 1000);
+  defer(() => clearInterval(rssTimer));
 
   // ---- phase 1: calibration (reminders 10 days ahead: scheduled, never due in this run)
-  const [calibrationEvent] = await insertEvents(
-    db,
-    taraz.id,
-    'calibration',
-    1,
-    new Date(Date.now() + 10 * 86_400_000),
-    [1],
-  );
-  await insertRegistrations(db, [calibrationEvent], CALIBRATION);
-  const calibrationStart = performance.now();
-  await insertOutbox(db, [calibrationEvent]);
-  // steady-state rates: from a quarter of the calibration to all of it (the start is cold)
+  let calibrationEvent = null;
   const marks = { s25: null, s100: null, c25: null, c100: null };
-  while (Object.values(marks).some((v) => v === null)) {
-    if (pastDeadline()) throw new Error('timeout during calibration');
-    const t = (performance.now() - calibrationStart) / 1000;
-    const scheduled = await redis.zcard(delayedKey);
-    if (marks.s25 === null && scheduled >= CALIBRATION / 4) marks.s25 = t;
-    if (marks.s100 === null && scheduled >= CALIBRATION) marks.s100 = t;
-    if (marks.c25 === null && mailCount() >= CALIBRATION / 4) marks.c25 = t;
-    if (marks.c100 === null && mailCount() >= CALIBRATION) marks.c100 = t;
-    await sleep(50);
+  let baseline = 0;
+  if (!REMINDERS_ONLY) {
+    [calibrationEvent] = await insertEvents(
+      db,
+      taraz.id,
+      'calibration',
+      1,
+      new Date(Date.now() + 10 * 86_400_000),
+      [1],
+    );
+    await insertRegistrations(db, [calibrationEvent], CALIBRATION);
+    const calibrationStart = performance.now();
+    await insertOutbox(db, [calibrationEvent]);
+    // steady-state rates: from a quarter of the calibration to all of it (the start is cold)
+    while (Object.values(marks).some((v) => v === null)) {
+      if (pastDeadline()) throw new Error('timeout during calibration');
+      const t = (performance.now() - calibrationStart) / 1000;
+      const scheduled = await dispatchedCount([calibrationEvent]);
+      if (marks.s25 === null && scheduled >= CALIBRATION / 4) marks.s25 = t;
+      if (marks.s100 === null && scheduled >= CALIBRATION) marks.s100 = t;
+      if (marks.c25 === null && mailCount() >= CALIBRATION / 4) marks.c25 = t;
+      if (marks.c100 === null && mailCount() >= CALIBRATION) marks.c100 = t;
+      await sleep(50);
+    }
+    baseline = await redis.zcard(delayedKey);
   }
   const calScheduled = marks.s100;
   const calConfirmed = marks.c100;
-  const baseline = await redis.zcard(delayedKey);
   const calScheduleRate = (0.75 * CALIBRATION) / Math.max(0.1, marks.s100 - marks.s25);
   const calConfirmRate = (0.75 * CALIBRATION) / Math.max(0.1, marks.c100 - marks.c25);
   // scheduling must be complete before the first reminder is due (a later dispatch skips an offset
   // already past); the confirmations should be, so that the reminders meet an idle pipeline
   const leadSeconds =
     values['lead-seconds'] === 'auto'
-      ? Math.ceil(Math.max((1.3 * N) / calScheduleRate, N / calConfirmRate) + 20)
+      ? REMINDERS_ONLY
+        ? 45
+        : Math.ceil(Math.max((1.3 * N) / calScheduleRate, N / calConfirmRate) + 20)
       : Number(values['lead-seconds']);
-  log(
-    `calibration: ${CALIBRATION} registrations scheduled in ${calScheduled.toFixed(1)} s (${calScheduleRate.toFixed(0)}/s steady), confirmed in ${calConfirmed.toFixed(1)} s (${calConfirmRate.toFixed(0)}/s); the reminders fall due ${leadSeconds} s after the outbox rows are written`,
-  );
+  if (!REMINDERS_ONLY)
+    log(
+      `calibration: ${CALIBRATION} registrations dispatched in ${calScheduled.toFixed(1)} s (${calScheduleRate.toFixed(0)}/s steady), confirmed in ${calConfirmed.toFixed(1)} s (${calConfirmRate.toFixed(0)}/s); the reminders fall due ${leadSeconds} s after the outbox rows are written`,
+    );
   if (Date.now() + (leadSeconds + 30) * 1000 > DEADLINE)
     log(`warning: the reminders fall due after ${leadSeconds} s, close to or past --timeout-minutes`);
 
@@ -703,17 +755,38 @@ async function main() {
   const mailBefore = mailCount();
   const smsBefore = sms.received.length;
   const t0 = Date.now();
-  const outboxRows = await insertOutbox(db, events);
+  let outboxRows = 0;
+  if (REMINDERS_ONLY) {
+    // what the dispatches would have queued: one plan-reminders job per event (and offset)
+    await queues.notifications.addBulk(
+      events.map((e) => {
+        const at = e.startsAt.getTime() - OFFSET * 60_000;
+        return {
+          name: 'plan-reminders',
+          data: { eventId: e.id, offsetMinutes: OFFSET, startsAt: e.startsAt.toISOString() },
+          opts: {
+            jobId: `reminders-${e.id}-${OFFSET}-${e.startsAt.getTime()}-${at}`,
+            delay: Math.max(0, at - Date.now()),
+            removeOnComplete: true,
+          },
+        };
+      }),
+    );
+    log(`${events.length} plan-reminders jobs queued`);
+  } else {
+    outboxRows = await insertOutbox(db, events);
+    log(`${outboxRows} outbox rows written`);
+  }
   const t0wall = performance.now();
-  log(`${outboxRows} outbox rows written`);
 
   const wantReminders = expected.registrations; // one offset
-  const wantMail = mailBefore + expected.registrations + expected.registrations;
+  const wantMail = mailBefore + expected.registrations + (REMINDERS_ONLY ? 0 : expected.registrations);
   const wantSms = smsBefore + expected.sms;
   const lastDue = fireAt.getTime() + (EVENTS - 1) * STAGGER_MS;
+  rssFrom = fireAt.getTime();
   let cpuAtDue = null;
   let dueWall = NaN;
-  let scheduledAt = null;
+  let scheduledAt = REMINDERS_ONLY ? 0 : null;
   let maxScheduled = 0;
   let relayedAt = null;
   let lastProgress = Date.now();
@@ -728,7 +801,7 @@ async function main() {
       cpuAtDue = await cpuSnapshot(db, redis, workers);
       dueWall = (performance.now() - t0wall) / 1000;
     }
-    const scheduled = (await redis.zcard(delayedKey)) - baseline;
+    const scheduled = scheduledAt === null ? await dispatchedCount(events) : wantReminders;
     if (now < fireAt.getTime()) maxScheduled = Math.max(maxScheduled, scheduled);
     if (scheduledAt === null && scheduled >= wantReminders) scheduledAt = (performance.now() - t0wall) / 1000;
     if (relayedAt === null) {
@@ -745,7 +818,7 @@ async function main() {
     if (now - lastLog >= 15_000) {
       lastLog = now;
       log(
-        `reminder jobs delayed ${scheduled}/${wantReminders}, emails ${mailCount() - mailBefore}/${wantMail - mailBefore}, SMS ${sms.received.length - smsBefore}/${wantSms - smsBefore}${now < fireAt.getTime() ? `, first due in ${((fireAt.getTime() - now) / 1000).toFixed(0)} s` : ''}`,
+        `dispatched ${scheduled}/${wantReminders}, emails ${mailCount() - mailBefore}/${wantMail - mailBefore}, SMS ${sms.received.length - smsBefore}/${wantSms - smsBefore}${now < fireAt.getTime() ? `, first due in ${((fireAt.getTime() - now) / 1000).toFixed(0)} s` : ''}`,
       );
     }
     if (mailCount() >= wantMail && sms.received.length >= wantSms) {
@@ -798,8 +871,12 @@ async function main() {
   // the maintenance job that requeues deliveries left PENDING for over a minute: how many it added
   const maintenance = new Queue('maintenance', { connection, prefix: `${PREFIX}:bull` });
   let requeued = 0;
+  let overdueMax = 0;
   for (const job of await maintenance.getCompleted(0, -1))
-    if (job.name === 'requeue-stale-deliveries') requeued += Number(job.returnvalue?.requeued ?? 0);
+    if (job.name === 'requeue-stale-deliveries') {
+      requeued += Number(job.returnvalue?.requeued ?? 0);
+      overdueMax = Math.max(overdueMax, Number(job.returnvalue?.overdue ?? 0));
+    }
   await maintenance.close();
   await Promise.all(workers.map((w) => w.stop()));
   const workerLog = reportWorkerLog(workers);
@@ -816,9 +893,9 @@ async function main() {
     return m ? Number(m[2]) - Number(m[1]) * 60_000 : null;
   };
   const calibrationIds = new Set(
-    (await db.query(`SELECT id FROM registrations WHERE event_id = $1`, [calibrationEvent.id])).rows.map(
-      (r) => r.id,
-    ),
+    (
+      await db.query(`SELECT id FROM registrations WHERE event_id = $1`, [calibrationEvent?.id ?? null])
+    ).rows.map((r) => r.id),
   );
 
   const mailArrivals = mail.arrivals();
@@ -904,6 +981,45 @@ async function main() {
     [[...calibrationIds]],
   );
 
+  // ---- the bare-send baseline, with the workers stopped: same sends, no database, no queue
+  let bare = null;
+  if (!values['skip-bare'] && !pastDeadline()) {
+    const connections = WORKERS * Number(baseEnv.SMTP_POOL_SIZE ?? 10);
+    log(
+      `bare send: ${expected.registrations} reminder emails (nodemailer, pool of ${connections}) and ${expected.sms} SMS (SmsGatewayClient) from a separate process`,
+    );
+    const mailBeforeBare = mailCount();
+    const smsBeforeBare = sms.received.length;
+    const out = await new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'bench/lib/bare-send.mjs'),
+          JSON.stringify({
+            root: build.root,
+            smtpPort: mail.smtpPort,
+            smsUrl: sms.url,
+            token: 'dev-sms-token',
+            emails: expected.registrations,
+            sms: expected.sms,
+            connections,
+            // as many sends in flight as the workers have: workers x 2 batches x 16
+            inFlight: WORKERS * 2 * 16,
+          }),
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let text = '';
+      child.stdout.on('data', (d) => (text += d));
+      child.once('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`bare send exited ${code}`)),
+      );
+    });
+    bare = JSON.parse(out.trim().split('\n').pop());
+    bare.arrivedMail = mailCount() - mailBeforeBare;
+    bare.arrivedSms = sms.received.length - smsBeforeBare;
+  }
+
   // ---- raw BullMQ and the sinks' own rates, with the workers stopped
   let raw = null;
   if (!values['skip-raw'] && !pastDeadline()) {
@@ -926,7 +1042,7 @@ async function main() {
   // ---- report
   const { rows: pgVersion } = await db.query(`SELECT current_setting('server_version') AS v`);
   const failures = [];
-  const expectConfirm = expected.registrations;
+  const expectConfirm = REMINDERS_ONLY ? 0 : expected.registrations;
   const checks = [
     ['confirmation emails at the sink (measured run)', expectConfirm, seen.confirm],
     ['reminder emails at the sink', expected.registrations, seen.remEmail],
@@ -949,7 +1065,7 @@ async function main() {
     jobCounts.notifications.wait +
     jobCounts.notifications.active +
     jobCounts.notifications.delayed -
-    CALIBRATION +
+    baseline +
     pendingDeliverJobs.length -
     heldCopies.length;
   const failedCount = Object.values(jobCounts).reduce((s, c) => s + c.failed, 0);
@@ -966,9 +1082,10 @@ async function main() {
   console.log(
     `Reminders, ${new Date().toISOString().slice(0, 10)}: ${int(expected.registrations)} registrations on ${EVENTS} events (${int(expected.sms)} members with SMS, zone ${zone}), one reminder each ${OFFSET} min before the start, ${WORKERS} worker process(es), rate limits ${RATE}/s, mail sink: ${mail.kind}; node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}`,
   );
-  console.log(
-    `Calibration (${CALIBRATION} registrations): scheduled in ${calScheduled.toFixed(1)} s (${calScheduleRate.toFixed(0)}/s after the first quarter), confirmed in ${calConfirmed.toFixed(1)} s (${calConfirmRate.toFixed(0)}/s) -> reminders due ${leadSeconds} s after the outbox rows (first due ${fireAt.toISOString()}, events ${STAGGER_MS / 1000} s apart).`,
-  );
+  if (!REMINDERS_ONLY)
+    console.log(
+      `Calibration (${CALIBRATION} registrations): scheduled in ${calScheduled.toFixed(1)} s (${calScheduleRate.toFixed(0)}/s after the first quarter), confirmed in ${calConfirmed.toFixed(1)} s (${calConfirmRate.toFixed(0)}/s) -> reminders due ${leadSeconds} s after the outbox rows (first due ${fireAt.toISOString()}, events ${STAGGER_MS / 1000} s apart).`,
+    );
   console.log('');
   console.log('| stage | items | window s | per s | lag p50 s | p95 s | p99 s | max s |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
@@ -976,7 +1093,7 @@ async function main() {
     `| outbox rows relayed to the queue (from the INSERT) | ${int(outboxRows)} | ${fmt(relayedAt)} | ${int(outboxRows / relayedAt)} | - | - | - | - |`,
   );
   console.log(
-    `| reminder jobs scheduled (delayed set, from the INSERT) | ${int(scheduledAt ? wantReminders : maxScheduled)} | ${fmt(scheduledAt)} | ${int(scheduleRate)} | - | - | - | - |`,
+    `| registrations dispatched (reminder job made sure of, confirmation planned; from the INSERT) | ${int(scheduledAt ? wantReminders : maxScheduled)} | ${fmt(scheduledAt)} | ${int(scheduleRate)} | - | - | - | - |`,
   );
   console.log(
     stageRow('confirmation emails (lag from the outbox INSERT)', seen.confirm, confirmSeconds, lag.confirm),
@@ -995,13 +1112,33 @@ async function main() {
   console.log(
     '"window s": from the outbox INSERT (scheduling, confirmations) or from the first due time (reminders) to the last arrival; "per s" = items / window.',
   );
+  const remRate = (seen.remEmail + seen.remSms) / remAllSeconds;
+  if (bare) {
+    const bareRate = (bare.emails + bare.sms) / bare.seconds;
+    console.log('');
+    console.log('| bare send, same run (no database, no queue) | items | wall s | per s |');
+    console.log('|---|---:|---:|---:|');
+    console.log(
+      `| reminder emails (nodemailer pool) | ${int(bare.emails)} | ${fmt(bare.emailSeconds)} | ${int(bare.emails / bare.emailSeconds)} |`,
+    );
+    console.log(
+      `| reminder SMS (SmsGatewayClient) | ${int(bare.sms)} | ${fmt(bare.smsSeconds)} | ${int(bare.sms / bare.smsSeconds)} |`,
+    );
+    console.log(
+      `| both at once | ${int(bare.emails + bare.sms)} | ${fmt(bare.seconds)} | ${int(bareRate)} |`,
+    );
+    console.log('');
+    console.log(
+      `Ratio: reminders through the pipeline / bare send = ${int(remRate)} / ${int(bareRate)} = ${fmt(remRate / bareRate, 2)} (goal >= 0.5). Bare send: ${int(bare.arrivedMail)} emails and ${int(bare.arrivedSms)} SMS arrived, ${bare.failed} failed, its RSS peak ${fmt(bare.rssMb)} MB.`,
+    );
+  }
+  console.log('');
+  console.log(
+    `Worker RSS peak from the first due time to the end: ${fmt(rss.peakMb)} MB (${[...rss.byWorker].map(([i, mb]) => `worker ${i} ${fmt(mb)} MB`).join(', ')}; goal <= 300 MB).`,
+  );
   if (raw) {
     const addRate = RAW_JOBS / raw.addSeconds;
     const processRate = raw.processed / raw.processSeconds;
-    // jobs the application's workers ran in the measured run: dispatch + deliver (confirmation)
-    // per registration, reminder + deliver per reminder email + deliver per SMS
-    const appJobs = outboxRows * 2 + seen.remEmail * 2 + seen.remSms;
-    const appSeconds = (Math.max(remAllLast, window.confirmLast) - t0) / 1000;
     console.log('');
     console.log('| raw BullMQ on this machine | jobs | wall s | jobs/s |');
     console.log('|---|---:|---:|---:|');
@@ -1013,7 +1150,7 @@ async function main() {
     );
     console.log('');
     console.log(
-      `Ratios: reminder jobs scheduled / raw addBulk = ${int(scheduleRate)} / ${int(addRate)} = ${fmt(scheduleRate / addRate, 3)}; reminder deliveries (email + SMS) / raw no-op processing = ${int((seen.remEmail + seen.remSms) / remAllSeconds)} / ${int(processRate)} = ${fmt((seen.remEmail + seen.remSms) / remAllSeconds / processRate, 3)}; all application jobs of the run (${int(appJobs)}: dispatch, reminder, deliver) / raw no-op processing = ${int(appJobs / appSeconds)} / ${int(processRate)} = ${fmt(appJobs / appSeconds / processRate, 3)}.`,
+      `Ratios: registrations dispatched / raw addBulk = ${int(scheduleRate)} / ${int(addRate)} = ${fmt(scheduleRate / addRate, 3)}; reminder deliveries (email + SMS) / raw no-op processing = ${int((seen.remEmail + seen.remSms) / remAllSeconds)} / ${int(processRate)} = ${fmt((seen.remEmail + seen.remSms) / remAllSeconds / processRate, 3)}.`,
     );
   }
   if (sinkRates) {
@@ -1049,11 +1186,11 @@ async function main() {
   console.log(
     `Jobs left after the run: ${Object.entries(jobCounts)
       .map(([q, c]) => `${q} wait ${c.wait} active ${c.active} delayed ${c.delayed} failed ${c.failed}`)
-      .join('; ')} (the ${CALIBRATION} calibration reminders stay delayed by design).`,
+      .join('; ')} (the calibration's ${baseline} reminder job(s) stay delayed by design).`,
   );
   for (const f of failedJobs) console.log(`  failed job: ${f}`);
   console.log(
-    `The minutely requeue-stale-deliveries job re-enqueued ${requeued} PENDING deliveries (a second job each, fresh id); ${heldCopies.length} deliver job(s) were still waiting or delayed for deliveries already SENT (they complete without sending once the lease ends).`,
+    `The minutely requeue-stale-deliveries job re-enqueued ${requeued} PENDING deliveries (before the delivery pump) and saw at most ${overdueMax} deliveries overdue by more than a minute (since); ${heldCopies.length} deliver job(s) were still waiting or delayed for deliveries already SENT (they complete without sending once the lease ends).`,
   );
   for (const line of workerLog) console.log(line);
   console.log('');

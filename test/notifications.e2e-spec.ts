@@ -1,4 +1,7 @@
+import { QUEUES } from '@yvc/core';
 import { Role } from '@yvc/identity';
+import { NotificationPlanner } from '@yvc/notifications';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import {
   OwnRedis,
@@ -518,6 +521,229 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
         new RegExp(`^You were checked in at the door of «${ev.title}» \\(.+ \\d{2}:\\d{2}\\)\\.`),
       );
     });
+  });
+
+  describe('the delivery pump: batches, two workers', () => {
+    let workers: WorkerProcess[] = [];
+    // small batches, so that two workers each claim several and a kill lands inside one
+    const start = (extra: Record<string, string> = {}) =>
+      new WorkerProcess({
+        // a lease longer than a batch takes on a loaded machine: a copy sent after a lease ran out
+        // would be the takeover the SIGKILL test provokes, not a fault
+        ...workerEnv(sinks, {
+          REDIS_PREFIX: process.env.REDIS_PREFIX!,
+          DELIVERY_BATCH_SIZE: '10',
+          DELIVERY_LEASE_SECONDS: '30',
+        }),
+        ...extra,
+      }).start();
+    let queue: Queue;
+    // these wait for reminders to fall due and for slow sends: longer than the default 60 s
+    const LONG = 300_000;
+
+    beforeAll(async () => {
+      queue = new Queue(QUEUES.notifications, {
+        connection: { url: process.env.REDIS_URL },
+        prefix: `${process.env.REDIS_PREFIX}:bull`,
+      });
+      workers = [start(), start()];
+      await Promise.all(workers.map((w) => w.ready()));
+    }, LONG);
+    afterAll(async () => {
+      await Promise.all(workers.map((w) => w.stop()));
+      await queue.close();
+    });
+
+    /** `n` members registered for `eventId` through the API; returns their ids and emails. */
+    async function registered(eventId: string, n: number) {
+      const ms = await api.bulkMembers(n);
+      for (let i = 0; i < ms.length; i += 20)
+        await Promise.all(ms.slice(i, i + 20).map((m) => register(eventId, m.token)));
+      return ms;
+    }
+
+    interface DeliveryRow {
+      id: string;
+      channel: string;
+      status: string;
+      attempts: number;
+      last_error: string | null;
+      member_id: string;
+    }
+    const deliveriesOf = (eventId: string, kind: string) =>
+      api.db.query<DeliveryRow[]>(
+        `SELECT d.id, d.channel, d.status, d.attempts, d.last_error, n.member_id FROM deliveries d
+         JOIN notifications n ON n.id = d.notification_id WHERE n.event_id = $1 AND n.kind = $2`,
+        [eventId, kind],
+      );
+    const settled = (eventId: string, kind: string, count: number) =>
+      until(
+        async () => {
+          const rows = await deliveriesOf(eventId, kind);
+          return rows.length === count && rows.every((r) => !['PENDING', 'SENDING'].includes(r.status))
+            ? rows
+            : undefined;
+        },
+        240_000,
+        500,
+      );
+    const mailsWithId = (deliveryId: string) =>
+      sinks.mail.received.filter((m) => m.messageId?.startsWith(`<${deliveryId}@`));
+    const smsWithRef = (deliveryId: string) => sinks.sms.received.filter((s) => s.reference === deliveryId);
+
+    it(
+      'one reminder job per event, not per seat; every reminder once with two workers; quiet hours per zone and opt-outs respected',
+      async () => {
+        const ev = await event(280, [3]); // due in about 100 s
+        const ms = await registered(ev.id, 60);
+        const ids = ms.map((m) => m.id);
+        const noon = ids.filter((_, i) => i % 3 === 0);
+        const night = ids.filter((_, i) => i % 3 === 1);
+        const noEmail = ids.filter((_, i) => i % 10 === 5);
+        await api.db.query(
+          `UPDATE members SET phone = '+7702' || lpad((floor(random() * 1e7))::int::text, 7, '0'), sms_opt_in = true,
+                time_zone = CASE WHEN id = ANY($1::uuid[]) THEN $3 ELSE $4 END
+         WHERE id = ANY($1::uuid[]) OR id = ANY($2::uuid[])`,
+          [noon, night, zoneWhereItIs(12), zoneWhereItIs(23)],
+        );
+        await api.db.query(`UPDATE members SET email_opt_in = false WHERE id = ANY($1::uuid[])`, [noEmail]);
+        // every registration dispatched: then the event has its one delayed job for the offset
+        await until(async () => {
+          const [{ n }] = await api.db.query(
+            `SELECT count(*)::int AS n FROM notifications WHERE event_id = $1 AND kind = 'REGISTERED'`,
+            [ev.id],
+          );
+          return n === 60;
+        }, 60_000);
+        const jobs = (await queue.getJobs(['delayed', 'waiting', 'active', 'prioritized'])).filter((j) =>
+          j.id?.startsWith(`reminders-${ev.id}-`),
+        );
+        expect(jobs).toHaveLength(1);
+        expect(jobs[0].name).toBe('plan-reminders');
+        // and no job per registration
+        expect((await queue.getDelayed(0, -1)).filter((j) => j.name === 'reminder')).toEqual([]);
+
+        const rows = await settled(ev.id, 'REMINDER', 60 - noEmail.length + noon.length + night.length);
+        const email = rows.filter((r) => r.channel === 'EMAIL');
+        const sms = rows.filter((r) => r.channel === 'SMS');
+        expect(email.map((r) => r.member_id).sort()).toEqual(
+          ids.filter((id) => !noEmail.includes(id)).sort(),
+        );
+        expect(email.every((r) => r.status === 'SENT' && r.attempts === 1)).toBe(true);
+        for (const r of email) expect(mailsWithId(r.id)).toHaveLength(1);
+        // 23:00 local: the next 08:00 is after the start, the evening before is past: no SMS
+        expect(sms.filter((r) => noon.includes(r.member_id)).map((r) => r.status)).toEqual(
+          noon.map(() => 'SENT'),
+        );
+        expect(sms.filter((r) => night.includes(r.member_id)).map((r) => [r.status, r.last_error])).toEqual(
+          night.map(() => ['SKIPPED', 'quiet hours']),
+        );
+        for (const r of sms.filter((x) => x.status === 'SENT')) expect(smsWithRef(r.id)).toHaveLength(1);
+        const subjects = email.map((r) => mailsWithId(r.id)[0].subject);
+        expect(subjects.every((x) => x.startsWith(`Еске салу: «${ev.title}»`))).toBe(true);
+      },
+      LONG,
+    );
+
+    it(
+      'a reminder planned after its due time (a backlog longer than the offset) is still sent, not dropped as stale',
+      async () => {
+        const ev = await event(100, [2]); // due 2 minutes before the start: already past
+        const ms = await registered(ev.id, 5);
+        const [row] = await api.db.query(`SELECT starts_at FROM events WHERE id = $1`, [ev.id]);
+        // registering past the due time queues no job; the event's plan, run late, still plans
+        expect(
+          (await queue.getDelayed(0, -1)).filter((j) => j.id?.startsWith(`reminders-${ev.id}-`)),
+        ).toEqual([]);
+        const planner = api.app.get(NotificationPlanner);
+        const startsAt = new Date(row.starts_at).toISOString();
+        expect(await planner.planEventReminders(ev.id, 2, startsAt)).toEqual({ planned: 5 });
+        // a second run (a retried job, a second worker) adds nothing
+        expect(await planner.planEventReminders(ev.id, 2, startsAt)).toEqual({ planned: 0 });
+        expect(await planner.planEventReminders(ev.id, 7, startsAt)).toBe('stale');
+        const rows = await settled(ev.id, 'REMINDER', 5);
+        expect(rows.map((r) => r.status)).toEqual(ms.map(() => 'SENT'));
+      },
+      LONG,
+    );
+
+    it(
+      'opted out, cancelled or moved on before the send: the planned reminder is skipped, the others go',
+      async () => {
+        const ev = await event(95, [1]); // due in about 35 s
+        const ms = await registered(ev.id, 6);
+        const [row] = await api.db.query(`SELECT starts_at FROM events WHERE id = $1`, [ev.id]);
+        // planned early (as for members whose SMS quiet hours move to the evening before)
+        const planned = await api.app
+          .get(NotificationPlanner)
+          .planEventReminders(ev.id, 1, new Date(row.starts_at).toISOString());
+        expect(planned).toEqual({ planned: 6 });
+        await api.db.query(`UPDATE members SET email_opt_in = false WHERE id = $1`, [ms[0].id]);
+        const [reg] = await api.db.query(
+          `SELECT id FROM registrations WHERE event_id = $1 AND member_id = $2`,
+          [ev.id, ms[1].id],
+        );
+        await api.gql(
+          `mutation($id: ID!) { cancelRegistration(registrationId: $id) { status } }`,
+          { id: reg.id },
+          { token: ms[1].token },
+        );
+        const rows = await settled(ev.id, 'REMINDER', 6);
+        const byMember = new Map(rows.map((r) => [r.member_id, r]));
+        expect(byMember.get(ms[0].id)).toMatchObject({
+          status: 'SKIPPED',
+          last_error: 'recipient unavailable or opted out',
+        });
+        expect(byMember.get(ms[1].id)).toMatchObject({
+          status: 'SKIPPED',
+          last_error: 'reminder no longer applies',
+        });
+        for (const m of ms.slice(2))
+          expect(byMember.get(m.id)).toMatchObject({ status: 'SENT', attempts: 1 });
+      },
+      LONG,
+    );
+
+    it(
+      'a worker killed (SIGKILL) mid-batch: its leases run out, the other worker claims them again; one SMS per reference, one Message-ID per email',
+      async () => {
+        const ev = await event(3600);
+        const ms = await registered(ev.id, 24);
+        await api.db.query(
+          `UPDATE members SET phone = '+7703' || lpad((floor(random() * 1e7))::int::text, 7, '0'), sms_opt_in = true, time_zone = $2
+         WHERE id = ANY($1::uuid[])`,
+          [ms.map((m) => m.id), zoneWhereItIs(12)],
+        );
+        await settled(ev.id, 'REGISTERED', 24);
+        // a slow gateway: the kill lands while batches of SMS are in flight
+        sinks.sms.setScript(Array.from({ length: 24 }, () => ({ status: 200, delayMs: 2000 })));
+        await api.gql(
+          `mutation($id: ID!) { cancelEvent(id: $id, reason: "Ауа райы") { status } }`,
+          { id: ev.id },
+          { token: coordinator.token },
+        );
+        await until(
+          async () => {
+            const rows = await deliveriesOf(ev.id, 'EVENT_CANCELLED');
+            return rows.filter((r) => r.channel === 'SMS' && r.status === 'SENDING').length >= 10;
+          },
+          60_000,
+          50,
+        );
+        await workers[0].stop('SIGKILL');
+        workers[0] = start();
+        await workers[0].ready();
+        const rows = await settled(ev.id, 'EVENT_CANCELLED', 48);
+        expect(rows.every((r) => r.status === 'SENT')).toBe(true);
+        for (const r of rows.filter((x) => x.channel === 'SMS')) expect(smsWithRef(r.id)).toHaveLength(1);
+        for (const r of rows.filter((x) => x.channel === 'EMAIL')) {
+          const copies = mailsWithId(r.id);
+          expect(copies.length).toBeGreaterThanOrEqual(1);
+          expect(new Set(copies.map((c) => c.messageId)).size).toBe(1);
+        }
+      },
+      LONG,
+    );
   });
 
   describe('faults, with a worker on a Redis of the test’s own', () => {

@@ -170,11 +170,13 @@ describe('built processes', () => {
 
   it('the worker boots, schedules its maintenance job and processes it', async () => {
     const prefix = `yvc-worker-${process.pid}`;
-    // the relay stays off: the notifications test's worker owns the shared outbox
+    // the relay and the delivery pump stay off: the notifications test's worker owns the shared
+    // outbox and sends the shared database's deliveries into its own sinks
     const p = run('dist/apps/worker/src/main.js', {
       REDIS_PREFIX: prefix,
       LOG_LEVEL: 'info',
       OUTBOX_RELAY: 'off',
+      DELIVERY_PUMP: 'off',
     });
     const redis = new Redis(process.env.REDIS_URL!);
     try {

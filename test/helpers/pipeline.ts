@@ -51,7 +51,8 @@ export class WorkerProcess {
   }
 
   async ready(): Promise<void> {
-    await until(() => this.out.includes('worker started'), 60_000);
+    // a loaded machine (2 cores shared by several test runs) may take a minute to boot Nest
+    await until(() => this.out.includes('worker started'), 120_000);
   }
 
   /** SIGTERM (graceful) or SIGKILL (a crash). */

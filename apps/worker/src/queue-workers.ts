@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig, JOBS, JobPayloads, QUEUES } from '@yvc/core';
 import { BadgesService, CertificatesService } from '@yvc/credentials';
 import { redisOptions } from '@yvc/database';
 import {
+  DeliveryPump,
   DeliveryService,
   NotificationPlanner,
   OutboxRelay,
@@ -12,9 +13,11 @@ import { DelayedError, Job, QueueOptions, UnrecoverableError, Worker } from 'bul
 import { PinoLogger } from 'nestjs-pino';
 
 /**
- * The notification pipeline's workers: `notifications` (outbox dispatch, due reminders), and one
- * worker per provider (`email`, `sms`) with its own BullMQ rate limiter. Also the outbox relay loop.
- * On shutdown the workers finish their running jobs (Worker.close waits) before the process exits.
+ * The notification pipeline's workers: `notifications` (outbox dispatch, due reminders planned per
+ * event), the delivery pump (batches of due deliveries per channel, rate-limited per provider), and
+ * the outbox relay loop. The `email` and `sms` queues only drain `deliver` jobs queued before the
+ * pump existed. On shutdown the workers finish their running jobs (Worker.close waits) and the pump
+ * its batches before the process exits.
  */
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,6 +30,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly planner: NotificationPlanner,
     private readonly relay: OutboxRelay,
     private readonly deliveries: DeliveryService,
+    private readonly pump: DeliveryPump,
     private readonly badges: BadgesService,
     private readonly certificates: CertificatesService,
     private readonly log: PinoLogger,
@@ -56,12 +60,16 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     for (const w of this.workers)
       w.on('error', (err) => this.log.warn({ queue: w.name, err: err.message }, 'queue worker error'));
     if (c.OUTBOX_RELAY === 'on') this.scheduleRelay(0);
+    if (c.DELIVERY_PUMP === 'on')
+      this.pump.start((channel, err) =>
+        this.log.warn({ channel, err: err.message }, 'delivery pump paused after an error'),
+      );
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.relayTimer);
-    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all([...this.workers.map((w) => w.close()), this.pump.stop()]);
   }
 
   private scheduleRelay(delay: number): void {
@@ -89,6 +97,10 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       case JOBS.reminder: {
         const d = job.data as JobPayloads['reminder'];
         return this.planner.remind(d.registrationId, d.offsetMinutes, d.startsAt);
+      }
+      case JOBS.planReminders: {
+        const d = job.data as JobPayloads['plan-reminders'];
+        return this.planner.planEventReminders(d.eventId, d.offsetMinutes, d.startsAt);
       }
       case JOBS.eraseCredentials: {
         const { memberId } = job.data as JobPayloads['erase-credentials'];

@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@yvc/core';
 import { CredentialsModule } from '@yvc/credentials';
 import { DatabaseModule, RedisModule, bullRootOptions } from '@yvc/database';
-import { NotificationsModule } from '@yvc/notifications';
+import { DeliveryPump, NotificationsModule } from '@yvc/notifications';
 import { LoggerModule } from 'nestjs-pino';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { QueueWorkers } from './queue-workers';
@@ -24,6 +24,6 @@ import { Schedules } from './schedules';
     CredentialsModule,
     AnalyticsModule,
   ],
-  providers: [MaintenanceProcessor, Schedules, QueueWorkers],
+  providers: [MaintenanceProcessor, Schedules, QueueWorkers, DeliveryPump],
 })
 export class WorkerModule {}

@@ -19,9 +19,20 @@ export const JOBS = {
   requeueStaleDeliveries: 'requeue-stale-deliveries',
   /** jobId = the outbox row id */
   dispatch: 'dispatch',
-  /** jobId = reminderJobId(registrationId, offsetMinutes, startsAt) */
+  /**
+   * jobId = reminderJobId(registrationId, offsetMinutes, startsAt): one registration's reminder, as
+   * scheduled before reminders were planned per event; still handled for jobs queued then
+   */
   reminder: 'reminder',
-  /** jobId = the delivery id (a manual retry appends -retry-<n>) */
+  /**
+   * jobId = eventRemindersJobId(eventId, offsetMinutes, startsAt, runAt): every reminder of one
+   * event for one offset, planned in set-based statements when it falls due
+   */
+  planReminders: 'plan-reminders',
+  /**
+   * jobId = the delivery id: one delivery sent on its own, as before deliveries were claimed in
+   * batches by the delivery pump; still handled for jobs queued then
+   */
   deliver: 'deliver',
   /** on the notifications queue; jobId = badgesJobId(memberId) */
   evaluateBadges: 'evaluate-badges',
@@ -51,12 +62,27 @@ export function reminderJobId(registrationId: string, offsetMinutes: number, sta
   return `reminder-${registrationId}-${offsetMinutes}-${startsAt.getTime()}`;
 }
 
+/**
+ * Deterministic: one job per event, offset, start time and run time. The run time is the due time,
+ * or earlier when quiet hours move some members' SMS to the evening before; members in the same
+ * zone share it, so an event has one or two such jobs per offset, not one per registration.
+ */
+export function eventRemindersJobId(
+  eventId: string,
+  offsetMinutes: number,
+  startsAt: Date,
+  runAt: Date,
+): string {
+  return `reminders-${eventId}-${offsetMinutes}-${startsAt.getTime()}-${runAt.getTime()}`;
+}
+
 export interface JobPayloads {
   [JOBS.purgeExpiredSessions]: Record<string, never>;
   [JOBS.completeEndedEvents]: Record<string, never>;
   [JOBS.requeueStaleDeliveries]: Record<string, never>;
   [JOBS.dispatch]: { outboxId: string };
   [JOBS.reminder]: { registrationId: string; offsetMinutes: number; startsAt: string };
+  [JOBS.planReminders]: { eventId: string; offsetMinutes: number; startsAt: string };
   [JOBS.deliver]: { deliveryId: string };
   [JOBS.evaluateBadges]: { memberId: string };
   [JOBS.eraseCredentials]: { memberId: string };
@@ -79,7 +105,7 @@ export const SCHEDULES = [
     schedulerId: 'complete-ended-events-minutely',
     everyMs: 60 * 1000,
   },
-  // deliveries left PENDING without a job (a crash between commit and enqueue) go back in the queue
+  // how many deliveries are overdue by more than a minute (the delivery pump's backlog), logged
   {
     queue: QUEUES.maintenance,
     job: JOBS.requeueStaleDeliveries,

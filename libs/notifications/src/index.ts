@@ -5,6 +5,8 @@ export * from './quiet-hours';
 export * from './notification.entity';
 export * from './delivery/delivery.entity';
 export * from './delivery/delivery.service';
+export * from './delivery/delivery-signal';
+export * from './delivery/delivery-pump';
 export * from './planning/notification-planner';
 export * from './planning/outbox-relay';
 export * from './notifications.service';

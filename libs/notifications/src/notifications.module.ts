@@ -7,6 +7,7 @@ import { EmailSender } from './channels/email.sender';
 import { SmsSender } from './channels/sms.sender';
 import { Delivery } from './delivery/delivery.entity';
 import { DeliveryService } from './delivery/delivery.service';
+import { DeliverySignal } from './delivery/delivery-signal';
 import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { NotificationPlanner } from './planning/notification-planner';
@@ -16,6 +17,7 @@ const services = [
   NotificationPlanner,
   OutboxRelay,
   DeliveryService,
+  DeliverySignal,
   NotificationsService,
   EmailSender,
   SmsSender,

@@ -5,7 +5,6 @@ import { returnedRows } from '@yvc/database';
 import { DataSource } from 'typeorm';
 import { DeliveryChannel, DeliveryStatus } from './delivery/delivery.entity';
 import { Notification } from './notification.entity';
-import { NotificationPlanner } from './planning/notification-planner';
 
 export interface NotificationCursor {
   c: string;
@@ -30,10 +29,7 @@ export interface DeliveryLog {
 /** What the API shows: a member's in-app notifications, and an event's delivery log for staff. */
 @Injectable()
 export class NotificationsService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly planner: NotificationPlanner,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
    * A member's notifications as plain data, for their data export: what each said (kind and its
@@ -106,19 +102,18 @@ export class NotificationsService {
     return { counts, failures };
   }
 
-  /** Puts an event's FAILED deliveries back to PENDING and queues them again (new job ids). */
+  /**
+   * Puts an event's FAILED deliveries back to PENDING, due now, with their attempts counted afresh:
+   * the workers' delivery pumps send them within a poll.
+   */
   async retryFailed(eventId: string): Promise<number> {
-    const rows = returnedRows<{ id: string; channel: DeliveryChannel; attempts: number }>(
+    const rows = returnedRows<{ id: string }>(
       await this.db.query(
-        `UPDATE deliveries d SET status = 'PENDING', send_after = now(), last_error = NULL, updated_at = now()
+        `UPDATE deliveries d SET status = 'PENDING', send_after = now(), attempts = 0, last_error = NULL, updated_at = now()
          FROM notifications n WHERE n.id = d.notification_id AND n.event_id = $1 AND d.status = 'FAILED'
-         RETURNING d.id, d.channel, d.attempts`,
+         RETURNING d.id`,
         [eventId],
       ),
-    );
-    await this.planner.enqueue(
-      rows.map((r) => ({ id: r.id, channel: r.channel, sendAfter: new Date() })),
-      `-retry-${Date.now()}`,
     );
     return rows.length;
   }

@@ -38,8 +38,12 @@ export class MaintenanceProcessor extends WorkerHost {
         if (awarded) this.log.info({ jobId: job.id, awarded }, 'awarded anniversary badges');
         return { awarded };
       }
-      case JOBS.requeueStaleDeliveries:
-        return { requeued: await this.planner.requeueStale() };
+      case JOBS.requeueStaleDeliveries: {
+        // nothing to requeue since the delivery pump claims due rows itself: the backlog is reported
+        const overdue = await this.planner.overdue();
+        if (overdue) this.log.warn({ jobId: job.id, overdue }, 'deliveries overdue by more than a minute');
+        return { overdue };
+      }
       case JOBS.refreshEngagement: {
         const result = await this.engagement.refreshHot();
         if (result.overlapped)

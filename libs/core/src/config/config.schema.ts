@@ -74,6 +74,16 @@ export const configSchema = z
     OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
     /** how long a worker may hold a delivery it is sending before another may take it over */
     DELIVERY_LEASE_SECONDS: int(120, 1),
+    /** off: this worker sends no deliveries (others do); its queues and the outbox relay still run */
+    DELIVERY_PUMP: z.enum(['on', 'off']).default('on'),
+    /** deliveries one worker claims with one statement, and sends concurrently */
+    DELIVERY_BATCH_SIZE: int(200, 1),
+    /** batches each worker has in flight per channel (one claims while another sends) */
+    DELIVERY_BATCHES_IN_FLIGHT: int(2, 1),
+    /** how often an idle delivery pump looks for due deliveries (planning in the same process wakes it at once) */
+    DELIVERY_POLL_MS: int(250, 10),
+    /** pooled SMTP connections per worker process */
+    SMTP_POOL_SIZE: int(10, 1),
     /** BullMQ job lock: a job whose worker died is picked up again after this long */
     QUEUE_LOCK_MS: int(30_000, 1000),
     /** Ed25519 signing keys of the issuing commission (a private JWK set); see README "Credential keys" */

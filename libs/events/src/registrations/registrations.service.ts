@@ -168,6 +168,14 @@ export class RegistrationsService {
     return valid.length ? this.registrations.findBy({ id: In(valid) }) : Promise.resolve([]);
   }
 
+  /** The REGISTERED seats of an event, as (registration, member) pairs: who gets its reminders. */
+  async registeredSeats(eventId: string): Promise<Array<{ id: string; memberId: string }>> {
+    return this.db.query(
+      `SELECT id, member_id AS "memberId" FROM registrations WHERE event_id = $1 AND status = 'REGISTERED' ORDER BY id`,
+      [eventId],
+    );
+  }
+
   /** The active registration of `memberId` at each event (for Event.myRegistration). */
   async activeFor(memberId: string, eventIds: readonly string[]): Promise<Map<string, Registration>> {
     const rows = eventIds.length

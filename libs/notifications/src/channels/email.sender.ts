@@ -23,7 +23,15 @@ export class EmailSender implements OnModuleDestroy {
   private readonly domain: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = createTransport(config.SMTP_URL, { pool: true, maxConnections: 5 } as never);
+    // a pool of connections kept open (nodemailer's default reconnects every 100 messages); the
+    // options go with the URL in one object: as createTransport's second argument they would be
+    // message defaults, and every message would open a connection of its own
+    this.transport = createTransport({
+      url: config.SMTP_URL,
+      pool: true,
+      maxConnections: config.SMTP_POOL_SIZE,
+      maxMessages: Infinity,
+    } as never);
     this.domain = new URL(config.PUBLIC_URL).hostname || 'yvc.local';
   }
 

@@ -25,13 +25,15 @@ export enum DeliveryStatus {
 }
 
 /**
- * One (notification, channel) to send. The unique pair is what makes a delivery happen once: a job
- * that runs twice finds the row SENT, and two workers racing are ordered by a conditional claim
- * (PENDING -> SENDING with a lease).
+ * One (notification, channel) to send. The unique pair is what makes a delivery happen once: a
+ * plan that runs twice finds the row made, and workers racing are ordered by a conditional claim
+ * (PENDING -> SENDING with a lease). The two partial indexes are the delivery pump's: the due
+ * PENDING rows of a channel in send_after order, and the SENDING rows whose lease may run out.
  */
 @Entity('deliveries')
 @Index('deliveries_notification_channel_key', ['notificationId', 'channel'], { unique: true })
-@Index('deliveries_status_idx', ['status', 'sendAfter'])
+@Index('deliveries_due_idx', ['channel', 'sendAfter'], { where: `"status" = 'PENDING'` })
+@Index('deliveries_lease_idx', ['channel', 'leaseUntil'], { where: `"status" = 'SENDING'` })
 @Check('deliveries_attempts_chk', `"attempts" >= 0`)
 @Check('deliveries_sent_chk', `("status" = 'SENT') = ("sent_at" IS NOT NULL)`)
 export class Delivery {

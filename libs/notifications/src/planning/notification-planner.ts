@@ -1,7 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, JOBS, QUEUES, badgesJobId, credentialsErasureJobId, reminderJobId } from '@yvc/core';
+import {
+  Clock,
+  JOBS,
+  QUEUES,
+  badgesJobId,
+  credentialsErasureJobId,
+  eventRemindersJobId,
+  reminderJobId,
+} from '@yvc/core';
 import { OutboxKind, OutboxMessage } from '@yvc/database';
 import {
   CalendarService,
@@ -15,8 +23,9 @@ import {
 import { Member, MemberStatus, MembersService } from '@yvc/identity';
 import { Queue } from 'bullmq';
 import { ApiErrorCode, DomainError } from '@yvc/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DeliveryChannel, DeliveryStatus } from '../delivery/delivery.entity';
+import { DeliverySignal } from '../delivery/delivery-signal';
 import { NotificationKind } from '../notification.entity';
 import { planSmsTime } from '../quiet-hours';
 
@@ -46,11 +55,8 @@ const CHANNELS: Record<NotificationKind, DeliveryChannel[]> = {
   WALK_IN_RECORDED: [DeliveryChannel.EMAIL],
 };
 
-interface PlannedDelivery {
-  id: string;
-  sendAfter: Date;
-  channel: DeliveryChannel;
-}
+/** Registrations planned per statement when a whole event's reminders fall due. */
+export const REMINDER_PLAN_CHUNK = 2000;
 
 /**
  * Turns causes (outbox rows, due reminders) into notifications and deliveries, and keeps the
@@ -62,13 +68,12 @@ export class NotificationPlanner {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.notifications) private readonly notifications: Queue,
-    @InjectQueue(QUEUES.email) private readonly email: Queue,
-    @InjectQueue(QUEUES.sms) private readonly sms: Queue,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly members: MembersService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly signal: DeliverySignal,
   ) {}
 
   /** Handles one outbox row (the `dispatch` job). */
@@ -90,8 +95,8 @@ export class NotificationPlanner {
     // not a notification: only the reminder jobs change
     if (row.kind === OutboxKind.REMINDERS_CHANGED) return;
     const kind = row.kind as unknown as NotificationKind;
-    const planned = await this.plan(`outbox:${row.id}`, kind, row.memberId, event, registration, row.payload);
-    await this.enqueue(planned);
+    if (await this.plan(`outbox:${row.id}`, kind, row.memberId, event, registration, row.payload))
+      this.signal.wake();
   }
 
   /**
@@ -134,7 +139,10 @@ export class NotificationPlanner {
     );
   }
 
-  /** A due reminder (the `reminder` job): skipped when stale (cancelled, moved, already sent). */
+  /**
+   * One registration's due reminder (the `reminder` job, as queued before reminders were planned per
+   * event): skipped when stale (cancelled, moved, already sent).
+   */
   async remind(
     registrationId: string,
     offsetMinutes: number,
@@ -161,11 +169,119 @@ export class NotificationPlanner {
       { offsetMinutes },
       fireAt,
     );
-    await this.enqueue(planned);
+    if (planned) this.signal.wake();
     return 'sent';
   }
 
-  /** Adds the delayed reminder jobs of a registration; offsets already past are skipped, not sent late. */
+  /**
+   * Every reminder of one event for one offset (the `plan-reminders` job), when it falls due: the
+   * notifications and their deliveries of all REGISTERED seats, written by one statement per
+   * REMINDER_PLAN_CHUNK seats; the delivery pump sends them. Quiet hours are worked out once per
+   * time zone. Idempotent (the reminder's dedup key, the unique (notification, channel)), so a
+   * second run, an overlapping legacy `reminder` job or a retry after a crash half-way adds nothing
+   * twice. Stale (moved, cancelled, offset dropped, started) means nothing to do.
+   */
+  async planEventReminders(
+    eventId: string,
+    offsetMinutes: number,
+    startsAtIso: string,
+  ): Promise<{ planned: number } | 'stale'> {
+    const event = await this.events.get(eventId).catch(notFoundAsNull);
+    const nowDate = this.clock.now();
+    if (
+      !event ||
+      event.status !== EventStatus.PUBLISHED ||
+      event.startsAt.getTime() !== new Date(startsAtIso).getTime() ||
+      event.startsAt <= nowDate ||
+      !event.reminderOffsetsMinutes.includes(offsetMinutes)
+    )
+      return 'stale';
+    const fireAt = new Date(event.startsAt.getTime() - offsetMinutes * 60_000);
+    const emailAt = fireAt < nowDate ? nowDate : fireAt;
+    const smsAtByZone = new Map<string, Date | null>();
+    const smsAt = (zone: string): Date | null => {
+      if (!smsAtByZone.has(zone)) {
+        const plan = planSmsTime(emailAt, event.startsAt, zone, nowDate);
+        smsAtByZone.set(zone, 'sendAt' in plan ? plan.sendAt : null);
+      }
+      return smsAtByZone.get(zone)!;
+    };
+    const seats = await this.registrations.registeredSeats(eventId);
+    const params = JSON.stringify({ offsetMinutes });
+    let planned = 0;
+    for (let i = 0; i < seats.length; i += REMINDER_PLAN_CHUNK) {
+      const chunk = seats.slice(i, i + REMINDER_PLAN_CHUNK);
+      const members = new Map(
+        (await this.members.findByIds(chunk.map((s) => s.memberId))).map((m) => [m.id, m]),
+      );
+      const rows = {
+        member: [] as string[],
+        registration: [] as string[],
+        key: [] as string[],
+        emailAt: [] as Array<Date | null>,
+        smsWanted: [] as boolean[],
+        smsAt: [] as Array<Date | null>,
+      };
+      for (const seat of chunk) {
+        const member = members.get(seat.memberId);
+        if (!member || member.status === MemberStatus.WITHDRAWN) continue;
+        const channels = this.channelsFor(NotificationKind.REMINDER, member);
+        const sms = channels.includes(DeliveryChannel.SMS);
+        rows.member.push(member.id);
+        rows.registration.push(seat.id);
+        rows.key.push(`reminder:${seat.id}:${offsetMinutes}:${event.startsAt.getTime()}`);
+        rows.emailAt.push(channels.includes(DeliveryChannel.EMAIL) ? emailAt : null);
+        rows.smsWanted.push(sms);
+        rows.smsAt.push(sms ? smsAt(member.timeZone || 'Asia/Almaty') : null);
+      }
+      if (!rows.key.length) continue;
+      const inserted: Array<{ n: number }> = await this.db.query(
+        `WITH input AS (
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::timestamptz[], $5::boolean[], $6::timestamptz[])
+             AS i(member_id, registration_id, dedup_key, email_at, sms_wanted, sms_at)
+         ), made AS (
+           INSERT INTO notifications (member_id, kind, dedup_key, event_id, registration_id, params, in_app)
+           SELECT member_id, 'REMINDER'::notification_kind, dedup_key, $7::uuid, registration_id, $8::jsonb, true FROM input
+           ON CONFLICT (dedup_key) DO NOTHING
+           RETURNING id, dedup_key
+         ), planned AS (
+           INSERT INTO deliveries (notification_id, channel, status, send_after, last_error)
+           SELECT made.id, 'EMAIL'::delivery_channel, 'PENDING'::delivery_status, i.email_at, NULL
+           FROM made JOIN input i USING (dedup_key) WHERE i.email_at IS NOT NULL
+           UNION ALL
+           SELECT made.id, 'SMS'::delivery_channel,
+                  (CASE WHEN i.sms_at IS NULL THEN 'SKIPPED' ELSE 'PENDING' END)::delivery_status,
+                  coalesce(i.sms_at, $9::timestamptz), CASE WHEN i.sms_at IS NULL THEN 'quiet hours' END
+           FROM made JOIN input i USING (dedup_key) WHERE i.sms_wanted
+           ON CONFLICT (notification_id, channel) DO NOTHING
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM made)::int AS n`,
+        [
+          rows.member,
+          rows.registration,
+          rows.key,
+          rows.emailAt,
+          rows.smsWanted,
+          rows.smsAt,
+          eventId,
+          params,
+          nowDate,
+        ],
+      );
+      planned += inserted[0].n;
+      // the pump can start on this chunk while the next one is written
+      if (inserted[0].n) this.signal.wake();
+    }
+    return { planned };
+  }
+
+  /**
+   * Makes sure the event's reminder jobs exist for this registration's offsets (one job per event,
+   * offset, start time and run time: adding it again is a no-op); offsets already past are skipped,
+   * not sent late. The run time is the due time, or the evening before when quiet hours would
+   * otherwise drop this member's SMS (so that job runs that early and plans the others' too).
+   */
   async scheduleReminders(registration: Registration, event: Event): Promise<number> {
     const nowDate = this.clock.now();
     const now = nowDate.getTime();
@@ -175,25 +291,27 @@ export class NotificationPlanner {
       .map((offset) => ({ offset, fireAt: event.startsAt.getTime() - offset * 60_000 }))
       .filter((r) => r.fireAt > now)
       .map((r) => {
-        // an SMS that quiet hours move to the evening before needs the job to run that early
         const sms = member?.smsOptIn ? planSmsTime(new Date(r.fireAt), event.startsAt, zone, nowDate) : null;
         const smsAt = sms && 'sendAt' in sms ? sms.sendAt.getTime() : r.fireAt;
         return { offset: r.offset, at: Math.max(now, Math.min(r.fireAt, smsAt)) };
       })
       .map((r) => ({
-        name: JOBS.reminder,
-        data: {
-          registrationId: registration.id,
-          offsetMinutes: r.offset,
-          startsAt: event.startsAt.toISOString(),
+        name: JOBS.planReminders,
+        data: { eventId: event.id, offsetMinutes: r.offset, startsAt: event.startsAt.toISOString() },
+        opts: {
+          jobId: eventRemindersJobId(event.id, r.offset, event.startsAt, new Date(r.at)),
+          delay: r.at - now,
+          removeOnComplete: true,
         },
-        opts: { jobId: reminderJobId(registration.id, r.offset, event.startsAt), delay: r.at - now },
       }));
     if (jobs.length) await this.notifications.addBulk(jobs);
     return jobs.length;
   }
 
-  /** Removes the reminder jobs of a registration for a given start time (any that exist). */
+  /**
+   * Removes a registration's own reminder jobs (as queued before reminders were planned per event)
+   * for a given start time, if any are left. The event's jobs stay: they skip a cancelled seat.
+   */
   async unscheduleReminders(registrationId: string, offsets: number[], startsAt: Date): Promise<void> {
     await Promise.all(
       offsets.map((o) =>
@@ -260,9 +378,9 @@ export class NotificationPlanner {
     registration: Registration | null,
     params: Record<string, unknown>,
     desiredAt: Date = this.clock.now(),
-  ): Promise<PlannedDelivery[]> {
+  ): Promise<boolean> {
     const member = await this.members.get(memberId).catch(notFoundAsNull);
-    if (!member || member.status === MemberStatus.WITHDRAWN) return [];
+    if (!member || member.status === MemberStatus.WITHDRAWN) return false;
     return this.db.transaction(async (em) => {
       const inApp = kind !== NotificationKind.PASSWORD_RESET && kind !== NotificationKind.EMAIL_VERIFICATION;
       await em.query(
@@ -295,7 +413,7 @@ export class NotificationPlanner {
           ],
         );
       }
-      return this.pendingOf(em, notificationId);
+      return true;
     });
   }
 
@@ -331,44 +449,17 @@ export class NotificationPlanner {
     return 'sendAt' in plan ? plan.sendAt : null;
   }
 
-  private async pendingOf(em: EntityManager, notificationId: string): Promise<PlannedDelivery[]> {
-    const rows: Array<{ id: string; send_after: Date; channel: DeliveryChannel }> = await em.query(
-      `SELECT id, send_after, channel FROM deliveries WHERE notification_id = $1 AND status = 'PENDING'`,
-      [notificationId],
-    );
-    return rows.map((r) => ({ id: r.id, sendAfter: new Date(r.send_after), channel: r.channel }));
-  }
-
-  /** Adds a deliver job per pending delivery (jobId = delivery id, so adding twice is harmless). */
-  async enqueue(deliveries: PlannedDelivery[], suffix = ''): Promise<void> {
-    const now = this.clock.now().getTime();
-    for (const channel of [DeliveryChannel.EMAIL, DeliveryChannel.SMS]) {
-      const jobs = deliveries
-        .filter((d) => d.channel === channel)
-        .map((d) => ({
-          name: JOBS.deliver,
-          data: { deliveryId: d.id },
-          opts: { jobId: `${d.id}${suffix}`, delay: Math.max(0, d.sendAfter.getTime() - now) },
-        }));
-      if (jobs.length) await (channel === DeliveryChannel.EMAIL ? this.email : this.sms).addBulk(jobs);
-    }
-  }
-
-  /** Deliveries left PENDING without a live job (a crash between commit and enqueue): enqueue again. */
-  async requeueStale(olderThanMs = 60_000): Promise<number> {
-    const rows: Array<{ id: string; send_after: Date; channel: DeliveryChannel }> = await this.db.query(
-      `SELECT id, send_after, channel FROM deliveries
-       WHERE (status = 'PENDING' AND send_after <= now() AND updated_at < now() - make_interval(secs => $1))
-          OR (status = 'SENDING' AND lease_until < now() - make_interval(secs => $1))
-       ORDER BY send_after LIMIT 1000`,
+  /**
+   * Deliveries due for more than `olderThanMs` and not sent: the delivery pump's backlog (they need
+   * no job: the pump claims every due PENDING row, and SENDING rows whose lease ran out).
+   */
+  async overdue(olderThanMs = 60_000): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.db.query(
+      `SELECT count(*)::int AS n FROM deliveries
+       WHERE (status = 'PENDING' AND send_after < now() - make_interval(secs => $1))
+          OR (status = 'SENDING' AND lease_until < now() - make_interval(secs => $1))`,
       [olderThanMs / 1000],
     );
-    // a fresh job id: the old job may be kept as failed, and BullMQ ignores a re-add of a kept id
-    // (a second live job is harmless: the claim lets one of them send)
-    await this.enqueue(
-      rows.map((r) => ({ id: r.id, sendAfter: new Date(r.send_after), channel: r.channel })),
-      `-rq-${this.clock.now().getTime()}`,
-    );
-    return rows.length;
+    return n;
   }
 }

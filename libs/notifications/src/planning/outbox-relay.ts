@@ -6,6 +6,12 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 export const RELAY_BATCH = 500;
+/**
+ * Dispatch jobs wait behind the other jobs of the notifications queue (BullMQ runs jobs without a
+ * priority first): a reminder plan that falls due during a storm of registrations runs at once
+ * instead of after the whole backlog, and so never comes too late.
+ */
+export const DISPATCH_PRIORITY = 10;
 const ADD_TIMEOUT_MS = 5_000;
 
 /**
@@ -30,7 +36,11 @@ export class OutboxRelay {
       );
       if (!rows.length) return 0;
       const add = this.queue.addBulk(
-        rows.map((r) => ({ name: JOBS.dispatch, data: { outboxId: r.id }, opts: { jobId: r.id } })),
+        rows.map((r) => ({
+          name: JOBS.dispatch,
+          data: { outboxId: r.id },
+          opts: { jobId: r.id, priority: DISPATCH_PRIORITY },
+        })),
       );
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
