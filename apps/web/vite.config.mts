@@ -142,6 +142,24 @@ const API_NAVIGATIONS = API_ROUTES.map(
  * with no network; GraphQL answers are not cached by it (POSTs, per member): My events saves its
  * own (shared/offline/cache.ts). The API serves sw.js and the manifest with no-cache.
  */
+/** The staff pages' chunks (named after their page component): not precached, not preloaded. */
+const STAFF_PAGES = [
+  'ConsolePage',
+  'ConsoleEventPage',
+  'EventFormPage',
+  'ClubMembersPage',
+  'DashboardPage',
+  'AdminPage',
+  'AdminShell',
+  'StaffPage',
+  'ClubsAdminPage',
+  'ClubAdminPage',
+  'MemberAdminPage',
+  'CertificatesAdminPage',
+  'BadgeCatalogPage',
+  'ScanPage',
+];
+
 const pwa = VitePWA({
   registerType: 'autoUpdate',
   injectRegister: false, // main.tsx registers it after the first render, out of the entry's way
@@ -171,7 +189,15 @@ const pwa = VitePWA({
     // the door scanner's page and its decoder worker (jsQR) are staff-only: kept out of every
     // student's precache, and cached at run time instead once a coordinator opens the scanner
     // (runtimeCaching below, features/scanner/offlineAssets.ts)
-    globIgnores: ['**/*.wasm', '**/*chart*', '**/ScanPage-*', '**/decoder.worker-*'],
+    // The staff pages (console, dashboard, administration) are laptop pages: out of the precache too
+    // (their texts with them), cached at run time when first opened.
+    globIgnores: [
+      '**/*.wasm',
+      '**/*chart*',
+      '**/ScanPage-*',
+      '**/decoder.worker-*',
+      ...STAFF_PAGES.map((page) => `**/${page}-*`),
+    ],
     // hashed /assets/ files not precached (staff pages and their workers) are kept when first
     // fetched: they never change under one name, so the cache answers first and works offline
     runtimeCaching: [
@@ -200,6 +226,13 @@ export default defineConfig({
     sourcemap: false,
     // the entry is ~150 KB gz (React, router, Mantine, i18next, urql): budget 170 KB gz, see docs
     chunkSizeWarningLimit: 600,
+    // A lazy route's import carries the list of chunks to preload with it, in the entry. Staff
+    // pages have long lists (tables, tabs, forms); a student's phone would download them with every
+    // first visit. For those pages the list is left out: their chunks load as the page imports them.
+    modulePreload: {
+      resolveDependencies: (filename, deps) =>
+        STAFF_PAGES.some((page) => new RegExp(`(^|/)${page}-[^/]*\\.js$`).test(filename)) ? [] : deps,
+    },
   },
   server: {
     port: 5173,

@@ -5,7 +5,6 @@ import {
   Fieldset,
   Group,
   Loader,
-  NativeSelect,
   Paper,
   PasswordInput,
   Stack,
@@ -14,6 +13,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { CheckField } from '../../shared/forms/CheckField';
+import { SelectField } from '../../shared/forms/SelectField';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -288,7 +288,7 @@ export default function SignUpPage() {
                   error={iinMessage ?? err('iin')}
                   errorProps={{ role: 'alert', 'data-testid': 'iin-error' }}
                 />
-                <NativeSelect
+                <SelectField
                   label={t('auth.unit')}
                   required
                   value={form.unitId}
@@ -303,7 +303,7 @@ export default function SignUpPage() {
                   ]}
                 />
                 {form.unitId && (
-                  <NativeSelect
+                  <SelectField
                     label={t('auth.club')}
                     description={clubs.length ? undefined : t('auth.noClubs')}
                     disabled={!clubs.length}
