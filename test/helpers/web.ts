@@ -141,6 +141,17 @@ export const AXE_TEST_TIMEOUT_MS = 240_000;
  * draws invisible text) fail too, since they hide real failures (stack-notes).
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // a dialog or panel still fading in has text at part opacity, whose contrast axe cannot decide:
+  // let running transitions and animations finish first (they take a few hundred ms)
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a: { playState: string }) => a.playState !== 'running'),
+      undefined,
+      {
+        timeout: 5_000,
+      },
+    )
+    .catch(() => undefined); // an endless animation (a spinner): check the page as it is
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

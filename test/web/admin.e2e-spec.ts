@@ -282,7 +282,7 @@ describe('web app: administration (browser)', () => {
     await page.keyboard.press('Enter');
     await seeText(page.getByTestId('club-name'), club.name);
     // focus went to the new page's heading; Tab on to the name field
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('page-title');
+    await page.waitForFunction(() => document.activeElement?.id === 'page-title');
     await tabTo(page, '[data-testid="rename-name"]');
     await page.keyboard.press('Control+A');
     await page.keyboard.type(`${club.name} 2`);
