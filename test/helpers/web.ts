@@ -152,6 +152,18 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
       },
     )
     .catch(() => undefined); // an endless animation (a spinner): check the page as it is
+  // a dialog's own fade-in (Mantine sets the styles a frame later): wait until it is opaque
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('[role="dialog"]')].every((d) => {
+          for (let n = d; n; n = n.parentElement) if (getComputedStyle(n).opacity !== '1') return false;
+          return true;
+        }),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -34,8 +34,10 @@ export function Layout() {
   const location = useLocation();
   const firstKey = useRef(location.key);
   const [open, setOpen] = useState(false);
+  // in render, not in an effect: the new page's PageTitle runs its effect (take the focus after an
+  // in-app navigation) before this component's effects would
+  if (location.key !== firstKey.current) markNavigation();
   useEffect(() => {
-    if (location.key !== firstKey.current) markNavigation();
     setOpen(false); // a followed link closes the phone menu
   }, [location.key]);
   const signedIn = session.status === 'member' || session.status === 'offline';
