@@ -140,7 +140,11 @@ export const AXE_TEST_TIMEOUT_MS = 240_000;
  * axe could not decide ("incomplete": text over an image or a gradient, or a light badge that
  * draws invisible text) fail too, since they hide real failures (stack-notes).
  */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
+export async function expectNoAxeViolations(
+  page: Page,
+  /** contrast results axe could not decide that are known and looked at by eye (say why at the call) */
+  opts: { undecidedContrastOk?: string[] } = {},
+): Promise<void> {
   // a dialog or panel still fading in has text at part opacity, whose contrast axe cannot decide:
   // let running transitions and animations finish first (they take a few hundred ms)
   await page
@@ -170,7 +174,14 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const report = (items: typeof results.violations) =>
     items.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(report(results.violations)).toEqual([]);
-  expect(report(results.incomplete.filter((i) => i.id === 'color-contrast'))).toEqual([]);
+  const undecided = results.incomplete
+    .filter((i) => i.id === 'color-contrast')
+    .map((i) => ({
+      ...i,
+      nodes: i.nodes.filter((n) => !opts.undecidedContrastOk?.includes(n.target.join(' '))),
+    }))
+    .filter((i) => i.nodes.length > 0);
+  expect(report(undecided)).toEqual([]);
 }
 
 /** A full-page PNG under test-output/screenshots/<name>.png (gitignored), to look at. */
