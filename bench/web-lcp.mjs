@@ -18,6 +18,9 @@
 // app has one, warm). Prints per run and the median and p75 of LCP, FCP, response start and bytes,
 // and what the LCP element was; goals (issue 12): 2.5 s first visit, 1 s repeat visit. Exit code 1
 // only when a page did not show the events; timings are printed, never asserted.
+// --waterfall: also prints run 1's requests (first and repeat visit): when each started and ended
+// after the navigation, its bytes and where it came from (network, HTTP cache, service worker), and
+// the main thread's long tasks: where the time before the first paint goes.
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     down: { type: 'string', default: '1600' },
     up: { type: 'string', default: '750' },
     cpu: { type: 'string', default: '4' },
+    waterfall: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(values.runs);
@@ -60,7 +64,7 @@ const log = (msg) => console.log(`[web-lcp] ${msg}`);
 const { defer, cleanup } = cleanupStack(log);
 
 // page.evaluate callbacks run in the browser
-/* global document */
+/* global document, window */
 
 /** The slow phone on this page's CDP session (emulation is per page, so every new page gets it). */
 async function throttle(context, page) {
@@ -77,17 +81,34 @@ async function throttle(context, page) {
 }
 
 /** Opens `url` in a new page of `context`, waits for the events, reads the paint timings. */
-async function visit(context, url) {
+async function visit(context, url, waterfall = false) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   const cdp = await throttle(context, page);
   let bytes = 0;
   let requests = 0;
+  const seen = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!seen.has(e.requestId)) seen.set(e.requestId, { url: e.request.url, start: e.timestamp });
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const r = seen.get(e.requestId);
+    if (r) r.source = e.response.fromServiceWorker ? 'sw' : e.response.fromDiskCache ? 'cache' : 'net';
+  });
   cdp.on('Network.loadingFinished', (e) => {
     bytes += e.encodedDataLength;
     requests += 1;
+    const r = seen.get(e.requestId);
+    if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
   });
+  if (waterfall)
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((l) =>
+        window.__longTasks.push(...l.getEntries().map((t) => [t.startTime, t.duration])),
+      ).observe({ type: 'longtask', buffered: true });
+    });
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   // the list is there: the count line (rendered with the query's answer), then a quiet moment so
   // that the last LCP candidate (a card's text, the heading) has been painted and reported
@@ -116,11 +137,33 @@ async function visit(context, url) {
             responseStart: nav?.responseStart ?? null,
             domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
             cards: document.querySelectorAll('main h2, main h3').length,
+            longTasks: window.__longTasks ?? [],
+            entries: entries.map(
+              (e) =>
+                `${Math.round(e.startTime)} ms ${e.size} px² ${e.element ? `<${e.element.tagName.toLowerCase()}>` : '(removed)'}`,
+            ),
           });
         }, 100);
       }),
   );
   await page.close();
+  if (waterfall) {
+    const all = [...seen.values()].sort((a, b) => a.start - b.start);
+    const t0 = all[0]?.start ?? 0;
+    const at = (t) => (t === undefined ? '-' : String(Math.round((t - t0) * 1000)));
+    console.log('');
+    console.log('| start ms | end ms | KB | from | request |');
+    console.log('|---:|---:|---:|---|---|');
+    for (const r of all)
+      console.log(
+        `| ${at(r.start)} | ${at(r.end)} | ${((r.bytes ?? 0) / 1024).toFixed(1)} | ${r.source ?? '-'} | ${r.url.replace(/^https?:\/\/[^/]+/, '')} |`,
+      );
+    console.log(`LCP entries: ${paint.entries.join('; ')}`);
+    console.log(
+      `long tasks (start+duration ms): ${paint.longTasks.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(', ') || 'none'}; LCP ${Math.round(paint.lcp)} ms`,
+    );
+    console.log('');
+  }
   return { ...paint, bytes, requests, problems };
 }
 
@@ -188,7 +231,7 @@ async function main() {
       timezoneId: 'Asia/Almaty',
     });
     for (const kind of ['first', 'repeat']) {
-      const r = await visit(context, url);
+      const r = await visit(context, url, values.waterfall);
       rows.push({ kind, ...r });
       console.log(
         `| ${i} | ${kind} | ${ms(r.lcp, 0)} | ${ms(r.fcp, 0)} | ${ms(r.responseStart, 0)} | ${ms(r.domContentLoaded, 0)} | ${r.requests} | ${(r.bytes / 1024).toFixed(1)} | ${r.element.replace(/\|/g, '/')} |`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ import { TestApi } from './helpers/test-api';
 describe('serving the web app (e2e)', () => {
   let api: TestApi;
   let dir: string;
-  const INDEX = '<!doctype html><html lang="kk"><body><div id="root"></div>web-app-index</body></html>';
+  const INLINE = "document.documentElement.setAttribute('data-x', '1');";
+  const INDEX = `<!doctype html><html lang="kk"><head><script>${INLINE}</script></head><body><div id="root"></div>web-app-index</body></html>`;
 
   beforeAll(async () => {
     // a build of our own, so this test does not depend on vite's output names
@@ -48,6 +50,14 @@ describe('serving the web app (e2e)', () => {
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     }
+  });
+
+  it("allows the entry page's own inline script by its hash, and no other inline script", async () => {
+    const csp = String((await page('/')).headers['content-security-policy']);
+    const hash = createHash('sha256').update(INLINE, 'utf8').digest('base64');
+    const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1];
+    expect(scriptSrc).toBe(`'self' 'sha256-${hash}'`);
+    expect(csp).not.toContain("unsafe-inline' ; script");
   });
 
   it('caches hashed assets for a year, gzips text, revalidates the service worker and manifest', async () => {

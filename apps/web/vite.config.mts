@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import postcss from 'postcss';
-import { type Plugin, defineConfig } from 'vite';
+import { type Plugin, build, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { API_PATH_PREFIXES, WEB_ACCOUNT_PAGES } from '../api/src/web/api-paths';
 
@@ -118,6 +119,63 @@ function dropUnusedMantineCss(): Plugin {
   };
 }
 
+/**
+ * The events list's first screen in index.html (src/prerender.tsx): after the app is written, a
+ * server-side build of src/prerender.tsx draws `/` with the app's own components (Kazakh, nobody
+ * signed in, no data yet) and the markup goes into `#root`, inside `[data-prerendered]`. It runs
+ * before the service worker is generated (vite-plugin-pwa, closeBundle), so the precache's
+ * revision of index.html is the prerendered file's.
+ */
+function prerenderFirstScreen(): Plugin {
+  let outDir = '';
+  return {
+    name: 'yvc-prerender-first-screen',
+    apply: (config, env) => env.command === 'build' && !config.build?.ssr,
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle: {
+      sequential: true,
+      async handler() {
+        // inside the project, so that Node finds the packages the server-side bundle imports
+        const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
+        mkdirSync(cache, { recursive: true });
+        const tmp = mkdtempSync(join(cache, 'yvc-prerender-'));
+        try {
+          await build({
+            configFile: false,
+            root: here,
+            logLevel: 'warn',
+            mode: 'production',
+            plugins: [graphqlDocuments(), react()],
+            build: {
+              ssr: 'src/prerender.tsx',
+              outDir: tmp,
+              emptyOutDir: true,
+              target: 'node20',
+              rollupOptions: { output: { entryFileNames: 'prerender.mjs' } },
+            },
+          });
+          const { render } = (await import(pathToFileURL(join(tmp, 'prerender.mjs')).href)) as {
+            render: (path: string) => Promise<string>;
+          };
+          const markup = await render('/');
+          const file = join(outDir, 'index.html');
+          const html = readFileSync(file, 'utf8');
+          const root = '<div id="root"></div>';
+          if (!html.includes(root)) this.error(`${file} has no ${root}`);
+          writeFileSync(
+            file,
+            html.replace(root, `<div id="root"><div data-prerendered>${markup}</div></div>`),
+          );
+        } finally {
+          rmSync(tmp, { recursive: true, force: true });
+        }
+      },
+    },
+  };
+}
+
 const api = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 
 // The API's own routes (apps/api/src/web/api-paths.ts, and two files with extensions):
@@ -218,7 +276,7 @@ const pwa = VitePWA({
 
 export default defineConfig({
   root: here,
-  plugins: [graphqlDocuments(), react(), dropUnusedMantineCss(), pwa],
+  plugins: [graphqlDocuments(), react(), dropUnusedMantineCss(), prerenderFirstScreen(), pwa],
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -80,6 +80,8 @@ export class WebTest {
     });
     await page.goto(path);
     await page.locator('h1').first().waitFor();
+    // the build's prerendered first screen (index.html) is static markup: wait for the app's own
+    await page.locator('[data-prerendered]').waitFor({ state: 'detached' });
     return { page, context, problems };
   }
 

@@ -14,6 +14,7 @@ import {
 // page.evaluate callbacks run in the browser; the test program has no DOM types (they would
 // change Node's), so the browser globals used there are declared for this file only
 declare const document: any;
+declare const localStorage: any;
 
 /**
  * The first pages through the whole chain (browser → built app → API → PostgreSQL): the shell,
@@ -126,6 +127,34 @@ describe('web app: shell, public events, login (browser)', () => {
     await page.goto('/me');
     await seeText(page.locator('h1'), 'Log in');
     await context.close();
+  });
+
+  it("paints the events list's first screen from the HTML before any script, only on / in Kazakh", async () => {
+    const context = await web.browser.newContext({ viewport: SIZES.phone, baseURL: web.baseUrl });
+    // no JavaScript file arrives: what shows is the HTML (and its one inline script) alone
+    await context.route('**/assets/*.js', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.locator('[data-prerendered] h1').waitFor();
+    await seeText(page.locator('[data-prerendered] h1'), 'Іс-шаралар');
+    expect(await page.locator('[data-prerendered] header').isVisible()).toBe(true);
+    expect(await page.getByTestId('filter-unit').isVisible()).toBe(true);
+    // another page, or another language remembered: the Kazakh events screen would be wrong there
+    await page.goto('/login');
+    expect(await page.locator('[data-prerendered]').isVisible()).toBe(false);
+    await page.evaluate(() => localStorage.setItem('yvc.lang', 'ru'));
+    await page.goto('/');
+    expect(await page.locator('[data-prerendered]').isVisible()).toBe(false);
+    await context.close();
+
+    // with its scripts the app takes over: the prerendered markup is replaced, not doubled, and the
+    // Content-Security-Policy allowed the inline script (no console error)
+    const opened = await web.open(list);
+    expect(await opened.page.locator('[data-prerendered]').count()).toBe(0);
+    expect(await opened.page.locator('h1').count()).toBe(1);
+    await opened.page.getByTestId('event-card').first().waitFor();
+    expect(opened.problems).toEqual([]);
+    await opened.context.close();
   });
 
   it("shows the API's own message, in the chosen language, for a wrong password; local checks next to the fields", async () => {

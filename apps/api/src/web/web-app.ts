@@ -1,9 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { API_PATH_PREFIXES, WEB_ACCOUNT_PAGES } from './api-paths';
+import { entryHeaders } from './entry-headers';
 
 export { API_PATH_PREFIXES, WEB_ACCOUNT_PAGES };
 
@@ -14,17 +15,6 @@ export function webDistDir(): string {
 
 const isApiPath = (path: string) =>
   API_PATH_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`));
-
-/** The entry page's headers: never cached without asking, no framing, only our own scripts. */
-const ENTRY_HEADERS: Record<string, string> = {
-  'Cache-Control': 'no-cache',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'same-origin',
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-    "connect-src 'self'; font-src 'self' data:; manifest-src 'self'; worker-src 'self'; " +
-    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-};
 
 /**
  * Compression for every text answer (the API's JSON too), then the built web app from the same
@@ -37,6 +27,7 @@ export function mountWebApp(app: NestExpressApplication, dir = webDistDir()): bo
   app.use(compression());
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return false;
+  const entryPageHeaders = entryHeaders(readFileSync(index, 'utf8'));
   app.useStaticAssets(dir, {
     index: false,
     redirect: false,
@@ -49,7 +40,7 @@ export function mountWebApp(app: NestExpressApplication, dir = webDistDir()): bo
       res.setHeader('X-Content-Type-Options', 'nosniff');
       // the service worker precaches /index.html and answers every navigation with it, headers
       // included: it must carry the entry page's CSP like the SPA fallback below
-      if (rel === '/index.html') res.set(ENTRY_HEADERS);
+      if (rel === '/index.html') res.set(entryPageHeaders);
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -61,7 +52,7 @@ export function mountWebApp(app: NestExpressApplication, dir = webDistDir()): bo
       // a browser's navigation says so; a script's fetch or a bare client does not get the app
       (req.headers.accept ?? '').includes('text/html');
     if (!page) return next();
-    res.set(ENTRY_HEADERS);
+    res.set(entryPageHeaders);
     res.sendFile(index, (err) => err && next(err));
   });
   return true;

@@ -58,7 +58,8 @@ const LogoutDocument = graphql(`
 const HINT_KEY = 'yvc.session';
 const REFRESH_BEFORE_EXPIRY_MS = 60_000;
 
-let session: Session = { status: 'unknown' };
+const UNKNOWN: Session = { status: 'unknown' };
+let session: Session = UNKNOWN;
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<boolean> | null = null;
@@ -179,5 +180,6 @@ function subscribe(l: () => void): () => void {
 }
 
 export function useSession(): Session {
-  return useSyncExternalStore(subscribe, getSession);
+  // the build's prerender (no browser): nobody yet, as on every page load before `restore`
+  return useSyncExternalStore(subscribe, getSession, () => UNKNOWN);
 }

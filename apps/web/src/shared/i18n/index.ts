@@ -78,6 +78,14 @@ export async function initI18n(): Promise<void> {
     }
   }
   document.documentElement.lang = lng;
+  await startI18n(lng, resources);
+}
+
+/** i18next with these catalogues (the app at load; the build's prerender of the first screen). */
+export async function startI18n(
+  lng: Lang,
+  resources: Partial<Record<Lang, { translation: Catalogue }>>,
+): Promise<void> {
   await i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'kk',

@@ -11,5 +11,10 @@ function subscribe(onChange: () => void): () => void {
 
 /** navigator.onLine, kept current by the browser's online/offline events. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine);
+  // the build's prerender (no browser) draws the page as online
+  return useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
 }
