@@ -266,14 +266,20 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
       );
       const log = await until(async () => {
         const res = await api.gql(
-          `query($id: ID!) { eventDeliveryLog(eventId: $id) { counts { channel status count } failures { channel attempts lastError kind } } }`,
+          `query($id: ID!) { eventDeliveryLog(eventId: $id) { counts { channel status count } failures { channel attempts lastError kind fullName } } }`,
           { id: ev2.id },
           { token: coordinator.token },
         );
         return res.data.eventDeliveryLog.failures.length ? res.data.eventDeliveryLog : undefined;
       });
       expect(log.failures).toEqual([
-        { channel: 'SMS', attempts: 1, lastError: 'SMS gateway: http-400', kind: 'EVENT_CANCELLED' },
+        {
+          channel: 'SMS',
+          attempts: 1,
+          lastError: 'SMS gateway: http-400',
+          kind: 'EVENT_CANCELLED',
+          fullName: m2.input.fullName,
+        },
       ]);
       expect(log.counts).toEqual(expect.arrayContaining([{ channel: 'SMS', status: 'FAILED', count: 1 }]));
 

@@ -230,13 +230,17 @@ describe('web app: the coordinator’s console (browser)', () => {
 
     const log = page.getByRole('region', { name: 'Еске салғыштар мен хаттар' });
     await seeText(log.getByTestId('delivery-failures'), '550 mailbox unavailable');
+    // whose message it was: the coordinator can tell the person to check their address
+    await seeText(log.getByTestId('delivery-failures'), members[1].fullName);
     await log.getByTestId('retry-failed').click();
     await seeText(log.getByTestId('retried'), '1 хат қайта жіберілді');
     const [row] = await web.api.db.query(
       `SELECT d.status FROM deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.dedup_key = $1`,
       [`test:${tag}`],
     );
-    expect(row.status).toBe('PENDING');
+    // out of FAILED, due again; a worker of another test file sharing this database may already
+    // have taken it (it has no real reminder behind it, so it would be SKIPPED)
+    expect(['PENDING', 'SENDING', 'SENT', 'SKIPPED']).toContain(row.status);
     expect(problems).toEqual([]);
     await context.close();
   });

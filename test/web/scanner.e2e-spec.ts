@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { Role } from '@yvc/identity';
 import { writeQrVideo } from '../helpers/fake-camera';
+import { until } from '../helpers/pipeline';
 import { PASSWORD } from '../helpers/test-api';
 import {
   CHROMIUM,
@@ -304,6 +305,68 @@ describe('web app: the door scanner (browser, fake camera)', () => {
     expect(methods).toEqual([{ check_in_method: 'OFFLINE_SYNC' }]);
     await context.close();
   }, 300_000);
+
+  it('"Sync now" sends the waiting scans at once, without waiting for the next automatic try', async () => {
+    const ev = await event('Қазір синхрондау', 10);
+    const codes: string[] = [];
+    for (const name of ['Дана Серікова', 'Ерасыл Мұратов'])
+      codes.push((await register(ev.id, (await student(name)).token)).checkInCode!);
+    show([null]);
+    // no service worker in this context, so the test sees (and can refuse) the page's own requests
+    const context = await camera.newContext({
+      viewport: SIZES.phone,
+      locale: 'kk-KZ',
+      timezoneId: 'Asia/Almaty',
+      baseURL: web.baseUrl,
+      permissions: ['camera'],
+      serviceWorkers: 'block',
+    });
+    let refuse = true;
+    const refused: number[] = [];
+    const sent: number[] = [];
+    await context.route('**/graphql', async (route) => {
+      if (!(route.request().postData() ?? '').includes('syncCheckIns')) return route.continue();
+      if (refuse) {
+        refused.push(Date.now());
+        return route.abort('internetdisconnected');
+      }
+      sent.push(Date.now());
+      return route.continue();
+    });
+    const { page, problems } = await web.open('/login', { context });
+    await web.login(page, coordinator.email);
+    await page.goto(`/scan/${ev.id}`);
+    await page.locator('[data-testid="camera"]').waitFor({ state: 'attached' });
+
+    // two codes typed at the door with no network: saved, waiting
+    await context.setOffline(true);
+    await page.getByTestId('scanner-offline').waitFor();
+    for (const code of codes) {
+      await page.getByTestId('manual-input').fill(code);
+      await page.getByTestId('manual-submit').click();
+      await expectTone(page, 'queued', 'синхрондалады');
+    }
+    await seeText(page.getByTestId('scan-pending'), 'Синхрондауды күтуде: 2');
+    // the network returns, but the automatic sync's request is lost: the scans stay queued
+    await context.setOffline(false);
+    await page.waitForFunction(() => navigator.onLine);
+    await until(() => refused.length > 0, 30_000);
+    await page.getByTestId('sync-now').and(page.locator(':not([data-loading])')).waitFor();
+    await seeText(page.getByTestId('scan-pending'), 'Синхрондауды күтуде: 2');
+    expect((await attended(ev.id)).n).toBe(0);
+
+    refuse = false;
+    await page.getByTestId('sync-now').click();
+    await page.getByTestId('scan-pending').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await page.locator('[data-testid="recent-scan"][data-tone="ok"]').count()).toBe(2);
+    expect(await attended(ev.id)).toEqual({ n: 2, members: 2 });
+    // the request that went through was the button's: the automatic retry comes 30 s after the
+    // refused one (useScans.ts RETRY_MS), this one came sooner
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent[0] - refused[refused.length - 1]).toBeLessThan(30_000);
+    expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p))).toEqual([]);
+    await context.close();
+  }, 180_000);
 
   it('two phones offline scanning one code: one attendance, one "already"', async () => {
     const ev = await event('Екі телефон', 10);

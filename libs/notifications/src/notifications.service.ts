@@ -18,6 +18,8 @@ export interface DeliveryLog {
   failures: Array<{
     deliveryId: string;
     memberId: string;
+    /** null when the member has withdrawn their consent (anonymised, like the attendance list) */
+    fullName: string | null;
     kind: string;
     channel: DeliveryChannel;
     attempts: number;
@@ -94,8 +96,10 @@ export class NotificationsService {
       [eventId],
     );
     const failures = await this.db.query(
-      `SELECT d.id AS "deliveryId", n.member_id AS "memberId", n.kind, d.channel, d.attempts, d.last_error AS "lastError", d.updated_at AS "updatedAt"
-       FROM deliveries d JOIN notifications n ON n.id = d.notification_id
+      `SELECT d.id AS "deliveryId", n.member_id AS "memberId",
+              CASE WHEN m.status = 'WITHDRAWN' THEN NULL ELSE m.full_name END AS "fullName",
+              n.kind, d.channel, d.attempts, d.last_error AS "lastError", d.updated_at AS "updatedAt"
+       FROM deliveries d JOIN notifications n ON n.id = d.notification_id JOIN members m ON m.id = n.member_id
        WHERE n.event_id = $1 AND d.status = 'FAILED' ORDER BY d.updated_at DESC LIMIT 200`,
       [eventId],
     );

@@ -70,6 +70,11 @@ export class DeliveryFailure {
   @Field(() => ID)
   memberId: string;
 
+  @Field(() => String, {
+    description: "the member's name, as the event's attendance list shows it (anonymised after a withdrawal)",
+  })
+  fullName: string;
+
   @Field(() => NotificationKind)
   kind: NotificationKind;
 

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { FieldProblems, pageRequest } from '@yvc/core';
+import { FieldProblems, pageRequest, translate } from '@yvc/core';
 import { AccountTokensService, Actor, MembersService } from '@yvc/identity';
 import { DeliveryService, NotificationsService, isNotificationCursor, renderInApp } from '@yvc/notifications';
 import { Authenticated, CurrentActor, Public, Report, Staff } from '../common/decorators';
@@ -51,9 +51,15 @@ export class NotificationsResolver {
   @Query(() => DeliveryLogModel, {
     description: "An event's deliveries: counts by channel and status, and the failures with reasons.",
   })
-  async eventDeliveryLog(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }) eventId: string) {
+  async eventDeliveryLog(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Context() ctx: GqlContext,
+  ) {
     await this.staffOf.assert(actor, eventId);
-    return this.notifications.deliveryLog(eventId);
+    const log = await this.notifications.deliveryLog(eventId);
+    const anonymised = translate(ctx.locale, 'labels.anonymisedMember');
+    return { ...log, failures: log.failures.map((f) => ({ ...f, fullName: f.fullName ?? anonymised })) };
   }
 
   @Staff()

@@ -51,7 +51,7 @@ type Documents = {
   '\n  query ConsoleEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      description\n      kind\n      status\n      cancelReason\n      startsAt\n      endsAt\n      timeZone\n      capacity\n      registeredCount\n      waitlistCount\n      attendedCount\n      walkIns\n      reminderOffsetsMinutes\n      unit {\n        id\n        name\n      }\n      club {\n        id\n        name\n      }\n      venue {\n        name\n        address\n        wheelchairAccessible\n        signLanguage\n      }\n    }\n  }\n': typeof types.ConsoleEventDocument;
   '\n  mutation ConsolePublishEvent($id: ID!) {\n    publishEvent(id: $id) {\n      id\n      status\n    }\n  }\n': typeof types.ConsolePublishEventDocument;
   '\n  mutation ConsoleCancelEvent($id: ID!, $reason: String!) {\n    cancelEvent(id: $id, reason: $reason) {\n      id\n      status\n      cancelReason\n    }\n  }\n': typeof types.ConsoleCancelEventDocument;
-  '\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n': typeof types.ConsoleDeliveryLogDocument;
+  '\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        fullName\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n': typeof types.ConsoleDeliveryLogDocument;
   '\n  mutation ConsoleRetryDeliveries($eventId: ID!) {\n    retryFailedDeliveries(eventId: $eventId)\n  }\n': typeof types.ConsoleRetryDeliveriesDocument;
   '\n  query ConsoleScope {\n    myStaffScope {\n      units {\n        id\n        name\n        level\n      }\n      clubs {\n        id\n        name\n        institution\n        memberCount\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.ConsoleScopeDocument;
   '\n  query ConsoleEvents($filter: EventFilter!, $after: String) {\n    events(filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          startsAt\n          timeZone\n          capacity\n          registeredCount\n          waitlistCount\n          attendedCount\n          club {\n            id\n            name\n          }\n          unit {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.ConsoleEventsDocument;
@@ -160,7 +160,7 @@ const documents: Documents = {
     types.ConsolePublishEventDocument,
   '\n  mutation ConsoleCancelEvent($id: ID!, $reason: String!) {\n    cancelEvent(id: $id, reason: $reason) {\n      id\n      status\n      cancelReason\n    }\n  }\n':
     types.ConsoleCancelEventDocument,
-  '\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n':
+  '\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        fullName\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n':
     types.ConsoleDeliveryLogDocument,
   '\n  mutation ConsoleRetryDeliveries($eventId: ID!) {\n    retryFailedDeliveries(eventId: $eventId)\n  }\n':
     types.ConsoleRetryDeliveriesDocument,
@@ -470,8 +470,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n'];
+  source: '\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        fullName\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ConsoleDeliveryLog($eventId: ID!) {\n    eventDeliveryLog(eventId: $eventId) {\n      counts {\n        channel\n        status\n        count\n      }\n      failures {\n        deliveryId\n        fullName\n        channel\n        kind\n        attempts\n        lastError\n        updatedAt\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

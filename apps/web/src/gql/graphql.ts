@@ -624,6 +624,7 @@ export type ConsoleDeliveryLogQuery = {
     counts: Array<{ channel: DeliveryChannel; status: DeliveryStatus; count: number }>;
     failures: Array<{
       deliveryId: string;
+      fullName: string;
       channel: DeliveryChannel;
       kind: NotificationKind;
       attempts: number;
@@ -3251,6 +3252,7 @@ export const ConsoleDeliveryLogDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'deliveryId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fullName' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },

@@ -94,6 +94,7 @@ const DeliveryLogDocument = graphql(`
       }
       failures {
         deliveryId
+        fullName
         channel
         kind
         attempts
@@ -162,7 +163,8 @@ function DeliveryLog({ eventId, timeZone }: { eventId: string; timeZone: string 
           <List size="sm" spacing={4} data-testid="delivery-failures">
             {log.failures.map((f) => (
               <List.Item key={f.deliveryId}>
-                {t(`channel.${f.channel}`)} · {t(`notificationKind.${f.kind}`)} ·{' '}
+                <strong>{f.fullName}</strong> · {t(`channel.${f.channel}`)} ·{' '}
+                {t(`notificationKind.${f.kind}`)} ·{' '}
                 <time dateTime={f.updatedAt}>{formatDateTime(f.updatedAt, lang, timeZone)}</time> ·{' '}
                 {t('deliveries.attempts', { count: f.attempts })}
                 {f.lastError && ` · ${f.lastError}`}
