@@ -183,7 +183,13 @@ export async function expectNoAxeViolations(
       nodes: i.nodes.filter((n) => !opts.undecidedContrastOk?.includes(n.target.join(' '))),
     }))
     .filter((i) => i.nodes.length > 0);
-  expect(report(undecided)).toEqual([]);
+  // with axe's reason (overlapped, a pseudo-element, a background image...): what to look at
+  expect(
+    undecided.map(
+      (v) =>
+        `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any.map((a) => a.message).join('; ')})`).join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
 /** A full-page PNG under test-output/screenshots/<name>.png (gitignored), to look at. */

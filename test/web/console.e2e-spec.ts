@@ -347,9 +347,10 @@ describe('web app: the coordinator’s console (browser)', () => {
       await page.getByTestId('people-tab-attended').click();
       await page.getByTestId('people-attended').getByTestId('person-actions').first().click();
       await page.getByTestId('person-dialog').waitFor();
-      // at laptop size (only) axe cannot decide the dialog's first line's contrast since the merge
-      // of issues 13/14 (it passes at phone size; dark text on the white dialog; see
-      // console-person-laptop.png to look at): an open question in the session note
+      // at laptop size, after the phone-size test has run (not when this test runs alone), axe
+      // cannot decide the dialog's first line's contrast; against the demo data axe decides it and
+      // finds no overlap (elementsFromPoint: the text, the modal, its overlay). Dark text on the
+      // white dialog, looked at in console-person-laptop.png: an open question in the session note
       await expectNoAxeViolations(page, {
         undecidedContrastOk: size === 'laptop' ? ['div[data-testid="person-dialog"] > p'] : [],
       });
