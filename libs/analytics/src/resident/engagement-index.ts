@@ -5,7 +5,18 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { copyBinary, CopyRow } from './binary-copy';
 import { ByEvent } from './by-event';
+import type { EngagementParts } from '../engagement-parts';
+import { PassThreads } from './pass-threads';
 import { ClubRowText, EventRowText, MemberRowText, REG, ResidentData, residentSql } from './resident-data';
+import {
+  canPassScoped,
+  finishParts,
+  memberColumns,
+  memberPass,
+  planQuestion,
+  ResidentQuestion,
+  scopedPass,
+} from './resident-report';
 
 /** How often the change log is read when nobody asks (a question reads it first anyway). */
 const POLL_MS = 1000;
@@ -15,6 +26,13 @@ const DERIVE_MS = 2000;
 export const CHANGE_LOG_KEEP_MINUTES = 10;
 /** More changed keys than this in one read: loading everything again is cheaper. */
 const RELOAD_ABOVE_KEYS = 200_000;
+
+/**
+ * Which pass answers (tests): by default the scoped one when it can, else the one over every
+ * member (on the threads); 'scoped' first builds the turned-around rows if stale; 'members' the
+ * one over every member; 'members-here' that one in the calling thread.
+ */
+export type ResidentPass = 'scoped' | 'members' | 'members-here';
 
 export type IndexState = 'off' | 'loading' | 'ready' | 'failed';
 
@@ -55,11 +73,18 @@ export class EngagementIndex implements OnApplicationShutdown {
   private catching: Promise<void> | null = null;
   private stopped = false;
   private readonly sql = residentSql(REGION_TIME_ZONE);
+  private readonly threads: PassThreads | null;
+  /** passes running on the threads: the change log is applied only when none is (they read the columns) */
+  private passes = 0;
+  private idle: Array<() => void> = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly primary: DataSource,
-  ) {}
+  ) {
+    this.threads =
+      config.ENGAGEMENT_INDEX_THREADS > 0 ? new PassThreads(config.ENGAGEMENT_INDEX_THREADS) : null;
+  }
 
   /** Starts the background load and the polling (the API does; the worker and CLI do not). */
   start(): void {
@@ -97,7 +122,39 @@ export class EngagementIndex implements OnApplicationShutdown {
     return this.state === 'ready' ? this.data : null;
   }
 
+  /**
+   * The figures' inputs for a question, with every change committed before this call applied, or
+   * null (not loaded). A scope smaller than the country takes the scoped pass in this thread (its
+   * events and units only); the country (or `pass: 'members'`) the pass over every member, on the
+   * worker threads when there are any.
+   */
+  async parts(q: ResidentQuestion, pass?: ResidentPass): Promise<EngagementParts | null> {
+    const data = await this.fresh(pass === 'scoped');
+    if (!data) return null;
+    const plan = planQuestion(data, q);
+    if ((pass === undefined || pass === 'scoped') && canPassScoped(data, q))
+      return finishParts(data, q, plan, scopedPass(data, plan, plan.scoped));
+    if (!this.threads || pass === 'members-here')
+      return finishParts(data, q, plan, memberPass(memberColumns(data), plan, 0, data.members));
+    this.passes++;
+    try {
+      const counts = await this.threads
+        .run(memberColumns(data), plan)
+        // a thread that failed (it is started again next time): this answer in this thread
+        .catch(() => memberPass(memberColumns(data), plan, 0, data.members));
+      return finishParts(data, q, plan, counts);
+    } finally {
+      if (--this.passes === 0) for (const wake of this.idle.splice(0)) wake();
+    }
+  }
+
+  /** Resolves when no pass is running (call right before changing the columns, synchronously). */
+  private async writable(): Promise<void> {
+    while (this.passes > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await this.threads?.close();
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.catching?.catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { ByEvent } from './by-event';
 import { MemberRows } from './member-rows';
+import { shared, TypedArray, TypedArrayType } from './shared-memory';
 import { UuidTable } from './uuid-table';
 
 /** Registration states kept (the only ones a figure reads), two bits next to the event number. */
@@ -12,11 +13,11 @@ export const ROLE = { GONE: 0, MEMBER: 1, STAFF: 2 } as const;
 /** Times are epoch microseconds (exact in a double), as PostgreSQL keeps them. */
 export const NO_TIME = Number.NaN;
 
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
+function grown<T extends TypedArray>(a: T, n: number): T {
   if (n <= a.length) return a;
   let size = a.length || 1024;
   while (size < n) size *= 2;
-  const b = new (a.constructor as new (n: number) => T)(size);
+  const b = shared(a.constructor as TypedArrayType, size) as T;
   b.set(a);
   return b;
 }
@@ -47,25 +48,25 @@ export class ResidentData {
 
   readonly eventIds = new UuidTable();
   events = 0;
-  evState = new Uint8Array(1024);
-  evUnit = new Int32Array(1024);
-  evClub = new Int32Array(1024);
-  evKind = new Uint8Array(1024);
-  evStart = new Float64Array(1024);
-  evEnd = new Float64Array(1024);
+  evState = shared(Uint8Array, 1024);
+  evUnit = shared(Int32Array, 1024);
+  evClub = shared(Int32Array, 1024);
+  evKind = shared(Uint8Array, 1024);
+  evStart = shared(Float64Array, 1024);
+  evEnd = shared(Float64Array, 1024);
   /** year * 12 + month - 1 of the start in the region's zone */
-  evMonth = new Int32Array(1024);
+  evMonth = shared(Int32Array, 1024);
   readonly kinds: string[] = [];
   private readonly kindCodes = new Map<string, number>();
 
   readonly memberIds = new UuidTable();
   members = 0;
-  mRole = new Uint8Array(1024);
-  mUnit = new Int32Array(1024);
+  mRole = shared(Uint8Array, 1024);
+  mUnit = shared(Int32Array, 1024);
   /** YYYYMMDD, -1: none */
-  mBirth = new Int32Array(1024);
-  mJoined = new Float64Array(1024);
-  mJoinedMonth = new Int32Array(1024);
+  mBirth = shared(Int32Array, 1024);
+  mJoined = shared(Float64Array, 1024);
+  mJoinedMonth = shared(Int32Array, 1024);
 
   /** per member: event number << 2 | REG state */
   readonly regs = new MemberRows({ v: Int32Array });
@@ -173,10 +174,24 @@ export class ResidentData {
   }
 
   setMember(r: MemberRowText): void {
-    this.setMemberAt(this.member(r.id), r.role === 'MEMBER', r.unit_id, r.birth, Number(r.joined_us), r.joined_month);
+    this.setMemberAt(
+      this.member(r.id),
+      r.role === 'MEMBER',
+      r.unit_id,
+      r.birth,
+      Number(r.joined_us),
+      r.joined_month,
+    );
   }
 
-  setMemberAt(n: number, isMember: boolean, unitId: string, birth: number | null, joinedUs: number, joinedMonth: number): void {
+  setMemberAt(
+    n: number,
+    isMember: boolean,
+    unitId: string,
+    birth: number | null,
+    joinedUs: number,
+    joinedMonth: number,
+  ): void {
     this.mRole[n] = isMember ? ROLE.MEMBER : ROLE.STAFF;
     this.mUnit[n] = this.unit(unitId);
     this.mBirth[n] = birth ?? -1;
