@@ -70,7 +70,12 @@ export class PassThreads {
   private worker(i: number): Worker {
     const existing = this.workers[i];
     if (existing) return existing;
-    const worker = new Worker(THREAD_SOURCE, { eval: true, name: `engagement-pass-${i}` });
+    // a pass allocates only its counts (a few hundred kB): small heaps keep each thread's memory small
+    const worker = new Worker(THREAD_SOURCE, {
+      eval: true,
+      name: `engagement-pass-${i}`,
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
+    });
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const p = this.pending.get(reply.id);
