@@ -61,6 +61,8 @@ describe('engagement: resident index = live SQL', () => {
       to: new Date(Date.now() - 20 * DAY),
     },
     { label: 'two years', from: monthStart(y - 2, mo), to: monthStart(y, mo + 1) },
+    // more than 31 months: the member pass stamps months per person instead of OR-ing bits
+    { label: 'three years and a month', from: monthStart(y - 3, mo - 1), to: monthStart(y, mo + 1) },
   ];
 
   const strip = (r: EngagementReport) => ({ ...r, computedAt: undefined });
@@ -69,15 +71,18 @@ describe('engagement: resident index = live SQL', () => {
     let compared = 0;
     for (const { label: s, scope } of scopes) {
       for (const p of periods()) {
-        // both passes: over every member's rows, and over the scope's events and units only
-        // (the country always takes the first)
+        // every pass: over every member's rows on the worker threads (each over a range of
+        // members, the counts added up) and in this thread, and over the scope's events and
+        // units only (the country always takes the first)
         const scoped = await service.computeResident(scope, p.from, p.to, 'scoped');
         const full = await service.computeResident(scope, p.from, p.to, 'members');
+        const here = await service.computeResident(scope, p.from, p.to, 'members-here');
         expect(scoped).not.toBeNull();
         const live = await service.computeLive(scope, p.from, p.to);
         const what = `${label}: ${s}, ${p.label}`;
         expect({ what, report: strip(scoped!) }).toEqual({ what, report: strip(live) });
         expect({ what, report: strip(full!) }).toEqual({ what, report: strip(live) });
+        expect({ what, report: strip(here!) }).toEqual({ what, report: strip(live) });
         compared++;
       }
     }

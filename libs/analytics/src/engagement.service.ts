@@ -26,8 +26,7 @@ import {
   PerEventRow,
   assemble,
 } from './engagement-parts';
-import { EngagementIndex } from './resident/engagement-index';
-import { residentParts } from './resident/resident-report';
+import { EngagementIndex, ResidentPass } from './resident/engagement-index';
 import { HotQuestions } from './hot-questions';
 import { inSharedSnapshot } from './shared-snapshot';
 import { EngagementScope, EngagementScopeResolver } from './engagement-scope';
@@ -328,15 +327,12 @@ export class EngagementService {
     scope: EngagementScope,
     from: Date,
     to: Date,
-    /** which pass (tests): 'scoped' builds the turned-around rows first if stale; default: as ready */
-    pass?: 'scoped' | 'members',
+    /** which pass (tests): EngagementIndex.parts */
+    pass?: ResidentPass,
   ): Promise<EngagementReport | null> {
-    const data = await this.index.fresh(pass === 'scoped');
-    if (!data) return null;
     const now = this.clock.now();
     const monthList = months(from, to);
-    const parts = residentParts(
-      data,
+    const parts = await this.index.parts(
       {
         scope,
         from,
@@ -347,8 +343,9 @@ export class EngagementService {
         election: this.config.NEXT_ELECTION_DATE ?? null,
         months: monthList,
       },
-      pass !== 'members',
+      pass,
     );
+    if (!parts) return null;
     return assemble(scope, from, to, monthList, parts, now);
   }
 }

@@ -3,8 +3,20 @@ import { APP_CONFIG, AppConfig, REGION_TIME_ZONE } from '@yvc/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { copyBinary, CopyRow } from './binary-copy';
 import { ByEvent } from './by-event';
+import type { EngagementParts } from '../engagement-parts';
+import { PassThreads } from './pass-threads';
 import { ClubRowText, EventRowText, MemberRowText, REG, ResidentData, residentSql } from './resident-data';
+import {
+  canPassScoped,
+  finishParts,
+  memberColumns,
+  memberPass,
+  planQuestion,
+  ResidentQuestion,
+  scopedPass,
+} from './resident-report';
 
 /** How often the change log is read when nobody asks (a question reads it first anyway). */
 const POLL_MS = 1000;
@@ -14,6 +26,13 @@ const DERIVE_MS = 2000;
 export const CHANGE_LOG_KEEP_MINUTES = 10;
 /** More changed keys than this in one read: loading everything again is cheaper. */
 const RELOAD_ABOVE_KEYS = 200_000;
+
+/**
+ * Which pass answers (tests): by default the scoped one when it can, else the one over every
+ * member (on the threads); 'scoped' first builds the turned-around rows if stale; 'members' the
+ * one over every member; 'members-here' that one in the calling thread.
+ */
+export type ResidentPass = 'scoped' | 'members' | 'members-here';
 
 export type IndexState = 'off' | 'loading' | 'ready' | 'failed';
 
@@ -54,11 +73,18 @@ export class EngagementIndex implements OnApplicationShutdown {
   private catching: Promise<void> | null = null;
   private stopped = false;
   private readonly sql = residentSql(REGION_TIME_ZONE);
+  private readonly threads: PassThreads | null;
+  /** passes running on the threads: the change log is applied only when none is (they read the columns) */
+  private passes = 0;
+  private idle: Array<() => void> = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly primary: DataSource,
-  ) {}
+  ) {
+    this.threads =
+      config.ENGAGEMENT_INDEX_THREADS > 0 ? new PassThreads(config.ENGAGEMENT_INDEX_THREADS) : null;
+  }
 
   /** Starts the background load and the polling (the API does; the worker and CLI do not). */
   start(): void {
@@ -96,7 +122,39 @@ export class EngagementIndex implements OnApplicationShutdown {
     return this.state === 'ready' ? this.data : null;
   }
 
+  /**
+   * The figures' inputs for a question, with every change committed before this call applied, or
+   * null (not loaded). A scope smaller than the country takes the scoped pass in this thread (its
+   * events and units only); the country (or `pass: 'members'`) the pass over every member, on the
+   * worker threads when there are any.
+   */
+  async parts(q: ResidentQuestion, pass?: ResidentPass): Promise<EngagementParts | null> {
+    const data = await this.fresh(pass === 'scoped');
+    if (!data) return null;
+    const plan = planQuestion(data, q);
+    if ((pass === undefined || pass === 'scoped') && canPassScoped(data, q))
+      return finishParts(data, q, plan, scopedPass(data, plan, plan.scoped));
+    if (!this.threads || pass === 'members-here')
+      return finishParts(data, q, plan, memberPass(memberColumns(data), plan, 0, data.members));
+    this.passes++;
+    try {
+      const counts = await this.threads
+        .run(memberColumns(data), plan)
+        // a thread that failed (it is started again next time): this answer in this thread
+        .catch(() => memberPass(memberColumns(data), plan, 0, data.members));
+      return finishParts(data, q, plan, counts);
+    } finally {
+      if (--this.passes === 0) for (const wake of this.idle.splice(0)) wake();
+    }
+  }
+
+  /** Resolves when no pass is running (call right before changing the columns, synchronously). */
+  private async writable(): Promise<void> {
+    while (this.passes > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await this.threads?.close();
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.catching?.catch(() => undefined);
@@ -135,6 +193,7 @@ export class EngagementIndex implements OnApplicationShutdown {
     try {
       const client = await this.connection();
       const data = new ResidentData();
+      const unitIds = new UnitIds();
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
         const [{ xmin }] = (
@@ -142,15 +201,15 @@ export class EngagementIndex implements OnApplicationShutdown {
         ).rows;
         data.setClubs((await client.query<ClubRowText>(this.sql.clubs)).rows);
         for (const e of (await client.query<EventRowText>(this.sql.events)).rows) data.setEvent(e);
-        await stream(client, this.sql.members, (r) =>
-          data.setMember({
-            id: r[0] as string,
-            unit_id: r[1] as string,
-            role: r[2] as string,
-            birth: r[3] as number | null,
-            joined_us: r[4] as string,
-            joined_month: r[5] as number,
-          }),
+        await copyBinary(client, this.sql.membersBinary, 6, (r) =>
+          data.setMemberAt(
+            data.memberWords(r.word(0, 0), r.word(0, 1), r.word(0, 2), r.word(0, 3)),
+            r.bool(2),
+            unitIds.get(r),
+            r.isNull(3) ? null : r.int4(3),
+            r.int8(4),
+            r.int4(5),
+          ),
         );
         await this.bulk(client, data);
         await client.query('COMMIT');
@@ -170,59 +229,49 @@ export class EngagementIndex implements OnApplicationShutdown {
     }
   }
 
-  /** Registrations, club memberships and badge awards: streamed into scratch columns, then placed by member. */
+  /**
+   * Registrations, club memberships and badge awards: a binary COPY each (ids as 16 bytes, times
+   * as integers: no text parsed, no object per row) into scratch columns, then placed by member.
+   */
   private async bulk(client: pg.Client, data: ResidentData): Promise<void> {
-    // only the columns a table needs (the registrations' event and state fit one Int32)
-    type Scratch = { member: Int32Array; a: Float64Array; b: Float64Array; c: Float64Array };
-    const scratch = (n: number, wide: number): Scratch => ({
-      member: new Int32Array(n),
-      a: new Float64Array(wide > 0 ? n : 0),
-      b: new Float64Array(wide > 1 ? n : 0),
-      c: new Float64Array(wide > 2 ? n : 0),
-    });
-    const collect = async (sql: string, wide: number, row: (r: unknown[], s: Scratch, i: number) => void) => {
-      let s = scratch(1 << 16, wide);
-      let i = 0;
-      await stream(client, sql, (r) => {
-        if (i === s.member.length) {
-          const t = scratch(s.member.length * 2, wide);
-          t.member.set(s.member);
-          t.a.set(s.a);
-          t.b.set(s.b);
-          t.c.set(s.c);
-          s = t;
-        }
-        row(r, s, i++);
-      });
-      return { s, n: i };
-    };
-    let v = new Int32Array(1 << 16);
-    const regs = await collect(this.sql.registrations, 0, (r, s, i) => {
-      s.member[i] = data.member(r[0] as string);
+    const member = (r: CopyRow) => data.memberWords(r.word(0, 0), r.word(0, 1), r.word(0, 2), r.word(0, 3));
+    // the registrations (millions) keep their event and state in one Int32 column of their own
+    const regs = new Scratch(1 << 20, 0);
+    let v = new Int32Array(1 << 20);
+    await copyBinary(client, this.sql.registrations, 3, (r) => {
+      const i = regs.add(member(r));
       if (i === v.length) {
         const w = new Int32Array(v.length * 2);
         w.set(v);
         v = w;
       }
-      v[i] = (data.event(r[1] as string) << 2) | (r[2] as number);
+      v[i] = (data.eventWords(r.word(1, 0), r.word(1, 1), r.word(1, 2), r.word(1, 3)) << 2) | r.int4(2);
     });
-    data.regs.load(data.members, regs.s.member, regs.n, { v: v.subarray(0, regs.n) });
-    const cms = await collect(this.sql.clubMemberships, 3, (r, s, i) => {
-      s.member[i] = data.member(r[0] as string);
-      s.a[i] = data.club(r[1] as string);
-      s.b[i] = Number(r[2]);
-      s.c[i] = r[3] === null ? Number.NaN : Number(r[3]);
+    data.regs.load(data.members, regs.member, regs.n, { v: v.subarray(0, regs.n) });
+
+    const clubIds = new Map<string, number>();
+    const cms = new Scratch(1 << 16, 3);
+    await copyBinary(client, this.sql.clubMemberships, 4, (r) => {
+      const i = cms.add(member(r));
+      const key = r.buf.toString('latin1', r.at[1], r.at[1] + 16);
+      let c = clubIds.get(key);
+      if (c === undefined) clubIds.set(key, (c = data.club(r.uuid(1))));
+      cms.col[0][i] = c;
+      cms.col[1][i] = r.int8(2);
+      cms.col[2][i] = r.isNull(3) ? Number.NaN : r.int8(3);
     });
-    data.clubMemberships.load(data.members, cms.s.member, cms.n, {
-      club: Int32Array.from(cms.s.a.subarray(0, cms.n)),
-      joined: cms.s.b.subarray(0, cms.n),
-      left: cms.s.c.subarray(0, cms.n),
+    data.clubMemberships.load(data.members, cms.member, cms.n, {
+      club: cms.ints(0),
+      joined: cms.col[1].subarray(0, cms.n),
+      left: cms.col[2].subarray(0, cms.n),
     });
-    const badges = await collect(this.sql.badges, 1, (r, s, i) => {
-      s.member[i] = data.member(r[0] as string);
-      s.a[i] = Number(r[1]);
+
+    const badges = new Scratch(1 << 16, 1);
+    await copyBinary(client, this.sql.badges, 2, (r) => {
+      const i = badges.add(member(r));
+      badges.col[0][i] = r.int8(1);
     });
-    data.badges.load(data.members, badges.s.member, badges.n, { at: badges.s.a.subarray(0, badges.n) });
+    data.badges.load(data.members, badges.member, badges.n, { at: badges.col[0].subarray(0, badges.n) });
   }
 
   /**
@@ -344,13 +393,47 @@ export class EngagementIndex implements OnApplicationShutdown {
 
 export { REG };
 
-/** Streams a query's rows as arrays (none are kept by the driver). */
-function stream(client: pg.Client, text: string, row: (r: unknown[]) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const q = new pg.Query({ text, rowMode: 'array' } as pg.QueryConfig);
-    q.on('row', (r: unknown[]) => row(r));
-    q.on('end', () => resolve());
-    q.on('error', reject);
-    void client.query(q);
-  });
+/** Rows of a bulk load before they are placed by member: the member and `width` number columns, doubling as needed. */
+class Scratch {
+  member: Int32Array;
+  col: Float64Array[];
+  n = 0;
+
+  constructor(size: number, width: number) {
+    this.member = new Int32Array(size);
+    this.col = Array.from({ length: width }, () => new Float64Array(size));
+  }
+
+  /** Column k as 32-bit integers (a copy). */
+  ints(k: number): Int32Array {
+    return Int32Array.from(this.col[k].subarray(0, this.n));
+  }
+
+  /** A new row of `member`; its position. */
+  add(member: number): number {
+    if (this.n === this.member.length) {
+      const m = new Int32Array(this.n * 2);
+      m.set(this.member);
+      this.member = m;
+      this.col = this.col.map((c) => {
+        const d = new Float64Array(this.n * 2);
+        d.set(c);
+        return d;
+      });
+    }
+    this.member[this.n] = member;
+    return this.n++;
+  }
+}
+
+/** A unit's uuid (16 bytes of a binary COPY row) -> its text, remembered (a few hundred units, 500,000 rows). */
+class UnitIds {
+  private readonly ids = new Map<string, string>();
+
+  get(r: CopyRow): string {
+    const key = r.buf.toString('latin1', r.at[1], r.at[1] + 16);
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = r.uuid(1)));
+    return id;
+  }
 }

@@ -1,3 +1,4 @@
+import { shared } from './shared-memory';
 type Column = Int32Array | Float64Array;
 type ColumnType = Int32ArrayConstructor | Float64ArrayConstructor;
 
@@ -8,8 +9,8 @@ type ColumnType = Int32ArrayConstructor | Float64ArrayConstructor;
  * fresh columns in member order when garbage passes a quarter of the space.
  */
 export class MemberRows<C extends Record<string, ColumnType>> {
-  start = new Int32Array(1024);
-  end = new Int32Array(1024);
+  start = shared(Int32Array, 1024);
+  end = shared(Int32Array, 1024);
   cols: { [K in keyof C]: InstanceType<C[K]> };
   /** the first free position */
   used = 0;
@@ -34,8 +35,8 @@ export class MemberRows<C extends Record<string, ColumnType>> {
     if (n <= this.start.length) return;
     let size = this.start.length;
     while (size < n) size *= 2;
-    const start = new Int32Array(size);
-    const end = new Int32Array(size);
+    const start = shared(Int32Array, size);
+    const end = shared(Int32Array, size);
     start.set(this.start);
     end.set(this.end);
     this.start = start;
@@ -114,7 +115,7 @@ export class MemberRows<C extends Record<string, ColumnType>> {
   private allocate(size: number): { [K in keyof C]: InstanceType<C[K]> } {
     const out = {} as { [K in keyof C]: InstanceType<C[K]> };
     for (const k of Object.keys(this.types) as Array<keyof C>)
-      (out as Record<keyof C, Column>)[k] = new this.types[k](size);
+      (out as Record<keyof C, Column>)[k] = shared(this.types[k], size);
     return out;
   }
 }

@@ -1,5 +1,6 @@
 import type { ByEvent } from './by-event';
 import { MemberRows } from './member-rows';
+import { shared, TypedArray, TypedArrayType } from './shared-memory';
 import { UuidTable } from './uuid-table';
 
 /** Registration states kept (the only ones a figure reads), two bits next to the event number. */
@@ -12,11 +13,11 @@ export const ROLE = { GONE: 0, MEMBER: 1, STAFF: 2 } as const;
 /** Times are epoch microseconds (exact in a double), as PostgreSQL keeps them. */
 export const NO_TIME = Number.NaN;
 
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
+function grown<T extends TypedArray>(a: T, n: number): T {
   if (n <= a.length) return a;
   let size = a.length || 1024;
   while (size < n) size *= 2;
-  const b = new (a.constructor as new (n: number) => T)(size);
+  const b = shared(a.constructor as TypedArrayType, size) as T;
   b.set(a);
   return b;
 }
@@ -45,27 +46,27 @@ export class ResidentData {
   /** the existing clubs, in the order PostgreSQL sorts them (ORDER BY name, id) */
   clubOrder: number[] = [];
 
-  readonly eventIds = new Map<string, number>();
+  readonly eventIds = new UuidTable();
   events = 0;
-  evState = new Uint8Array(1024);
-  evUnit = new Int32Array(1024);
-  evClub = new Int32Array(1024);
-  evKind = new Uint8Array(1024);
-  evStart = new Float64Array(1024);
-  evEnd = new Float64Array(1024);
+  evState = shared(Uint8Array, 1024);
+  evUnit = shared(Int32Array, 1024);
+  evClub = shared(Int32Array, 1024);
+  evKind = shared(Uint8Array, 1024);
+  evStart = shared(Float64Array, 1024);
+  evEnd = shared(Float64Array, 1024);
   /** year * 12 + month - 1 of the start in the region's zone */
-  evMonth = new Int32Array(1024);
+  evMonth = shared(Int32Array, 1024);
   readonly kinds: string[] = [];
   private readonly kindCodes = new Map<string, number>();
 
   readonly memberIds = new UuidTable();
   members = 0;
-  mRole = new Uint8Array(1024);
-  mUnit = new Int32Array(1024);
+  mRole = shared(Uint8Array, 1024);
+  mUnit = shared(Int32Array, 1024);
   /** YYYYMMDD, -1: none */
-  mBirth = new Int32Array(1024);
-  mJoined = new Float64Array(1024);
-  mJoinedMonth = new Int32Array(1024);
+  mBirth = shared(Int32Array, 1024);
+  mJoined = shared(Float64Array, 1024);
+  mJoinedMonth = shared(Int32Array, 1024);
 
   /** per member: event number << 2 | REG state */
   readonly regs = new MemberRows({ v: Int32Array });
@@ -104,39 +105,56 @@ export class ResidentData {
   }
 
   event(id: string): number {
-    let n = this.eventIds.get(id);
-    if (n === undefined) {
-      n = this.events++;
-      this.eventIds.set(id, n);
-      this.evState = grown(this.evState, this.events);
-      this.evUnit = grown(this.evUnit, this.events);
-      this.evClub = grown(this.evClub, this.events);
-      this.evKind = grown(this.evKind, this.events);
-      this.evStart = grown(this.evStart, this.events);
-      this.evEnd = grown(this.evEnd, this.events);
-      this.evMonth = grown(this.evMonth, this.events);
-      this.evState[n] = EV.GONE;
-    }
+    const { n, added } = this.eventIds.intern(id);
+    if (added) this.addedEvent(n);
     return n;
+  }
+
+  /** The event's number from its uuid's four words (a binary COPY). */
+  eventWords(a: number, b: number, c: number, d: number): number {
+    const n = this.eventIds.internWords(a, b, c, d);
+    if (this.eventIds.lastAdded) this.addedEvent(n);
+    return n;
+  }
+
+  private addedEvent(n: number): void {
+    this.events = this.eventIds.size;
+    this.evState = grown(this.evState, this.events);
+    this.evUnit = grown(this.evUnit, this.events);
+    this.evClub = grown(this.evClub, this.events);
+    this.evKind = grown(this.evKind, this.events);
+    this.evStart = grown(this.evStart, this.events);
+    this.evEnd = grown(this.evEnd, this.events);
+    this.evMonth = grown(this.evMonth, this.events);
+    this.evState[n] = EV.GONE;
   }
 
   member(id: string): number {
     const { n, added } = this.memberIds.intern(id);
-    if (added) {
-      this.members = this.memberIds.size;
-      this.mRole = grown(this.mRole, this.members);
-      this.mUnit = grown(this.mUnit, this.members);
-      this.mBirth = grown(this.mBirth, this.members);
-      this.mJoined = grown(this.mJoined, this.members);
-      this.mJoinedMonth = grown(this.mJoinedMonth, this.members);
-      this.mRole[n] = ROLE.GONE;
-      this.mUnit[n] = -1;
-      this.mBirth[n] = -1;
-      this.regs.ensureMembers(this.members);
-      this.clubMemberships.ensureMembers(this.members);
-      this.badges.ensureMembers(this.members);
-    }
+    if (added) this.addedMember(n);
     return n;
+  }
+
+  /** The account's number from its uuid's four words (a binary COPY). */
+  memberWords(a: number, b: number, c: number, d: number): number {
+    const n = this.memberIds.internWords(a, b, c, d);
+    if (this.memberIds.lastAdded) this.addedMember(n);
+    return n;
+  }
+
+  private addedMember(n: number): void {
+    this.members = this.memberIds.size;
+    this.mRole = grown(this.mRole, this.members);
+    this.mUnit = grown(this.mUnit, this.members);
+    this.mBirth = grown(this.mBirth, this.members);
+    this.mJoined = grown(this.mJoined, this.members);
+    this.mJoinedMonth = grown(this.mJoinedMonth, this.members);
+    this.mRole[n] = ROLE.GONE;
+    this.mUnit[n] = -1;
+    this.mBirth[n] = -1;
+    this.regs.ensureMembers(this.members);
+    this.clubMemberships.ensureMembers(this.members);
+    this.badges.ensureMembers(this.members);
   }
 
   setEvent(r: EventRowText): void {
@@ -152,16 +170,33 @@ export class ResidentData {
 
   dropEvent(id: string): void {
     const n = this.eventIds.get(id);
-    if (n !== undefined) this.evState[n] = EV.GONE;
+    if (n >= 0) this.evState[n] = EV.GONE;
   }
 
   setMember(r: MemberRowText): void {
-    const n = this.member(r.id);
-    this.mRole[n] = r.role === 'MEMBER' ? ROLE.MEMBER : ROLE.STAFF;
-    this.mUnit[n] = this.unit(r.unit_id);
-    this.mBirth[n] = r.birth ?? -1;
-    this.mJoined[n] = Number(r.joined_us);
-    this.mJoinedMonth[n] = r.joined_month;
+    this.setMemberAt(
+      this.member(r.id),
+      r.role === 'MEMBER',
+      r.unit_id,
+      r.birth,
+      Number(r.joined_us),
+      r.joined_month,
+    );
+  }
+
+  setMemberAt(
+    n: number,
+    isMember: boolean,
+    unitId: string,
+    birth: number | null,
+    joinedUs: number,
+    joinedMonth: number,
+  ): void {
+    this.mRole[n] = isMember ? ROLE.MEMBER : ROLE.STAFF;
+    this.mUnit[n] = this.unit(unitId);
+    this.mBirth[n] = birth ?? -1;
+    this.mJoined[n] = joinedUs;
+    this.mJoinedMonth[n] = joinedMonth;
   }
 
   dropMember(id: string): void {
@@ -203,7 +238,7 @@ export class ResidentData {
       this.regs.bytes +
       this.clubMemberships.bytes +
       this.badges.bytes +
-      this.eventIds.size * 120
+      this.eventIds.bytes
     );
   }
 }
@@ -217,6 +252,9 @@ export const residentSql = (tz: string) => ({
   clubs: `SELECT id, name, unit_id, ${us('archived_at')}::text AS archived_us FROM clubs ORDER BY name, id`,
   events: `SELECT id, unit_id, club_id, status::text AS status, kind::text AS kind, ${us('starts_at')}::text AS starts_us,
       ${us('ends_at')}::text AS ends_us, ${month('starts_at', tz)} AS month FROM events`,
+  /** for a binary COPY: uuid, uuid, bool, int4, int8, int4 */
+  membersBinary: `SELECT id, unit_id, role = 'MEMBER', to_char(birth_date, 'YYYYMMDD')::int,
+      ${us('joined_at')}, ${month('joined_at', tz)} FROM members`,
   members: `SELECT id, unit_id, role::text AS role, to_char(birth_date, 'YYYYMMDD')::int AS birth,
       ${us('joined_at')}::text AS joined_us, ${month('joined_at', tz)} AS joined_month FROM members`,
   registrations: `SELECT member_id, event_id, CASE status WHEN 'ATTENDED' THEN ${REG.ATTENDED}

@@ -18,9 +18,12 @@ export interface ResidentQuestion {
   months: string[];
 }
 
-const OTHER = AGE_BANDS.indexOf('OTHER');
 const ymd = (day: string) => Number(day.replaceAll('-', ''));
-const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+// The functions from here to memberPass run in worker threads too (their source is sent to the
+// thread: pass-threads.ts): they read only their arguments, and their constants are literals.
+if (AGE_BANDS.indexOf('OTHER') !== 5 || REG.ATTENDED !== 1 || REG.NO_SHOW !== 2 || ROLE.MEMBER !== 1)
+  throw new Error('the member pass assumes these codes');
 
 /** Whole years from birth (YYYYMMDD) to day (YYYYMMDD), as date_part('year', age(day, birth)). */
 function years(day: number, birth: number): number {
@@ -28,11 +31,11 @@ function years(day: number, birth: number): number {
   return day % 10000 < birth % 10000 ? y - 1 : y;
 }
 
-/** The age band (index in AGE_BANDS) on `day` of a birth date (YYYYMMDD, -1: none). */
+/** The age band (index in AGE_BANDS, 5 = OTHER) on `day` of a birth date (YYYYMMDD, -1: none). */
 function band(day: number, birth: number): number {
-  if (birth < 0) return OTHER;
+  if (birth < 0) return 5;
   const age = years(day, birth);
-  if (age < 14 || age > 35) return OTHER;
+  if (age < 14 || age > 35) return 5;
   return age <= 17 ? 0 : age <= 21 ? 1 : age <= 25 ? 2 : age <= 29 ? 3 : 4;
 }
 
@@ -40,7 +43,301 @@ function band(day: number, birth: number): number {
 function eighteenth(birth: number): number {
   const y = Math.floor(birth / 10000) + 18;
   const md = birth % 10000;
-  return y * 10000 + (md === 229 && !leap(y) ? 228 : md);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return y * 10000 + (md === 229 && !leap ? 228 : md);
+}
+
+/** The resident columns a pass reads (shared memory: the same arrays in every thread). */
+export interface MemberColumns {
+  members: number;
+  mRole: Uint8Array;
+  mUnit: Int32Array;
+  mBirth: Int32Array;
+  mJoined: Float64Array;
+  mJoinedMonth: Int32Array;
+  regV: Int32Array;
+  regStart: Int32Array;
+  regEnd: Int32Array;
+  cmClub: Int32Array;
+  cmJoined: Float64Array;
+  cmLeft: Float64Array;
+  cmStart: Int32Array;
+  cmEnd: Int32Array;
+  bAt: Float64Array;
+  bStart: Int32Array;
+  bEnd: Int32Array;
+}
+
+export function memberColumns(data: ResidentData): MemberColumns {
+  return {
+    members: data.members,
+    mRole: data.mRole,
+    mUnit: data.mUnit,
+    mBirth: data.mBirth,
+    mJoined: data.mJoined,
+    mJoinedMonth: data.mJoinedMonth,
+    regV: data.regs.cols.v,
+    regStart: data.regs.start,
+    regEnd: data.regs.end,
+    cmClub: data.clubMemberships.cols.club,
+    cmJoined: data.clubMemberships.cols.joined,
+    cmLeft: data.clubMemberships.cols.left,
+    cmStart: data.clubMemberships.start,
+    cmEnd: data.clubMemberships.end,
+    bAt: data.badges.cols.at,
+    bStart: data.badges.start,
+    bEnd: data.badges.end,
+  };
+}
+
+/** A question as numbers: what every pass needs, built once per question (planQuestion). */
+export interface Plan {
+  fromUs: number;
+  toUs: number;
+  lastDay: number;
+  firstDay: number;
+  /** YYYYMMDD or -1 */
+  election: number;
+  /** the first month's code (year * 12 + month - 1); months are consecutive */
+  firstMonth: number;
+  nMo: number;
+  /** buckets + 1 (none) */
+  nB: number;
+  offMo: number;
+  offC: number;
+  offK: number;
+  nCodes: number;
+  events: number;
+  clubs: number;
+  byClubScope: boolean;
+  /** per event: 1 = starts in the period (any state), 3 = that and in scope (counted, scope unit or club) */
+  flag: Uint8Array;
+  /** per event in scope: its bucket, month, club and kind codes */
+  codes: Int32Array;
+  /**
+   * When buckets, months and kinds fit 31 values each (the country: 20 regions, a year, 6 kinds):
+   * per event in scope one bit each for its bucket, month and kind (the code minus its dimension's
+   * offset), so a person's distinct values are three ORs per attendance; else empty.
+   */
+  bits: Int32Array;
+  unitInScope: Uint8Array;
+  unitBucket: Int32Array;
+  clubInScope: Uint8Array;
+  clubListed: Uint8Array;
+}
+
+/** What a pass counts; passes over disjoint sets of members add up (sumCounts). */
+export interface Counts {
+  evReg: Int32Array;
+  evAtt: Int32Array;
+  evNs: Int32Array;
+  /** distinct people per code */
+  people: Int32Array;
+  bandPeople: Int32Array;
+  bandAttendances: Int32Array;
+  bandMembers: Int32Array;
+  bandActive: Int32Array;
+  bucketMembers: Int32Array;
+  bucketActive: Int32Array;
+  monthNew: Int32Array;
+  clubMembers: Int32Array;
+  /** participants, returning, registered, badges, badged, members, active, ftv, ftvActive */
+  totals: Float64Array;
+}
+
+function newCounts(p: Plan): Counts {
+  return {
+    evReg: new Int32Array(p.events),
+    evAtt: new Int32Array(p.events),
+    evNs: new Int32Array(p.events),
+    people: new Int32Array(p.nCodes),
+    bandPeople: new Int32Array(6),
+    bandAttendances: new Int32Array(6),
+    bandMembers: new Int32Array(6),
+    bandActive: new Int32Array(6),
+    bucketMembers: new Int32Array(p.nB),
+    bucketActive: new Int32Array(p.nB),
+    monthNew: new Int32Array(p.nMo),
+    clubMembers: new Int32Array(p.clubs),
+    totals: new Float64Array(9),
+  };
+}
+
+/** A member of the scope who had joined by the end of the period: members, active, bucket, band, first-time voter, month joined. */
+function countMember(
+  c: MemberColumns,
+  p: Plan,
+  out: Counts,
+  m: number,
+  unit: number,
+  joined: number,
+  isActive: boolean,
+): void {
+  const t = out.totals;
+  t[5]++;
+  if (isActive) t[6]++;
+  const b = p.unitBucket[unit];
+  if (b >= 0) {
+    out.bucketMembers[b]++;
+    if (isActive) out.bucketActive[b]++;
+  }
+  const birth = c.mBirth[m];
+  const memberBand = band(p.lastDay, birth);
+  out.bandMembers[memberBand]++;
+  if (isActive) out.bandActive[memberBand]++;
+  if (
+    birth >= 0 &&
+    ((eighteenth(birth) >= p.firstDay && eighteenth(birth) <= p.lastDay) ||
+      (p.election >= 0 && years(p.election, birth) === 18))
+  ) {
+    t[7]++;
+    if (isActive) t[8]++;
+  }
+  if (joined >= p.fromUs) {
+    const mo = c.mJoinedMonth[m] - p.firstMonth;
+    if (mo >= 0 && mo < p.nMo) out.monthNew[mo]++;
+  }
+}
+
+/**
+ * One pass over members m0..m1-1 and their rows: for each, its registrations at events in scope
+ * give the per-event counts, whether it participated, how often (retention), and the codes
+ * (buckets, months, clubs, kinds) it came to, each counted once per person with a stamp (so
+ * distinct counts are exact); its attendance at any event starting in the period makes it
+ * active; its birth date gives the band and first-time voting; its memberships give club members.
+ * Everything counted is per member, so passes over disjoint ranges add up (the country runs on
+ * several threads, each over a range).
+ */
+export function memberPass(c: MemberColumns, p: Plan, m0: number, m1: number): Counts {
+  const out = newCounts(p);
+  const { flag, codes, bits, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs, lastDay } = p;
+  const masks = bits.length > 0;
+  const { evReg, evAtt, evNs, people, clubMembers } = out;
+  const { regV, regStart, regEnd, cmClub, cmJoined, cmLeft, cmStart, cmEnd, bAt, bStart, bEnd } = c;
+  const stamp = new Int32Array(p.nCodes);
+  const clubStamp = new Int32Array(p.clubs);
+  const t = out.totals;
+  for (let m = m0; m < m1; m++) {
+    const role = c.mRole[m];
+    const token = m + 1;
+    let isActive = false;
+    let n = 0;
+    let reg = false;
+    let bucketBits = 0;
+    let monthBits = 0;
+    let kindBits = 0;
+    for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
+      const v = regV[i];
+      const e = v >> 2;
+      const f = flag[e];
+      if (f === 0) continue;
+      const st = v & 3;
+      if (st === 1) isActive = true;
+      if (f !== 3) continue;
+      reg = true;
+      evReg[e]++;
+      if (st === 2) evNs[e]++;
+      else if (st === 1) {
+        evAtt[e]++;
+        n++;
+        const k = e * 4;
+        if (masks) {
+          const b = e * 3;
+          bucketBits |= bits[b];
+          monthBits |= bits[b + 1];
+          kindBits |= bits[b + 2];
+          const x = codes[k + 2];
+          if (stamp[x] !== token) {
+            stamp[x] = token;
+            people[x]++;
+          }
+          continue;
+        }
+        let x = codes[k];
+        if (stamp[x] !== token) {
+          stamp[x] = token;
+          people[x]++;
+        }
+        x = codes[k + 1];
+        if (stamp[x] !== token) {
+          stamp[x] = token;
+          people[x]++;
+        }
+        x = codes[k + 2];
+        if (stamp[x] !== token) {
+          stamp[x] = token;
+          people[x]++;
+        }
+        x = codes[k + 3];
+        if (stamp[x] !== token) {
+          stamp[x] = token;
+          people[x]++;
+        }
+      }
+    }
+    if (reg) t[2]++;
+    if (n > 0) {
+      for (let x = bucketBits; x !== 0; x &= x - 1) people[31 - Math.clz32(x & -x)]++;
+      for (let x = monthBits; x !== 0; x &= x - 1) people[p.offMo + 31 - Math.clz32(x & -x)]++;
+      for (let x = kindBits; x !== 0; x &= x - 1) people[p.offK + 31 - Math.clz32(x & -x)]++;
+      t[0]++;
+      if (n >= 2) t[1]++;
+      const memberBand = band(lastDay, c.mBirth[m]);
+      out.bandPeople[memberBand]++;
+      out.bandAttendances[memberBand] += n;
+      let awards = 0;
+      for (let i = bStart[m], end = bEnd[m]; i < end; i++) {
+        const at = bAt[i];
+        if (at >= fromUs && at < toUs) awards++;
+      }
+      if (awards) {
+        t[3] += awards;
+        t[4]++;
+      }
+    }
+    if (role !== 1) continue;
+
+    // club members: memberships overlapping the period, in a club of the scope
+    let inScopeClub = false;
+    for (let i = cmStart[m], end = cmEnd[m]; i < end; i++) {
+      const club = cmClub[i];
+      if (byClubScope && clubInScope[club] === 1) inScopeClub = true;
+      if (
+        clubListed[club] === 1 &&
+        cmJoined[i] < toUs &&
+        !(cmLeft[i] < fromUs) &&
+        clubStamp[club] !== token
+      ) {
+        clubStamp[club] = token;
+        clubMembers[club]++;
+      }
+    }
+
+    // members of the scope who had joined by the end of the period
+    const unit = c.mUnit[m];
+    if (!(unitInScope[unit] === 1 || inScopeClub)) continue;
+    const joined = c.mJoined[m];
+    if (!(joined < toUs)) continue;
+    countMember(c, p, out, m, unit, joined, isActive);
+  }
+  return out;
+}
+
+/** The source of the functions above, for a worker thread (pass-threads.ts). */
+export const MEMBER_PASS_SOURCE = [years, band, eighteenth, newCounts, countMember, memberPass]
+  .map((f) => f.toString())
+  .join('\n');
+
+/** Counts of disjoint sets of members, added up (into the first). */
+export function sumCounts(parts: Counts[]): Counts {
+  const [first, ...rest] = parts;
+  for (const other of rest)
+    for (const k of Object.keys(first) as Array<keyof Counts>) {
+      const a = first[k];
+      const b = other[k];
+      for (let i = 0; i < a.length; i++) a[i] += b[i];
+    }
+  return first;
 }
 
 const monthCode = (month: string) => {
@@ -48,32 +345,18 @@ const monthCode = (month: string) => {
   return y * 12 + m - 1;
 };
 
-/**
- * The figures' inputs (EngagementParts) from the resident data, by the definitions of
- * docs/analytics.md, exactly as the SQL of engagement.queries.ts computes them: one pass over
- * every member's rows (registrations, memberships, badges), which gives both the people-side
- * figures (distinct participants per bucket, month, club and kind with a stamp per code, returning,
- * registered, badges) and the member-side ones (members, active, bands, first-time voters, new
- * members, club members). Synchronous: one consistent view of the data.
- */
-export function residentParts(data: ResidentData, q: ResidentQuestion, scopedPass = true): EngagementParts {
+/** The question as numbers (the scope's units, buckets and clubs; the events in the period and in scope, with their codes). */
+export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { scoped: number[] } {
   const { scope } = q;
   const fromUs = q.from.getTime() * 1000;
   const toUs = q.to.getTime() * 1000;
-  const nowUs = q.now.getTime() * 1000;
-  const lastDay = ymd(q.lastDay);
-  const firstDay = ymd(q.firstDay);
-  const election = q.election ? ymd(q.election) : -1;
-
-  // ---- the scope as numbers
   const unitCount = data.units.size;
   const unitInScope = new Uint8Array(unitCount);
   for (const id of scope.unitIds) {
     const u = data.units.get(id);
     if (u !== undefined) unitInScope[u] = 1;
   }
-  const bucketIds = scope.bucketIds;
-  const bucketPos = new Map(bucketIds.map((id, i) => [id, i]));
+  const bucketPos = new Map(scope.bucketIds.map((id, i) => [id, i]));
   const unitBucket = new Int32Array(unitCount).fill(-1);
   for (const [unit, bucket] of scope.bucketOf) {
     const u = data.units.get(unit);
@@ -85,26 +368,21 @@ export function residentParts(data: ResidentData, q: ResidentQuestion, scopedPas
     const c = data.clubIds.get(id);
     if (c !== undefined) clubInScope[c] = 1;
   }
-  const byClubScope = scope.clubIds.length > 0;
-  const monthPos = new Map(q.months.map((m, i) => [monthCode(m), i]));
-
-  // ---- codes of the dimensions: buckets (+ none), months, clubs (+ none), kinds
-  const nB = bucketIds.length + 1;
+  const firstMonth = monthCode(q.months[0]);
   const nMo = q.months.length;
+
+  // codes of the dimensions: buckets (+ none), months, clubs (+ none), kinds
+  const nB = scope.bucketIds.length + 1;
   const nC = clubCount + 1;
   const offMo = nB;
   const offC = offMo + nMo;
   const offK = offC + nC;
-  const nCodes = offK + data.kinds.length;
 
-  // ---- the events: in the period (any state: "active" counts them all), in scope
   const E = data.events;
-  // per event: 1 = starts in the period (any state), 3 = that and in scope (counted, scope unit or club)
   const flag = new Uint8Array(E);
   const codes = new Int32Array(E * 4);
-  const evReg = new Int32Array(E);
-  const evAtt = new Int32Array(E);
-  const evNs = new Int32Array(E);
+  const masks = nB <= 31 && nMo <= 31 && data.kinds.length <= 31;
+  const bits = new Int32Array(masks ? E * 3 : 0);
   const scoped: number[] = [];
   for (let e = 0; e < E; e++) {
     const state = data.evState[e];
@@ -118,267 +396,204 @@ export function residentParts(data: ResidentData, q: ResidentQuestion, scopedPas
     flag[e] = 3;
     scoped.push(e);
     const b = unitBucket[data.evUnit[e]];
+    const mo = data.evMonth[e] - firstMonth;
     codes[e * 4] = b >= 0 ? b : nB - 1;
-    codes[e * 4 + 1] = offMo + (monthPos.get(data.evMonth[e]) ?? 0);
+    codes[e * 4 + 1] = offMo + (mo >= 0 && mo < nMo ? mo : 0);
     codes[e * 4 + 2] = offC + (club >= 0 ? club : nC - 1);
     codes[e * 4 + 3] = offK + data.evKind[e];
+    if (masks) {
+      bits[e * 3] = 1 << codes[e * 4];
+      bits[e * 3 + 1] = 1 << (codes[e * 4 + 1] - offMo);
+      bits[e * 3 + 2] = 1 << data.evKind[e];
+    }
   }
 
-  // ---- the clubs of the scope (archived during or after the period included)
+  // the clubs of the scope (archived during or after the period included)
   const clubListed = new Uint8Array(clubCount);
-  const clubRows = data.clubOrder.filter((c) => {
+  for (const c of data.clubOrder) {
     const unit = data.clubUnit[c];
-    if (unit < 0) return false;
+    if (unit < 0) continue;
     const archived = data.clubArchived[c];
-    const ok =
-      (unitInScope[unit] === 1 || clubInScope[c] === 1) && (Number.isNaN(archived) || archived >= fromUs);
-    if (ok) clubListed[c] = 1;
-    return ok;
-  });
-  const clubMembers = new Int32Array(clubCount);
-  const clubStamp = new Int32Array(clubCount);
-
-  // ---- one pass over the members
-  const stamp = new Int32Array(nCodes);
-  const people = new Int32Array(nCodes);
-  const bandPeople = new Int32Array(AGE_BANDS.length);
-  const bandAttendances = new Int32Array(AGE_BANDS.length);
-  const bandMembers = new Int32Array(AGE_BANDS.length);
-  const bandActive = new Int32Array(AGE_BANDS.length);
-  const bucketMembers = new Int32Array(nB);
-  const bucketActive = new Int32Array(nB);
-  const monthNew = new Int32Array(nMo);
-  let participants = 0;
-  let returning = 0;
-  let registered = 0;
-  let badges = 0;
-  let badged = 0;
-  let members = 0;
-  let active = 0;
-  let ftv = 0;
-  let ftvActive = 0;
-
-  const regV = data.regs.cols.v;
-  const regStart = data.regs.start;
-  const regEnd = data.regs.end;
-  const cmClub = data.clubMemberships.cols.club;
-  const cmJoined = data.clubMemberships.cols.joined;
-  const cmLeft = data.clubMemberships.cols.left;
-  const cmStart = data.clubMemberships.start;
-  const cmEnd = data.clubMemberships.end;
-  const bAt = data.badges.cols.at;
-  const bStart = data.badges.start;
-  const bEnd = data.badges.end;
-
-  /** A member of the scope who had joined by the end of the period: members, active, bucket, band, first-time voter, month joined. */
-  const countMember = (m: number, unit: number, joined: number, isActive: boolean) => {
-    members++;
-    if (isActive) active++;
-    const b = unitBucket[unit];
-    if (b >= 0) {
-      bucketMembers[b]++;
-      if (isActive) bucketActive[b]++;
-    }
-    const birth = data.mBirth[m];
-    const memberBand = band(lastDay, birth);
-    bandMembers[memberBand]++;
-    if (isActive) bandActive[memberBand]++;
-    if (
-      birth >= 0 &&
-      ((eighteenth(birth) >= firstDay && eighteenth(birth) <= lastDay) ||
-        (election >= 0 && years(election, birth) === 18))
-    ) {
-      ftv++;
-      if (isActive) ftvActive++;
-    }
-    if (joined >= fromUs) {
-      const p = monthPos.get(data.mJoinedMonth[m]);
-      if (p !== undefined) monthNew[p]++;
-    }
-  };
-
-  const fast = scopedPass && !scope.wholeTree && !byClubScope && data.byEvent?.version === data.version;
-  if (fast) {
-    // ---- a region or district: its events' registrations and its units' accounts only
-    const by = data.byEvent!;
-    const M = data.members;
-    const count = new Int32Array(M);
-    const seen = new Uint8Array(M);
-    const participantsList: number[] = [];
-    for (const e of scoped) {
-      for (let p = by.evStart[e], end = by.evStart[e + 1]; p < end; p++) {
-        const x = by.evRegs[p];
-        const m = x >> 2;
-        const st = x & 3;
-        evReg[e]++;
-        if (seen[m] === 0) {
-          seen[m] = 1;
-          registered++;
-        }
-        if (st === REG.NO_SHOW) evNs[e]++;
-        else if (st === REG.ATTENDED) {
-          evAtt[e]++;
-          if (count[m]++ === 0) participantsList.push(m);
-        }
-      }
-    }
-    // distinct people per code: the events grouped by each dimension's code, one stamp per group
-    const mark = new Int32Array(M);
-    let token = 0;
-    for (let d = 0; d < 4; d++) {
-      const sorted = [...scoped].sort((x, y) => codes[x * 4 + d] - codes[y * 4 + d]);
-      let code = -1;
-      for (const e of sorted) {
-        const c = codes[e * 4 + d];
-        if (c !== code) {
-          code = c;
-          token++;
-        }
-        for (let p = by.evStart[e], end = by.evStart[e + 1]; p < end; p++) {
-          const x = by.evRegs[p];
-          if ((x & 3) !== REG.ATTENDED) continue;
-          const m = x >> 2;
-          if (mark[m] !== token) {
-            mark[m] = token;
-            people[c]++;
-          }
-        }
-      }
-    }
-    for (const m of participantsList) {
-      const n = count[m];
-      participants++;
-      if (n >= 2) returning++;
-      const b = band(lastDay, data.mBirth[m]);
-      bandPeople[b]++;
-      bandAttendances[b] += n;
-      let awards = 0;
-      for (let i = bStart[m], end = bEnd[m]; i < end; i++) {
-        const at = bAt[i];
-        if (at >= fromUs && at < toUs) awards++;
-      }
-      if (awards) {
-        badges += awards;
-        badged++;
-      }
-    }
-    // the members of the scope's units
-    for (let u = 0; u < unitCount; u++) {
-      if (unitInScope[u] !== 1) continue;
-      for (let p = by.unitStart[u], end = by.unitStart[u + 1]; p < end; p++) {
-        const m = by.unitMembers[p];
-        if (data.mRole[m] !== ROLE.MEMBER) continue;
-        const joined = data.mJoined[m];
-        if (!(joined < toUs)) continue;
-        let isActive = false;
-        for (let i = regStart[m], end2 = regEnd[m]; i < end2; i++) {
-          const v = regV[i];
-          if ((v & 3) === REG.ATTENDED && flag[v >> 2] !== 0) {
-            isActive = true;
-            break;
-          }
-        }
-        countMember(m, u, joined, isActive);
-      }
-    }
-    // club members: memberships overlapping the period, of accounts with the MEMBER role
-    for (const c of clubRows) {
-      token++;
-      for (let p = by.clubStart[c], end = by.clubStart[c + 1]; p < end; p++) {
-        const m = by.clubMember[p];
-        const i = by.clubRow[p];
-        if (data.mRole[m] !== ROLE.MEMBER || mark[m] === token) continue;
-        if (cmJoined[i] < toUs && !(cmLeft[i] < fromUs)) {
-          mark[m] = token;
-          clubMembers[c]++;
-        }
-      }
-    }
-  } else {
-    // ---- one pass over every member
-    for (let m = 0; m < data.members; m++) {
-      const role = data.mRole[m];
-      const token = m + 1;
-      let isActive = false;
-      let n = 0;
-      let reg = false;
-      for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
-        const v = regV[i];
-        const e = v >> 2;
-        const f = flag[e];
-        if (f === 0) continue;
-        const st = v & 3;
-        if (st === REG.ATTENDED) isActive = true;
-        if (f !== 3) continue;
-        reg = true;
-        evReg[e]++;
-        if (st === REG.NO_SHOW) evNs[e]++;
-        else if (st === REG.ATTENDED) {
-          evAtt[e]++;
-          n++;
-          const k = e * 4;
-          let c = codes[k];
-          if (stamp[c] !== token) {
-            stamp[c] = token;
-            people[c]++;
-          }
-          c = codes[k + 1];
-          if (stamp[c] !== token) {
-            stamp[c] = token;
-            people[c]++;
-          }
-          c = codes[k + 2];
-          if (stamp[c] !== token) {
-            stamp[c] = token;
-            people[c]++;
-          }
-          c = codes[k + 3];
-          if (stamp[c] !== token) {
-            stamp[c] = token;
-            people[c]++;
-          }
-        }
-      }
-      if (reg) registered++;
-      if (n > 0) {
-        participants++;
-        if (n >= 2) returning++;
-        const memberBand = band(lastDay, data.mBirth[m]);
-        bandPeople[memberBand]++;
-        bandAttendances[memberBand] += n;
-        let awards = 0;
-        for (let i = bStart[m], end = bEnd[m]; i < end; i++) {
-          const at = bAt[i];
-          if (at >= fromUs && at < toUs) awards++;
-        }
-        if (awards) {
-          badges += awards;
-          badged++;
-        }
-      }
-      if (role !== ROLE.MEMBER) continue;
-
-      // club members: memberships overlapping the period, in a club of the scope
-      let inScopeClub = false;
-      for (let i = cmStart[m], end = cmEnd[m]; i < end; i++) {
-        const c = cmClub[i];
-        if (byClubScope && clubInScope[c] === 1) inScopeClub = true;
-        if (clubListed[c] === 1 && cmJoined[i] < toUs && !(cmLeft[i] < fromUs) && clubStamp[c] !== token) {
-          clubStamp[c] = token;
-          clubMembers[c]++;
-        }
-      }
-
-      // members of the scope who had joined by the end of the period
-      const unit = data.mUnit[m];
-      if (!(unitInScope[unit] === 1 || inScopeClub)) continue;
-      const joined = data.mJoined[m];
-      if (!(joined < toUs)) continue;
-      countMember(m, unit, joined, isActive);
-    }
+    if ((unitInScope[unit] === 1 || clubInScope[c] === 1) && (Number.isNaN(archived) || archived >= fromUs))
+      clubListed[c] = 1;
   }
 
-  // ---- back to the shapes of the SQL path
+  return {
+    fromUs,
+    toUs,
+    lastDay: ymd(q.lastDay),
+    firstDay: ymd(q.firstDay),
+    election: q.election ? ymd(q.election) : -1,
+    firstMonth,
+    nMo,
+    nB,
+    offMo,
+    offC,
+    offK,
+    nCodes: offK + data.kinds.length,
+    events: E,
+    clubs: clubCount,
+    byClubScope: scope.clubIds.length > 0,
+    flag,
+    codes,
+    bits,
+    unitInScope,
+    unitBucket,
+    clubInScope,
+    clubListed,
+    scoped,
+  };
+}
+
+/** Whether the scoped pass (over the scope's events and units, ByEvent) can answer: a scope smaller than the country, with no extra clubs, rows turned around at this version. */
+export function canPassScoped(data: ResidentData, q: ResidentQuestion): boolean {
+  return !q.scope.wholeTree && q.scope.clubIds.length === 0 && data.byEvent?.version === data.version;
+}
+
+/** The scoped pass: the scope's events' registrations and its units' accounts only (ByEvent). */
+export function scopedPass(data: ResidentData, p: Plan, scoped: number[]): Counts {
+  const by = data.byEvent!;
+  const c = memberColumns(data);
+  const out = newCounts(p);
+  const { evReg, evAtt, evNs, people, clubMembers } = out;
+  const t = out.totals;
+  const { codes, flag, fromUs, toUs, lastDay } = p;
+  const M = data.members;
+  const count = new Int32Array(M);
+  const seen = new Uint8Array(M);
+  const participantsList: number[] = [];
+  for (const e of scoped) {
+    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) {
+      const x = by.evRegs[i];
+      const m = x >> 2;
+      const st = x & 3;
+      evReg[e]++;
+      if (seen[m] === 0) {
+        seen[m] = 1;
+        t[2]++;
+      }
+      if (st === REG.NO_SHOW) evNs[e]++;
+      else if (st === REG.ATTENDED) {
+        evAtt[e]++;
+        if (count[m]++ === 0) participantsList.push(m);
+      }
+    }
+  }
+  // distinct people per code: each participant's own rows (a few each) at events in scope, one
+  // stamp per code and person (small arrays, where grouping the events by code per dimension
+  // touched a member-sized array four times per attendance)
+  const stamp = new Int32Array(p.nCodes);
+  let token = 0;
+  for (const m of participantsList) {
+    token++;
+    for (let i = c.regStart[m], end = c.regEnd[m]; i < end; i++) {
+      const v = c.regV[i];
+      if ((v & 3) !== REG.ATTENDED || flag[v >> 2] !== 3) continue;
+      const k = (v >> 2) * 4;
+      for (let d = 0; d < 4; d++) {
+        const x = codes[k + d];
+        if (stamp[x] !== token) {
+          stamp[x] = token;
+          people[x]++;
+        }
+      }
+    }
+  }
+  const mark = new Int32Array(M);
+  for (const m of participantsList) {
+    const n = count[m];
+    t[0]++;
+    if (n >= 2) t[1]++;
+    const b = band(lastDay, c.mBirth[m]);
+    out.bandPeople[b]++;
+    out.bandAttendances[b] += n;
+    let awards = 0;
+    for (let i = c.bStart[m], end = c.bEnd[m]; i < end; i++) {
+      const at = c.bAt[i];
+      if (at >= fromUs && at < toUs) awards++;
+    }
+    if (awards) {
+      t[3] += awards;
+      t[4]++;
+    }
+  }
+  // the members of the scope's units
+  for (let u = 0; u < p.unitInScope.length; u++) {
+    if (p.unitInScope[u] !== 1) continue;
+    for (let i = by.unitStart[u], end = by.unitStart[u + 1]; i < end; i++) {
+      const m = by.unitMembers[i];
+      if (c.mRole[m] !== ROLE.MEMBER) continue;
+      const joined = c.mJoined[m];
+      if (!(joined < toUs)) continue;
+      let isActive = false;
+      for (let j = c.regStart[m], end2 = c.regEnd[m]; j < end2; j++) {
+        const v = c.regV[j];
+        if ((v & 3) === REG.ATTENDED && flag[v >> 2] !== 0) {
+          isActive = true;
+          break;
+        }
+      }
+      countMember(c, p, out, m, u, joined, isActive);
+    }
+  }
+  // club members: memberships overlapping the period, of accounts with the MEMBER role
+  for (let club = 0; club < p.clubs; club++) {
+    if (p.clubListed[club] !== 1) continue;
+    token++;
+    for (let i = by.clubStart[club], end = by.clubStart[club + 1]; i < end; i++) {
+      const m = by.clubMember[i];
+      const row = by.clubRow[i];
+      if (c.mRole[m] !== ROLE.MEMBER || mark[m] === token) continue;
+      if (c.cmJoined[row] < toUs && !(c.cmLeft[row] < fromUs)) {
+        mark[m] = token;
+        clubMembers[club]++;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The figures' inputs (EngagementParts) from the resident data, by the definitions of
+ * docs/analytics.md, exactly as the SQL of engagement.queries.ts computes them, in this thread:
+ * the scoped pass when it can answer and `scoped` allows it, else one pass over every member
+ * (EngagementIndex.parts runs that one on worker threads).
+ */
+export function residentParts(data: ResidentData, q: ResidentQuestion, scoped = true): EngagementParts {
+  const plan = planQuestion(data, q);
+  const counts =
+    scoped && canPassScoped(data, q)
+      ? scopedPass(data, plan, plan.scoped)
+      : memberPass(memberColumns(data), plan, 0, data.members);
+  return finishParts(data, q, plan, counts);
+}
+
+/** Counts back to the shapes of the SQL path. */
+export function finishParts(
+  data: ResidentData,
+  q: ResidentQuestion,
+  plan: Plan & { scoped: number[] },
+  counts: Counts,
+): EngagementParts {
+  const { scoped, codes, nB, offMo, offC, offK } = plan;
+  const bucketIds = q.scope.bucketIds;
+  const nowUs = q.now.getTime() * 1000;
+  const clubCount = plan.clubs;
+  const { evReg, evAtt, evNs, people } = counts;
+  const [participants, returning, registered, badges, badged, members, active, ftv, ftvActive] =
+    counts.totals;
+  const {
+    bandPeople,
+    bandAttendances,
+    bandMembers,
+    bandActive,
+    bucketMembers,
+    bucketActive,
+    monthNew,
+    clubMembers,
+  } = counts;
+  const clubRows = data.clubOrder.filter((c) => plan.clubListed[c] === 1);
+
   const events: PerEventRow[] = scoped.map((e) => {
     const b = codes[e * 4];
     const club = data.evClub[e];

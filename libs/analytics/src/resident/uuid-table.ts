@@ -21,6 +21,11 @@ export class UuidTable {
   /** The number of `id`, or -1. */
   get(id: string): number {
     const [a, b, c, d] = parse(id);
+    return this.getWords(a, b, c, d);
+  }
+
+  /** The number of the UUID whose four 32-bit words (big-endian, as written) are a, b, c, d, or -1. */
+  getWords(a: number, b: number, c: number, d: number): number {
     const mask = this.slots.length - 1;
     for (let s = hash(a, b, c, d) & mask; ; s = (s + 1) & mask) {
       const n = this.slots[s];
@@ -34,14 +39,25 @@ export class UuidTable {
   /** The number of `id`, given the next free one if it has none; `added` says which. */
   intern(id: string): { n: number; added: boolean } {
     const [a, b, c, d] = parse(id);
+    const n = this.internWords(a, b, c, d);
+    return { n, added: this.lastAdded };
+  }
+
+  /** internWords' last call gave a new number. */
+  lastAdded = false;
+
+  /** As intern, from the four words (a binary COPY's uuid); `lastAdded` says whether it was new. */
+  internWords(a: number, b: number, c: number, d: number): number {
     const mask = this.slots.length - 1;
     let s = hash(a, b, c, d) & mask;
     for (; ; s = (s + 1) & mask) {
       const n = this.slots[s];
       if (n < 0) break;
       const k = n * 4;
-      if (this.keys[k] === a && this.keys[k + 1] === b && this.keys[k + 2] === c && this.keys[k + 3] === d)
-        return { n, added: false };
+      if (this.keys[k] === a && this.keys[k + 1] === b && this.keys[k + 2] === c && this.keys[k + 3] === d) {
+        this.lastAdded = false;
+        return n;
+      }
     }
     const n = this.count++;
     if (n * 4 + 4 > this.keys.length) {
@@ -49,10 +65,15 @@ export class UuidTable {
       keys.set(this.keys);
       this.keys = keys;
     }
-    this.keys.set([a, b, c, d], n * 4);
+    const k = n * 4;
+    this.keys[k] = a;
+    this.keys[k + 1] = b;
+    this.keys[k + 2] = c;
+    this.keys[k + 3] = d;
     this.slots[s] = n;
     if (this.count * 2 > this.slots.length) this.grow();
-    return { n, added: true };
+    this.lastAdded = true;
+    return n;
   }
 
   private grow(): void {

@@ -106,6 +106,8 @@ export const configSchema = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
+    /** worker threads that run a pass over every member (the country's answers) of the resident copy; 0: in the API's own thread */
+    ENGAGEMENT_INDEX_THREADS: int(2),
     /** where the resident copy reads from (e.g. a read replica); default DATABASE_URL */
     ENGAGEMENT_INDEX_DATABASE_URL: z
       .string()

@@ -1,0 +1,100 @@
+import { Worker } from 'node:worker_threads';
+import { Counts, MEMBER_PASS_SOURCE, MemberColumns, Plan, sumCounts } from './resident-report';
+
+/** What a thread runs: the member pass (its source sent as text: the same code in dist and under ts-jest). */
+const THREAD_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+${MEMBER_PASS_SOURCE}
+parentPort.on('message', ({ id, cols, plan, m0, m1 }) => {
+  let out;
+  try {
+    out = memberPass(cols, plan, m0, m1);
+  } catch (err) {
+    parentPort.postMessage({ id, error: String((err && err.stack) || err) });
+    return;
+  }
+  parentPort.postMessage({ id, out }, Object.values(out).map((a) => a.buffer));
+});
+`;
+
+interface Reply {
+  id: number;
+  out?: Counts;
+  error?: string;
+}
+
+/**
+ * Worker threads that run the pass over every member (the country's answers) in parallel, each
+ * over a range of members, on the resident columns in shared memory; the counts add up
+ * (sumCounts). The API's event loop only posts the question and adds the results, so it keeps
+ * serving requests during a pass. The caller keeps the columns unchanged until the pass ends
+ * (EngagementIndex holds writes back while passes run).
+ */
+export class PassThreads {
+  private readonly workers: Array<Worker | null>;
+  private readonly pending = new Map<
+    number,
+    { resolve: (c: Counts) => void; reject: (e: Error) => void; worker: number }
+  >();
+  private seq = 0;
+
+  constructor(readonly size: number) {
+    this.workers = Array.from({ length: size }, () => null);
+  }
+
+  async run(cols: MemberColumns, plan: Plan): Promise<Counts> {
+    const n = this.size;
+    const M = cols.members;
+    const parts = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        this.call(i, cols, plan, Math.floor((M * i) / n), Math.floor((M * (i + 1)) / n)),
+      ),
+    );
+    return sumCounts(parts);
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0, this.workers.length, ...this.workers.map(() => null));
+    await Promise.all(workers.map((w) => (w ? w.terminate() : Promise.resolve(0))));
+  }
+
+  private call(i: number, cols: MemberColumns, plan: Plan, m0: number, m1: number): Promise<Counts> {
+    const worker = this.worker(i);
+    const id = ++this.seq;
+    return new Promise<Counts>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker: i });
+      worker.postMessage({ id, cols, plan, m0, m1 });
+    });
+  }
+
+  private worker(i: number): Worker {
+    const existing = this.workers[i];
+    if (existing) return existing;
+    // a pass allocates only its counts (a few hundred kB): small heaps keep each thread's memory small
+    const worker = new Worker(THREAD_SOURCE, {
+      eval: true,
+      name: `engagement-pass-${i}`,
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
+    });
+    worker.unref();
+    worker.on('message', (reply: Reply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if (reply.out) p.resolve(reply.out);
+      else p.reject(new Error(`engagement pass thread: ${reply.error}`));
+    });
+    const fail = (err: Error) => {
+      if (this.workers[i] === worker) this.workers[i] = null;
+      for (const [id, p] of this.pending)
+        if (p.worker === i) {
+          this.pending.delete(id);
+          p.reject(err);
+        }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`engagement pass thread exited (${code})`)));
+    this.workers[i] = worker;
+    return worker;
+  }
+}
