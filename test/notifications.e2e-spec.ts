@@ -1,6 +1,6 @@
 import { QUEUES } from '@yvc/core';
 import { Role } from '@yvc/identity';
-import { NotificationPlanner } from '@yvc/notifications';
+import { DeliveryPump, DeliveryService, NotificationPlanner } from '@yvc/notifications';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import {
@@ -117,6 +117,11 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
   const mailsTo = (email: string) => sinks.mail.received.filter((m) => m.to.includes(email));
   const smsTo = (phone: string) => sinks.sms.received.filter((s) => s.to === phone);
   const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
+
+  it('an API process has no delivery pump, whatever DELIVERY_PUMP says: only workers send', () => {
+    expect(api.app.get(DeliveryService, { strict: false })).toBeDefined();
+    expect(() => api.app.get(DeliveryPump, { strict: false })).toThrow();
+  });
 
   describe('with a worker on the suite’s Redis', () => {
     let worker: WorkerProcess;

@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@yvc/core';
 import { createTransport, Transporter } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 
 export interface OutgoingEmail {
   to: string;
@@ -41,30 +40,24 @@ export class EmailSender implements OnModuleDestroy {
   }
 
   async send(mail: OutgoingEmail): Promise<{ messageId: string }> {
-    const messageId = `<${mail.reference}@${this.domain}>`;
-    // the message is built into one buffer first and handed over as it is: streamed by nodemailer,
-    // its MIME parts reached the socket in dozens of small writes, each a system call
-    const message = new MailComposer({
-      from: this.config.MAIL_FROM,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId,
-      attachments: mail.attachments,
-      // RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` to the link
-      headers: mail.listUnsubscribe
-        ? {
-            'List-Unsubscribe': `<${mail.listUnsubscribe}>`,
-            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-          }
-        : undefined,
-    }).compile();
-    const envelope = message.getEnvelope();
-    const raw = await message.build();
     try {
-      await this.transport.sendMail({ envelope, raw });
-      return { messageId };
+      const info = await this.transport.sendMail({
+        from: this.config.MAIL_FROM,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: `<${mail.reference}@${this.domain}>`,
+        attachments: mail.attachments,
+        // RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` to the link
+        headers: mail.listUnsubscribe
+          ? {
+              'List-Unsubscribe': `<${mail.listUnsubscribe}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            }
+          : undefined,
+      });
+      return { messageId: info.messageId };
     } catch (err) {
       const e = err as { responseCode?: number; code?: string; message?: string };
       const reason = `${e.code ?? 'SMTP'} ${e.responseCode ?? ''}`.trim();
