@@ -9,6 +9,8 @@
 //        events' plan-reminders jobs itself, --lead-seconds (default 45) ahead; the burst alone)
 //        [--cpu-prof DIR] (each worker writes DIR/worker-<pid>.cpuprofile when stopped; summarise
 //        with node bench/lib/cpuprofile-top.mjs DIR/*.cpuprofile)
+//        [--worker-env KEY=VALUE ...] (settings for the workers, e.g. SMTP_POOL_SIZE=20; the bare send
+//        uses as many SMTP connections)
 //        [--database yvc_bench_reminders] [--timeout-minutes 15] [--tree head|worktree] [--skip-build]
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes its database fresh (DROP and
 // CREATE), builds the last commit (git archive HEAD into a temporary directory, shared with the
@@ -79,8 +81,17 @@ const { values } = parseArgs({
     'timeout-minutes': { type: 'string', default: '15' },
     tree: { type: 'string', default: 'head' },
     'skip-build': { type: 'boolean', default: false },
+    'worker-env': { type: 'string', multiple: true, default: [] },
   },
 });
+/** --worker-env KEY=VALUE (repeatable): settings for the workers, e.g. SMTP_POOL_SIZE=20 */
+const WORKER_ENV = Object.fromEntries(
+  values['worker-env'].map((kv) => {
+    const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(kv);
+    if (!m) throw new Error(`--worker-env takes KEY=VALUE, not ${kv}`);
+    return [m[1], m[2]];
+  }),
+);
 const N = Number(values.registrations ?? (values.quick ? 10000 : 100000));
 const EVENTS = Number(values.events);
 const SMS_PERCENT = Math.round(Number(values['sms-share']) * 100);
@@ -590,6 +601,7 @@ async function main() {
     SMS_GATEWAY_TOKEN: 'dev-sms-token',
     EMAIL_RATE_PER_SECOND: String(RATE),
     SMS_RATE_PER_SECOND: String(RATE),
+    ...WORKER_ENV,
     ...(values['cpu-prof']
       ? {
           NODE_OPTIONS: `--import ${pathToFileURL(join(ROOT, 'bench/lib/profile-on-sigterm.mjs')).href}`,
@@ -984,7 +996,7 @@ async function main() {
   // ---- the bare-send baseline, with the workers stopped: same sends, no database, no queue
   let bare = null;
   if (!values['skip-bare'] && !pastDeadline()) {
-    const connections = WORKERS * Number(baseEnv.SMTP_POOL_SIZE ?? 10);
+    const connections = WORKERS * Number(WORKER_ENV.SMTP_POOL_SIZE ?? baseEnv.SMTP_POOL_SIZE ?? 10);
     log(
       `bare send: ${expected.registrations} reminder emails (nodemailer, pool of ${connections}) and ${expected.sms} SMS (SmsGatewayClient) from a separate process`,
     );
@@ -1003,8 +1015,11 @@ async function main() {
             emails: expected.registrations,
             sms: expected.sms,
             connections,
-            // as many sends in flight as the workers have: workers x 2 batches x 16
-            inFlight: WORKERS * 2 * 16,
+            // as many sends in flight as the workers have: workers x batches x sends per batch
+            inFlight:
+              WORKERS *
+              Number(WORKER_ENV.DELIVERY_BATCHES_IN_FLIGHT ?? 2) *
+              Number(WORKER_ENV.DELIVERY_SENDS_IN_FLIGHT ?? 16),
           }),
         ],
         { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
@@ -1080,7 +1095,7 @@ async function main() {
 
   console.log('');
   console.log(
-    `Reminders, ${new Date().toISOString().slice(0, 10)}: ${int(expected.registrations)} registrations on ${EVENTS} events (${int(expected.sms)} members with SMS, zone ${zone}), one reminder each ${OFFSET} min before the start, ${WORKERS} worker process(es), rate limits ${RATE}/s, mail sink: ${mail.kind}; node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}`,
+    `Reminders, ${new Date().toISOString().slice(0, 10)}: ${int(expected.registrations)} registrations on ${EVENTS} events (${int(expected.sms)} members with SMS, zone ${zone}), one reminder each ${OFFSET} min before the start, ${WORKERS} worker process(es), rate limits ${RATE}/s, mail sink: ${mail.kind}; node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}${Object.keys(WORKER_ENV).length ? `, worker settings ${JSON.stringify(WORKER_ENV)}` : ''}`,
   );
   if (!REMINDERS_ONLY)
     console.log(

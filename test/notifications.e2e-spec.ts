@@ -1,6 +1,7 @@
+import { ModulesContainer } from '@nestjs/core';
 import { QUEUES } from '@yvc/core';
 import { Role } from '@yvc/identity';
-import { NotificationPlanner } from '@yvc/notifications';
+import { DeliveryPump, DeliveryService, NotificationPlanner } from '@yvc/notifications';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import {
@@ -117,6 +118,13 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
   const mailsTo = (email: string) => sinks.mail.received.filter((m) => m.to.includes(email));
   const smsTo = (phone: string) => sinks.sms.received.filter((s) => s.to === phone);
   const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
+
+  it('an API process has no delivery pump, whatever DELIVERY_PUMP says: only workers send', () => {
+    // (app.get of a missing provider would end the process: Nest's abortOnError)
+    const providers = [...api.app.get(ModulesContainer).values()].flatMap((m) => [...m.providers.keys()]);
+    expect(providers).toContain(DeliveryService);
+    expect(providers).not.toContain(DeliveryPump);
+  });
 
   describe('with a worker on the suite’s Redis', () => {
     let worker: WorkerProcess;
@@ -747,6 +755,70 @@ describe('notifications and reminders (e2e, real worker, Redis, SMTP sink, SMS s
           expect(copies.length).toBeGreaterThanOrEqual(1);
           expect(new Set(copies.map((c) => c.messageId)).size).toBe(1);
         }
+      },
+      LONG,
+    );
+  });
+
+  describe('a batch that takes longer than its lease', () => {
+    // a short lease and a gateway slower than it: without renewal, the other worker would take the
+    // batch over while it is still being sent and every SMS would be posted twice
+    const LEASE = 4;
+    const LONG = 300_000;
+    let workers: WorkerProcess[] = [];
+    beforeAll(async () => {
+      const env = workerEnv(sinks, {
+        REDIS_PREFIX: process.env.REDIS_PREFIX!,
+        DELIVERY_BATCH_SIZE: '10',
+        DELIVERY_LEASE_SECONDS: String(LEASE),
+      });
+      workers = [new WorkerProcess(env).start(), new WorkerProcess(env).start()];
+      await Promise.all(workers.map((w) => w.ready()));
+    }, LONG);
+    afterAll(() => Promise.all(workers.map((w) => w.stop())));
+
+    it(
+      'the lease is renewed while the batch is in flight: every SMS posted once, one attempt each, none taken over',
+      async () => {
+        const members = await Promise.all(Array.from({ length: 6 }, () => member({ sms: true })));
+        const ev = await event(3600);
+        await Promise.all(members.map((m) => register(ev.id, m.accessToken)));
+        // the confirmations gone (by email and SMS) before the gateway slows down
+        await until(async () => {
+          const [{ sent, open }] = await api.db.query(
+            `SELECT count(*) FILTER (WHERE d.status = 'SENT')::int AS sent,
+                    count(*) FILTER (WHERE d.status IN ('PENDING', 'SENDING'))::int AS open
+             FROM deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.event_id = $1`,
+            [ev.id],
+          );
+          return sent > 0 && open === 0;
+        }, 60_000);
+        // each SMS takes one and a half leases to be answered
+        sinks.sms.setScript(Array.from({ length: 6 }, () => ({ status: 200, delayMs: LEASE * 1500 })));
+        await api.gql(
+          `mutation($id: ID!) { cancelEvent(id: $id, reason: "Ауа райы") { status } }`,
+          { id: ev.id },
+          { token: coordinator.token },
+        );
+        const rows = await until(
+          async () => {
+            const rs: Array<{ id: string; channel: string; status: string; attempts: number }> =
+              await api.db.query(
+                `SELECT d.id, d.channel, d.status, d.attempts FROM deliveries d
+                 JOIN notifications n ON n.id = d.notification_id
+                 WHERE n.event_id = $1 AND n.kind = 'EVENT_CANCELLED'`,
+                [ev.id],
+              );
+            return rs.length === 12 && rs.every((r) => r.status === 'SENT') ? rs : undefined;
+          },
+          120_000,
+          250,
+        );
+        expect(rows.map((r) => r.attempts)).toEqual(rows.map(() => 1));
+        for (const r of rows.filter((x) => x.channel === 'SMS'))
+          expect(sinks.sms.requests.filter((key) => key === r.id)).toHaveLength(1);
+        for (const r of rows.filter((x) => x.channel === 'EMAIL'))
+          expect(sinks.mail.received.filter((m) => m.messageId?.startsWith(`<${r.id}@`))).toHaveLength(1);
       },
       LONG,
     );

@@ -7,7 +7,10 @@ export function cleanupStack(log = console.log) {
   const cleanup = async () => {
     if (cleaning) return;
     cleaning = true;
-    for (const fn of fns.reverse()) await fn().catch((e) => log(`cleanup: ${e.message}`));
+    for (const fn of fns.reverse())
+      await Promise.resolve()
+        .then(fn)
+        .catch((e) => log(`cleanup: ${e.message}`));
   };
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => cleanup().finally(() => process.exit(130)));

@@ -72,14 +72,22 @@ export const configSchema = z
     OUTBOX_POLL_MS: int(250, 10),
     /** off: this worker does not move outbox rows to the queue (another one does) */
     OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
-    /** how long a worker may hold a delivery it is sending before another may take it over */
-    DELIVERY_LEASE_SECONDS: int(120, 1),
-    /** off: this worker sends no deliveries (others do); its queues and the outbox relay still run */
+    /**
+     * a claimed delivery's lease: renewed every third of it while its batch is in flight, so this is
+     * how soon the sends of a worker that died are taken over, not a bound on how long a batch runs
+     */
+    DELIVERY_LEASE_SECONDS: int(30, 2),
+    /**
+     * off: this worker sends no deliveries (others do); its queues and the outbox relay still run.
+     * Read by the worker only: the API never sends (its processes have no pump, whatever this says)
+     */
     DELIVERY_PUMP: z.enum(['on', 'off']).default('on'),
     /** deliveries one worker claims with one statement, and sends concurrently */
     DELIVERY_BATCH_SIZE: int(200, 1),
     /** batches each worker has in flight per channel (one claims while another sends) */
     DELIVERY_BATCHES_IN_FLIGHT: int(2, 1),
+    /** sends of one batch in flight at once (SMTP over the pool, SMS over keep-alive HTTP) */
+    DELIVERY_SENDS_IN_FLIGHT: int(16, 1),
     /** how often an idle delivery pump looks for due deliveries (planning in the same process wakes it at once) */
     DELIVERY_POLL_MS: int(250, 10),
     /** pooled SMTP connections per worker process */

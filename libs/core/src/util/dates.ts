@@ -30,10 +30,12 @@ export function ageOn(birthDate: string, day: string): number {
   return age;
 }
 
-/** Minutes east of UTC that `timeZone` is at `at` (Asia/Almaty: +300 since 2024-03-01, +360 before). */
-export function zoneOffsetMinutes(at: Date, timeZone = REGION_TIME_ZONE): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using it. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+function offsetFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = offsetFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -42,7 +44,18 @@ export function zoneOffsetMinutes(at: Date, timeZone = REGION_TIME_ZONE): number
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-    })
+    });
+    // a RangeError for an unknown zone is thrown above, before anything is kept
+    if (offsetFormats.size >= 1000) offsetFormats.clear();
+    offsetFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Minutes east of UTC that `timeZone` is at `at` (Asia/Almaty: +300 since 2024-03-01, +360 before). */
+export function zoneOffsetMinutes(at: Date, timeZone = REGION_TIME_ZONE): number {
+  const parts = Object.fromEntries(
+    offsetFormat(timeZone)
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

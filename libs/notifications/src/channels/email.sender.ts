@@ -31,6 +31,10 @@ export class EmailSender implements OnModuleDestroy {
       pool: true,
       maxConnections: config.SMTP_POOL_SIZE,
       maxMessages: Infinity,
+      // a stalled server is given up on within half a delivery lease (see DeliveryLease's fence)
+      connectionTimeout: (config.DELIVERY_LEASE_SECONDS * 1000) / 2,
+      greetingTimeout: (config.DELIVERY_LEASE_SECONDS * 1000) / 2,
+      socketTimeout: (config.DELIVERY_LEASE_SECONDS * 1000) / 2,
     } as never);
     this.domain = new URL(config.PUBLIC_URL).hostname || 'yvc.local';
   }

@@ -71,6 +71,9 @@ export async function startMailCatcher(
     smtp.once('error', reject);
     smtp.listen(opts.smtpPort ?? 0, host, () => resolve());
   });
+  // a sender that goes away mid-message (a worker killed while sending) is not the sink's failure:
+  // the message is not kept and the sender sends it again; without a listener the process would die
+  smtp.on('error', () => undefined);
   const http: Server = createServer((req, res) => {
     if (req.url?.startsWith('/messages')) {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });

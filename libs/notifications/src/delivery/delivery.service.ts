@@ -20,6 +20,7 @@ import { SmsPlan, planSmsTime } from '../quiet-hours';
 import { MessageContext, renderMessage } from '../templates/messages';
 import { unsubscribeToken } from '../unsubscribe';
 import { DeliveryChannel, DeliveryStatus } from './delivery.entity';
+import { DeliveryLease } from './delivery-lease';
 
 /** Thrown for failures worth retrying; anything permanent marks the delivery FAILED at once. */
 export class RetryableDeliveryError extends Error {}
@@ -58,6 +59,8 @@ type Outcome =
   | { sent: string }
   | { skip: string }
   | { deferUntil: Date }
+  /** not sent: the lease could not be kept (the row goes back as it was, or to the worker that took it) */
+  | { released: true }
   | { error: Error; permanent: boolean; retryAfterSeconds?: number };
 
 const SKIP_UNAVAILABLE = 'recipient unavailable or opted out';
@@ -65,12 +68,7 @@ const SKIP_QUIET = 'quiet hours';
 /** a reminder whose seat or event is gone by the time it is sent */
 const SKIP_STALE = 'reminder no longer applies';
 
-/**
- * Sends of one batch in flight at once: the SMTP pool queues beyond its connections anyway; for
- * SMS it bounds the keep-alive sockets to the gateway (more sockets only share the same cores:
- * with 50 per batch the SMS crowded the emails out of a CPU-bound sink).
- */
-const SENDS_IN_FLIGHT = 16;
+const RELEASED: Outcome = { released: true };
 
 const isPermanent = (err: unknown): boolean =>
   err instanceof PermanentDeliveryError ||
@@ -135,20 +133,46 @@ export class DeliveryService {
    * keep-alive HTTP); records every outcome in one statement. Returns how many were claimed.
    */
   async deliverBatch(channel: DeliveryChannel, limit: number): Promise<number> {
+    const claimedAt = Date.now();
     const claimed = await this.claim(channel, limit);
     if (!claimed.length) return 0;
+    const lease = this.lease(claimed, claimedAt);
     let finishes: Finish[];
     try {
       const data = await this.load(claimed.map((c) => c.notification));
-      const outcomes = await mapLimit(claimed, SENDS_IN_FLIGHT, (c) => this.attempt(c, data));
+      const outcomes = await mapLimit(claimed, this.config.DELIVERY_SENDS_IN_FLIGHT, async (c) =>
+        (await lease.mayStart(c.id)) ? this.attempt(c, data) : RELEASED,
+      );
       finishes = claimed.map((c, i) => this.finishOf(c, outcomes[i], false));
     } catch (err) {
       // the batch's reads failed (nothing was sent): all of it goes back, as a failed attempt
       const reason = String((err as Error).message ?? 'error').slice(0, 480);
       finishes = claimed.map((c) => this.finishOf(c, { error: new Error(reason), permanent: false }, false));
+    } finally {
+      lease.stop();
     }
     await this.record(finishes);
     return claimed.length;
+  }
+
+  /** The batch's lease, renewed while it is in flight (see DeliveryLease). */
+  private lease(claimed: Claimed[], claimedAt: number): DeliveryLease {
+    const attempts = new Map(claimed.map((c) => [c.id, c.attempts]));
+    return new DeliveryLease(
+      claimed.map((c) => c.id),
+      claimedAt,
+      this.config.DELIVERY_LEASE_SECONDS * 1000,
+      async (ids) =>
+        returnedRows<{ id: string }>(
+          await this.db.query(
+            `UPDATE deliveries d SET lease_until = now() + make_interval(secs => $3)
+             FROM unnest($1::uuid[], $2::int[]) AS v(id, attempts)
+             WHERE d.id = v.id AND d.status = 'SENDING' AND d.attempts = v.attempts
+             RETURNING d.id`,
+            [ids, ids.map((id) => attempts.get(id)!), this.config.DELIVERY_LEASE_SECONDS],
+          ),
+        ).map((r) => r.id),
+    ).start();
   }
 
   /**
@@ -157,6 +181,7 @@ export class DeliveryService {
    * transient failure (the job retries) and PermanentDeliveryError when it is FAILED.
    */
   async deliver(deliveryId: string, lastAttempt: boolean): Promise<DeliveryStatus | { heldUntil: Date }> {
+    const claimedAt = Date.now();
     const [claimed] = await this.claim(null, 1, deliveryId);
     if (!claimed) {
       const [row] = await this.db.query(`SELECT status, lease_until FROM deliveries WHERE id = $1`, [
@@ -168,10 +193,14 @@ export class DeliveryService {
       return row.status as DeliveryStatus;
     }
     let outcome: Outcome;
+    const lease = this.lease([claimed], claimedAt);
     try {
-      outcome = await this.attempt(claimed, await this.load([claimed.notification]));
+      const data = await this.load([claimed.notification]);
+      outcome = (await lease.mayStart(claimed.id)) ? await this.attempt(claimed, data) : RELEASED;
     } catch (err) {
       outcome = { error: err as Error, permanent: false };
+    } finally {
+      lease.stop();
     }
     const finish = this.finishOf(claimed, outcome, lastAttempt);
     await this.record([finish]);
@@ -181,6 +210,9 @@ export class DeliveryService {
       throw new RetryableDeliveryError(reason);
     }
     if ('deferUntil' in outcome) return { heldUntil: outcome.deferUntil };
+    // the lease could not be kept: try again once it has run out (or another worker sent it)
+    if ('released' in outcome)
+      return { heldUntil: new Date(Date.now() + this.config.DELIVERY_LEASE_SECONDS * 1000) };
     return finish.status;
   }
 
@@ -316,6 +348,9 @@ export class DeliveryService {
     if ('sent' in outcome)
       return { ...base, status: DeliveryStatus.SENT, messageId: outcome.sent, error: null };
     if ('skip' in outcome) return { ...base, status: DeliveryStatus.SKIPPED, error: outcome.skip };
+    if ('released' in outcome)
+      // not attempted: due again as it was, the attempt given back (send_after and the error kept)
+      return { ...base, status: DeliveryStatus.PENDING, error: null, refund: 1 };
     if ('deferUntil' in outcome)
       // quiet hours came while it waited (a retry, a backlog, a manual retry): later, not used up
       return {

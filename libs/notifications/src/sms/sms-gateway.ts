@@ -1,3 +1,5 @@
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { countSmsSegments, smsEncoding, SmsEncoding } from './sms-segments';
 
 /**
@@ -76,14 +78,20 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 export class SmsGatewayClient {
-  private readonly url: string;
+  private readonly target: URL;
   private readonly token: string;
   private readonly timeoutMs: number;
+  /** connections kept open between sends */
+  private readonly agent: HttpAgent;
 
   constructor(options: SmsGatewayOptions) {
-    this.url = options.url;
+    this.target = new URL(options.url);
     this.token = options.token;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.agent =
+      this.target.protocol === 'https:'
+        ? new HttpsAgent({ keepAlive: true, scheduling: 'lifo' })
+        : new HttpAgent({ keepAlive: true, scheduling: 'lifo' });
   }
 
   async send({ to, text, reference }: SmsSendRequest): Promise<{ messageId: string }> {
@@ -98,51 +106,65 @@ export class SmsGatewayClient {
       segments: countSmsSegments(text),
       reference,
     };
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    let res: { status: number; retryAfter: string | null; raw: string };
     try {
-      let res: Response;
-      try {
-        res = await fetch(this.url, {
-          method: 'POST',
-          headers: {
-            Authorization: `Bearer ${this.token}`,
-            'Content-Type': 'application/json',
-            Accept: 'application/json',
-            'Idempotency-Key': reference,
-          },
-          body: JSON.stringify(body),
-          // A redirect would mean a wrong URL; never resend the token somewhere else.
-          redirect: 'manual',
-          signal: controller.signal,
-        });
-      } catch {
-        throw controller.signal.aborted
-          ? new SmsTransientError(0, 'timeout')
-          : new SmsTransientError(0, 'network');
-      }
-
-      let raw: string;
-      try {
-        raw = await res.text();
-      } catch {
-        throw new SmsTransientError(res.status, controller.signal.aborted ? 'timeout' : 'network');
-      }
-
-      if (res.status >= 200 && res.status < 300) {
-        const messageId = readMessageId(raw);
-        // Accepted but unreadable: retrying with the same Idempotency-Key is safe by contract.
-        if (!messageId) throw new SmsTransientError(res.status, 'bad-response');
-        return { messageId };
-      }
-      const reason = `http-${res.status}`;
-      if (res.status === 408 || res.status === 429 || res.status >= 500) {
-        throw new SmsTransientError(res.status, reason, parseRetryAfter(res.headers.get('retry-after')));
-      }
-      throw new SmsPermanentError(res.status, reason);
-    } finally {
-      clearTimeout(timer);
+      res = await this.post(JSON.stringify(body), reference);
+    } catch (err) {
+      throw new SmsTransientError(0, (err as Error).message === 'timeout' ? 'timeout' : 'network');
     }
+    if (res.status >= 200 && res.status < 300) {
+      const messageId = readMessageId(res.raw);
+      // Accepted but unreadable: retrying with the same Idempotency-Key is safe by contract.
+      if (!messageId) throw new SmsTransientError(res.status, 'bad-response');
+      return { messageId };
+    }
+    const reason = `http-${res.status}`;
+    if (res.status === 408 || res.status === 429 || res.status >= 500) {
+      throw new SmsTransientError(res.status, reason, parseRetryAfter(res.retryAfter));
+    }
+    // a redirect is not followed (a wrong URL; the token never goes anywhere else): permanent
+    throw new SmsPermanentError(res.status, reason);
+  }
+
+  /**
+   * One POST over a kept-alive connection (node:http, not fetch: fetch's streams and abort signals
+   * cost several times the request itself at a few thousand SMS a second). Rejects with 'timeout'
+   * when the whole exchange, body included, takes longer than the timeout.
+   */
+  private post(
+    payload: string,
+    idempotencyKey: string,
+  ): Promise<{ status: number; retryAfter: string | null; raw: string }> {
+    return new Promise((resolve, reject) => {
+      const req = (this.target.protocol === 'https:' ? httpsRequest : httpRequest)(this.target, {
+        method: 'POST',
+        agent: this.agent,
+        headers: {
+          Authorization: `Bearer ${this.token}`,
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'Idempotency-Key': idempotencyKey,
+          'Content-Length': Buffer.byteLength(payload),
+        },
+      });
+      const timer = setTimeout(() => req.destroy(new Error('timeout')), this.timeoutMs);
+      req.once('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+      req.once('response', (incoming) => {
+        incoming.setEncoding('utf8');
+        let raw = '';
+        incoming.on('data', (chunk: string) => (raw += chunk));
+        incoming.once('error', () => undefined); // the request's error (destroyed) rejects
+        incoming.once('end', () => {
+          clearTimeout(timer);
+          const retryAfter = incoming.headers['retry-after'];
+          resolve({ status: incoming.statusCode ?? 0, retryAfter: retryAfter ?? null, raw });
+        });
+      });
+      req.end(payload);
+    });
   }
 }
 

@@ -38,6 +38,8 @@ export interface SmsStub {
   port: number;
   /** Accepted messages, oldest first (a live array). */
   received: SmsStubMessage[];
+  /** Every authorised POST's Idempotency-Key, copies included (what a gateway would drop), oldest first. */
+  requests: string[];
   setScript(steps: SmsStubStep[]): void;
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export async function startSmsStub(options: SmsStubOptions = {}): Promise<SmsStu
   const token = options.token ?? SMS_STUB_TOKEN;
   let script: SmsStubStep[] = [...(options.script ?? [])];
   const received: SmsStubMessage[] = [];
+  const requests: string[] = [];
   const byKey = new Map<string, string>();
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
@@ -62,6 +65,7 @@ export async function startSmsStub(options: SmsStubOptions = {}): Promise<SmsStu
     if (req.headers.authorization !== `Bearer ${token}`) return json(res, 401, { error: 'unauthorized' });
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || key === '') return json(res, 400, { error: 'missing-idempotency-key' });
+    requests.push(key);
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(raw);
@@ -140,6 +144,7 @@ export async function startSmsStub(options: SmsStubOptions = {}): Promise<SmsStu
     url: `http://127.0.0.1:${port}/sms`,
     port,
     received,
+    requests,
     setScript(steps) {
       script = [...steps];
     },
