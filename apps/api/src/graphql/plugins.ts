@@ -27,7 +27,7 @@ export function errorPresenterPlugin(
             rc.contextValue?.locale ??
             localeFromAcceptLanguage(req?.headers?.['accept-language']) ??
             DEFAULT_LOCALE;
-          const log = (req as unknown as { log?: typeof fallbackLog })?.log ?? fallbackLog;
+          const log = (req as unknown as { yvcLog?: typeof fallbackLog })?.yvcLog ?? fallbackLog;
           body.singleResult.errors = rc.errors.map((e) => presentGraphQLError(e, locale, log, options));
         },
       };
