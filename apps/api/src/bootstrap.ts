@@ -6,6 +6,7 @@ import { EngagementIndex } from '@yvc/analytics';
 import { loadConfig } from '@yvc/core';
 import { REDIS, assertRedisNoEviction } from '@yvc/database';
 import { Logger, PinoLogger } from 'nestjs-pino';
+import { weakEtags } from './common/etag';
 import { quietPath } from './common/logger';
 import { requestId, requestLogging } from './common/request-log';
 import { AppModule } from './app.module';
@@ -54,6 +55,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   requestLogging(fastify, () => PinoLogger.root, quietPath);
   fastify.addHook('preValidation', refuseDeepInput());
   await app.register(fastifyCookie);
+  weakEtags(fastify); // before compression: the tag is of the body as the route sent it
   app.enableShutdownHooks();
   await mountWebApp(app, web);
   await mountQueueDashboard(app);
