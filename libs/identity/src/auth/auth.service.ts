@@ -141,7 +141,7 @@ export class AuthService {
   async actorFromAccessToken(token: string): Promise<Actor | null> {
     // one HMAC with the key made once (jsonwebtoken's checks, without its per-call overhead)
     const claims = verifyHs256(token, this.accessKey, 'yvc');
-    return claims ? this.actorFromClaims(claims as Partial<AccessClaims>) : null;
+    return claims ? this.actorFromClaims(claims) : null;
   }
 
   /**
