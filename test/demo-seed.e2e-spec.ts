@@ -1,3 +1,4 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { APP_CONFIG, ConfigModule, ageOn, loadConfig, localDate } from '@yvc/core';
 import { DatabaseModule, RedisModule, dataSourceOptions } from '@yvc/database';
@@ -167,7 +168,7 @@ describe('demo seed', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [ConfigModule, DatabaseModule, RedisModule, DemoModule, CredentialsModule],
     }).compile();
-    const app = moduleRef.createNestApplication();
+    const app = moduleRef.createNestApplication(new FastifyAdapter());
     await app.init();
     try {
       const seeder = app.get(DemoSeedService);
@@ -269,7 +270,7 @@ describe('demo seed', () => {
         .overrideProvider(APP_CONFIG)
         .useValue({ ...loadConfig(), DATABASE_URL: url.toString() })
         .compile();
-      const app = await moduleRef.createNestApplication().init();
+      const app = await moduleRef.createNestApplication(new FastifyAdapter()).init();
       try {
         const seeder = app.get(DemoSeedService);
         const started = Date.now();

@@ -1,3 +1,4 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
@@ -99,7 +100,7 @@ describe('engagement: resident index = live SQL', () => {
       .overrideProvider(APP_CONFIG)
       .useValue({ ...loadConfig(), DATABASE_URL: own.url, NEXT_ELECTION_DATE: `${y + 1}-03-19` })
       .compile();
-    app = await moduleRef.createNestApplication().init();
+    app = await moduleRef.createNestApplication(new FastifyAdapter()).init();
     db = app.get(DataSource);
     await app.get(DemoSeedService).seed(600);
     const attendees: Array<{ member_id: string }> = await sql(

@@ -1,3 +1,4 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { APP_CONFIG, ConfigModule, ageOn, loadConfig, localDate } from '@yvc/core';
 import { BadgesService, CredentialsModule } from '@yvc/credentials';
@@ -60,7 +61,7 @@ describe('engagement analytics', () => {
       .overrideProvider(APP_CONFIG)
       .useValue({ ...loadConfig(), DATABASE_URL: url.toString() })
       .compile();
-    const seedApp = await moduleRef.createNestApplication().init();
+    const seedApp = await moduleRef.createNestApplication(new FastifyAdapter()).init();
     try {
       await seedApp.get(DemoSeedService).seed(1000);
       const seeded = seedApp.get(DataSource);

@@ -27,6 +27,23 @@ describe('platform behaviour (e2e)', () => {
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('a GET answered whole carries a weak ETag, and asking with it again is 304 Not Modified', async () => {
+    const first = await api.http.get('/.well-known/jwks.json');
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toMatch(/^W\/"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/);
+    const again = await api.http.get('/.well-known/jwks.json').set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+    expect(again.text ?? '').toBe('');
+    const changed = await api.http.get('/.well-known/jwks.json').set('If-None-Match', 'W/"0-other"');
+    expect(changed.status).toBe(200);
+    // a POST gets none (GraphQL answers are never revalidated)
+    const gql = await api.gql(`{ units { code } }`);
+    expect(gql.status).toBe(200);
+    expect(
+      (await api.http.post('/graphql').send({ query: '{ units { code } }' })).headers.etag,
+    ).toBeUndefined();
+  });
+
   it('public queries need no token and answer in the caller’s language', async () => {
     const q = `{ units { code name level parent { code } } }`;
     const kk = await api.gql(q, {}, { lang: 'kk' });

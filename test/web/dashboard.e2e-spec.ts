@@ -1,3 +1,4 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { APP_CONFIG, ConfigModule, loadConfig } from '@yvc/core';
 import { CredentialsModule } from '@yvc/credentials';
@@ -60,7 +61,7 @@ describe('web app: the commission dashboard (browser)', () => {
       .overrideProvider(APP_CONFIG)
       .useValue({ ...loadConfig(), DATABASE_URL: database.url })
       .compile();
-    const seedApp = await moduleRef.createNestApplication().init();
+    const seedApp = await moduleRef.createNestApplication(new FastifyAdapter()).init();
     try {
       await seedApp.get(DemoSeedService).seed(600);
     } finally {

@@ -9,7 +9,7 @@ import {
 import { CommonError, FieldProblems, commonError, localeFromAcceptLanguage, parseDateTime } from '@yvc/core';
 import { Actor } from '@yvc/identity';
 import { UnitsService, unitName } from '@yvc/org';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Staff } from '../common/decorators';
 import { QueryParam } from '../common/query-param';
 
@@ -31,8 +31,8 @@ export class EngagementExportController {
     @QueryParam('unitId') unitId: string | undefined,
     @QueryParam('from') from: string | undefined,
     @QueryParam('to') to: string | undefined,
-    @Req() req: Request & { user?: Actor },
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest & { user?: Actor },
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<string> {
     if (!req.user) throw commonError(CommonError.UNAUTHENTICATED);
     if (!isEngagementTable(table)) throw analyticsError(AnalyticsError.ENGAGEMENT_TABLE_UNKNOWN);
@@ -48,13 +48,13 @@ export class EngagementExportController {
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
     const report = await this.engagement.report(req.user, filter);
     const names = new Map((await this.units.findAll()).map((u) => [u.id, unitName(u, locale)]));
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader(
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header(
       'Content-Disposition',
       `attachment; filename="engagement-${table}-${report.from.toISOString().slice(0, 10)}.csv"`,
     );
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.header('Cache-Control', 'no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
     return engagementCsv(report, table, locale, (id) => names.get(id) ?? id);
   }
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlContextType } from '@nestjs/graphql';
 import { CommonError, commonError } from '@yvc/core';
 import { Actor, AuthService, Role } from '@yvc/identity';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, ROLES, gqlContext } from '../common/decorators';
 
 /** "Bearer <token>" (the scheme in any case), as passport-jwt's fromAuthHeaderAsBearerToken read it. */
@@ -36,9 +36,9 @@ export class GqlAuthGuard implements CanActivate {
     return true;
   }
 
-  private getRequest(context: ExecutionContext): Request & { user?: Actor } {
+  private getRequest(context: ExecutionContext): FastifyRequest & { user?: Actor } {
     return context.getType<GqlContextType>() === 'graphql'
       ? gqlContext(context).req
-      : context.switchToHttp().getRequest<Request & { user?: Actor }>();
+      : context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
   }
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The web app's refresh token lives in a cookie that page scripts cannot read (HttpOnly), that no
@@ -14,12 +14,12 @@ export const REFRESH_COOKIE = 'yvc_refresh';
 export const WEB_CLIENT_HEADER = 'x-yvc-client';
 export const REFRESH_COOKIE_PATH = '/graphql';
 
-export function isWebClient(req: Request): boolean {
+export function isWebClient(req: FastifyRequest): boolean {
   return req.headers[WEB_CLIENT_HEADER] === 'web';
 }
 
 /** The refresh cookie's value, from the raw Cookie header (no cookie parser for one cookie). */
-export function refreshCookie(req: Request): string | undefined {
+export function refreshCookie(req: FastifyRequest): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === REFRESH_COOKIE) {
@@ -33,17 +33,29 @@ export function refreshCookie(req: Request): string | undefined {
   return undefined;
 }
 
-const attributes = (req: Request) => ({
+const attributes = (req: FastifyRequest) => ({
   httpOnly: true,
   sameSite: 'strict' as const,
-  secure: req.secure,
+  // the protocol the client used (X-Forwarded-Proto through a trusted proxy)
+  secure: req.protocol === 'https',
   path: REFRESH_COOKIE_PATH,
 });
 
-export function setRefreshCookie(req: Request, res: Response, token: string, ttlDays: number): void {
-  res.cookie(REFRESH_COOKIE, token, { ...attributes(req), maxAge: ttlDays * 86_400_000 });
+export function setRefreshCookie(
+  req: FastifyRequest,
+  res: FastifyReply,
+  token: string,
+  ttlDays: number,
+): void {
+  // Max-Age in seconds, and Expires for older clients (as Express's res.cookie wrote both)
+  const maxAge = ttlDays * 86_400;
+  res.setCookie(REFRESH_COOKIE, token, {
+    ...attributes(req),
+    maxAge,
+    expires: new Date(Date.now() + maxAge * 1000),
+  });
 }
 
-export function clearRefreshCookie(req: Request, res: Response): void {
+export function clearRefreshCookie(req: FastifyRequest, res: FastifyReply): void {
   res.clearCookie(REFRESH_COOKIE, attributes(req));
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
 import { Locale, localeFromAcceptLanguage } from '@yvc/core';
 import { BadgesService, StatusListService, badgeSvg, badgeTexts, isStatusListId } from '@yvc/credentials';
 import { MemberStatus, MembersService } from '@yvc/identity';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../common/decorators';
 
 const esc = (s: string) =>
@@ -42,7 +42,7 @@ export class BadgesController {
   @Public()
   @Get('awards/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async award(@Param('id') id: string, @Req() req: Request): Promise<string> {
+  async award(@Param('id') id: string, @Req() req: FastifyRequest): Promise<string> {
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
     const award = await this.badges.getAward(id);
     const t = badgeTexts(award.badgeClass!, locale);
@@ -64,16 +64,23 @@ export class BadgesController {
   /** GET /badges/<code>.svg (the image) or /badges/<code> (the badge's page). */
   @Public()
   @Get(':file')
-  async badge(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async badge(
+    @Param('file') file: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const svg = file.endsWith('.svg');
     const c = await this.badges.classByCode(svg ? file.slice(0, -4) : file);
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
     const t = badgeTexts(c, locale);
     if (svg) {
-      res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(badgeSvg(c.code, t.name));
+      void res
+        .type('image/svg+xml')
+        .header('Cache-Control', 'public, max-age=86400')
+        .send(badgeSvg(c.code, t.name));
       return;
     }
-    res
+    void res
       .type('text/html; charset=utf-8')
       .send(
         page(
@@ -93,14 +100,14 @@ export class StatusListController {
 
   @Public()
   @Get(':list')
-  async statusList(@Param('list') list: string, @Res() res: Response): Promise<void> {
+  async statusList(@Param('list') list: string, @Res() res: FastifyReply): Promise<void> {
     if (!isStatusListId(list)) {
-      res.status(404).send('not found');
+      void res.code(404).type('text/html; charset=utf-8').send('not found');
       return;
     }
-    res
+    void res
       .type('application/vc+jwt')
-      .set('Cache-Control', 'public, max-age=60')
+      .header('Cache-Control', 'public, max-age=60')
       .send(await this.lists.jwt(list));
   }
 }

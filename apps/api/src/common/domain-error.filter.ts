@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { ApiErrorCode, DomainError, Locale, localeFromAcceptLanguage, translate } from '@yvc/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { preferredType } from './accepts';
 import { presentDomainError } from '../graphql/error-presenter';
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -36,15 +37,15 @@ export class DomainErrorFilter implements GqlExceptionFilter {
   catch(err: DomainError, host: ArgumentsHost) {
     if (host.getType<GqlContextType>() === 'graphql') return err;
     const http = host.switchToHttp();
-    const req = http.getRequest<Request>();
-    const res = http.getResponse<Response>();
+    const req = http.getRequest<FastifyRequest>();
+    const res = http.getResponse<FastifyReply>();
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
     const body = presentDomainError(err, locale);
-    if (err.retryAfterSeconds) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+    if (err.retryAfterSeconds) res.header('Retry-After', String(err.retryAfterSeconds));
     // set the type: a route's @Header('Content-Type') is already on the response
-    res.status(STATUS[err.code]);
-    if (req.accepts(['json', 'html']) === 'html')
-      res.type('text/html; charset=utf-8').send(errorPage(locale, body));
-    else res.type('application/json; charset=utf-8').json({ error: body });
+    res.code(STATUS[err.code]);
+    if (preferredType(req.headers.accept, ['application/json', 'text/html']) === 'text/html')
+      void res.type('text/html; charset=utf-8').send(errorPage(locale, body));
+    else void res.type('application/json; charset=utf-8').send(JSON.stringify({ error: body }));
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Req, Res, StreamableFile } from '@nestjs/common
 import { CommonError, Locale, commonError, isLocale, localeFromAcceptLanguage, translate } from '@yvc/core';
 import { CertificateStatus, CertificatesService, VerifyThrottle, cardDate } from '@yvc/credentials';
 import { AccessPolicy, Actor } from '@yvc/identity';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, Public } from '../common/decorators';
 import { QueryParam } from '../common/query-param';
 
@@ -25,15 +25,15 @@ export class CertificatePagesController {
     @Param('number') number: string,
     @QueryParam('lang') lang: string | undefined,
     @QueryParam('c') credential: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<string> {
     const locale: Locale = isLocale(lang) ? lang : localeFromAcceptLanguage(req.headers['accept-language']);
     const t = (key: string) => translate(locale, `pages.certificate.${key}`);
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.header('Content-Type', 'text/html; charset=utf-8');
+    res.header('Cache-Control', 'no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'no-referrer');
     await this.throttle.consume(req.ip ?? 'unknown');
     const link = typeof credential === 'string' ? credential : null;
     const check = await this.certificates.check(number, link);
@@ -70,8 +70,8 @@ export class CertificatePagesController {
   @Get('certificates/:id.pdf')
   async pdf(
     @Param('id') id: string,
-    @Req() req: Request & { user?: Actor },
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest & { user?: Actor },
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const actor = req.user;
     if (!actor) throw commonError(CommonError.UNAUTHENTICATED);
@@ -79,8 +79,8 @@ export class CertificatePagesController {
     if (actor.memberId !== cert.memberId)
       await this.policy.assert(this.policy.canSeeMember(actor, cert.memberId));
     const pdf = await this.certificates.pdf(cert);
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.header('Cache-Control', 'private, no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `inline; filename="${cert.number}.pdf"`,

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { CommonError, commonError, localeFromAcceptLanguage } from '@yvc/core';
 import { AttendanceExportService } from '@yvc/events';
 import { Actor } from '@yvc/identity';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Staff } from '../common/decorators';
 import { EventStaffGuard } from './event-staff.guard';
 
@@ -19,16 +19,16 @@ export class AttendanceController {
   @Get(':id/attendance.csv')
   async attendance(
     @Param('id') id: string,
-    @Req() req: Request & { user?: Actor },
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest & { user?: Actor },
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<string> {
     if (!req.user) throw commonError(CommonError.UNAUTHENTICATED);
     const event = await this.staffOf.assert(req.user, id);
     const file = await this.exports.csv(event, localeFromAcceptLanguage(req.headers['accept-language']));
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+    res.header('Cache-Control', 'no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
     return file.body;
   }
 }

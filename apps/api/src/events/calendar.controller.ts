@@ -1,16 +1,21 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { localeFromAcceptLanguage } from '@yvc/core';
 import { CalendarService, IcsFile } from '@yvc/events';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../common/decorators';
 
 const ICS_TYPE = 'text/calendar; charset=utf-8';
 
-function sendIcs(res: Response, file: IcsFile, disposition: 'attachment' | 'inline', cache: string): string {
-  res.setHeader('Content-Type', ICS_TYPE);
-  res.setHeader('Content-Disposition', `${disposition}; filename="${file.filename}"`);
-  res.setHeader('Cache-Control', cache);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
+function sendIcs(
+  res: FastifyReply,
+  file: IcsFile,
+  disposition: 'attachment' | 'inline',
+  cache: string,
+): string {
+  res.header('Content-Type', ICS_TYPE);
+  res.header('Content-Disposition', `${disposition}; filename="${file.filename}"`);
+  res.header('Cache-Control', cache);
+  res.header('X-Content-Type-Options', 'nosniff');
   return file.body;
 }
 
@@ -24,20 +29,20 @@ export class CalendarController {
   @Get('events/:id.ics')
   async eventIcs(
     @Param('id') id: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<string> {
     const file = await this.calendar.eventIcs(id, localeFromAcceptLanguage(req.headers['accept-language']));
-    res.setHeader('Vary', 'Accept-Language');
+    res.header('Vary', 'Accept-Language');
     return sendIcs(res, file, 'attachment', 'public, max-age=300');
   }
 
   /** What a calendar app polls; no login: the unguessable token in the path is the credential. */
   @Public()
   @Get('calendar/:token.ics')
-  async feed(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async feed(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     const file = await this.calendar.feedIcs(token);
-    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.header('Referrer-Policy', 'no-referrer');
     return sendIcs(res, file, 'inline', 'private, no-cache');
   }
 }

@@ -37,7 +37,8 @@ export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): Apoll
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
-    context: ({ req, res }: { req: GqlRequest; res: GqlContext['res'] }): GqlContext => ({
+    // @as-integrations/fastify calls it with Fastify's request and reply
+    context: (req: GqlRequest, res: GqlContext['res']): GqlContext => ({
       req,
       res,
       locale: localeFromAcceptLanguage(req.headers['accept-language']),

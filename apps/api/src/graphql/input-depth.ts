@@ -1,5 +1,5 @@
 import { CommonError, commonError, localeFromAcceptLanguage } from '@yvc/core';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { presentDomainError } from './error-presenter';
 
 /**
@@ -51,29 +51,36 @@ export function textNestsDeeper(source: string, max: number): boolean {
   return false;
 }
 
-function tooDeep(req: Request): boolean {
-  if (jsonNestsDeeper(req.body, MAX_INPUT_DEPTH)) return true;
-  if (typeof req.body?.query === 'string' && textNestsDeeper(req.body.query, MAX_INPUT_DEPTH)) return true;
-  if (req.method !== 'GET' || !req.path.startsWith('/graphql')) return false;
+const pathOf = (url: string) => {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
+};
+
+function tooDeep(req: FastifyRequest): boolean {
+  const body = req.body as { query?: unknown } | undefined;
+  if (jsonNestsDeeper(body, MAX_INPUT_DEPTH)) return true;
+  if (typeof body?.query === 'string' && textNestsDeeper(body.query, MAX_INPUT_DEPTH)) return true;
+  if (req.method !== 'GET' || !pathOf(req.url).startsWith('/graphql')) return false;
   // GraphQL over GET: the document, variables and extensions are text in the query string
+  const query = req.query as Record<string, unknown>;
   return ['query', 'variables', 'extensions'].some((key) => {
-    const value: unknown = req.query[key];
+    const value = query[key];
     return typeof value === 'string' && textNestsDeeper(value, MAX_INPUT_DEPTH);
   });
 }
 
 /**
- * Express middleware, right after the JSON body parser: a request nested deeper than
+ * A Fastify preValidation hook (the JSON body is parsed by then): a request nested deeper than
  * MAX_INPUT_DEPTH is a 400 (BAD_USER_INPUT, INPUT_TOO_DEEP) in the caller's language, shaped as a
  * GraphQL answer on /graphql and as our HTTP error elsewhere.
  */
 export function refuseDeepInput() {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    if (!tooDeep(req)) return next();
+  return (req: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    if (!tooDeep(req)) return done();
     const error = presentDomainError(
       commonError(CommonError.INPUT_TOO_DEEP, { max: MAX_INPUT_DEPTH }),
       localeFromAcceptLanguage(req.headers['accept-language']),
     );
-    res.status(400).json(req.path.startsWith('/graphql') ? { errors: [error] } : { error });
+    void reply.code(400).send(pathOf(req.url).startsWith('/graphql') ? { errors: [error] } : { error });
   };
 }

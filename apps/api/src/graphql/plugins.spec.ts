@@ -7,7 +7,7 @@ import {
   GraphQLString,
   parse,
 } from 'graphql';
-import { priceOperation } from './plugins';
+import { PriceCache, priceOperation, priceVariables } from './plugins';
 
 /** A schema shaped like ours: a report at the root, a connection (`first`), a report under a list. */
 const Report = new GraphQLObjectType({
@@ -62,5 +62,47 @@ describe('priceOperation', () => {
   it('a report under a list is counted once per item that `first` asks for', () => {
     expect(price(`{ items(first: 7) { report { total } } }`)).toEqual({ cost: 1 + 7 * 51, reports: 7 });
     expect(price(`{ items(first: 1000) { id } }`).cost).toBe(101);
+  });
+});
+
+describe('PriceCache', () => {
+  it('lists the variables a price depends on: those in `first:` and `if:` arguments only', () => {
+    const doc = parse(`query($n: Int, $from: String, $show: Boolean!, $m: Int) {
+      report(from: $from) { total }
+      items(first: $n) { id report @include(if: $show) { total } }
+      more: items(first: $m) { id }
+    }`);
+    expect(priceVariables(doc)).toEqual(['m', 'n', 'show']);
+    expect(priceVariables(parse(`{ cheap }`))).toEqual([]);
+  });
+
+  it('keeps a price per document, operation and value of those variables, and nothing else', () => {
+    const cache = new PriceCache();
+    const doc =
+      parse(`query A($n: Int, $from: String) { report(from: $from) { total } items(first: $n) { id } }
+      query B { cheap }`);
+    const first = cache.lookup(doc, 'A', { n: 10, from: 'x' });
+    expect(first.price).toBeUndefined();
+    cache.store(doc, first.key, { cost: 511, reports: 1 });
+    // another `from` (not priced) finds it; another `first`, another operation or document do not
+    expect(cache.lookup(doc, 'A', { n: 10, from: 'y' }).price).toEqual({ cost: 511, reports: 1 });
+    expect(cache.lookup(doc, 'A', { n: 20, from: 'x' }).price).toBeUndefined();
+    expect(cache.lookup(doc, 'B', { n: 10 }).price).toBeUndefined();
+    expect(
+      cache.lookup(parse(`query A($n: Int) { items(first: $n) { id } }`), 'A', { n: 10 }).price,
+    ).toBeUndefined();
+  });
+
+  it('agrees with pricing afresh for every value of `first`', () => {
+    const cache = new PriceCache();
+    const q = `query($n: Int) { items(first: $n) { id report { total } } }`;
+    const doc = parse(q);
+    for (const n of [1, 5, 1, 100, 5]) {
+      const hit = cache.lookup(doc, undefined, { n });
+      const fresh = priceOperation(schema, doc, { n });
+      if (hit.price) expect(hit.price).toEqual(fresh);
+      else cache.store(doc, hit.key, fresh);
+    }
+    expect(cache.lookup(doc, undefined, { n: 100 }).price).toEqual(price(q, { n: 100 }));
   });
 });

@@ -1,6 +1,13 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { CommonError, DomainError, ApiErrorCode, DEFAULT_LOCALE, localeFromAcceptLanguage } from '@yvc/core';
-import { DocumentNode, GraphQLError, GraphQLSchema, getVariableValues, separateOperations } from 'graphql';
+import {
+  DocumentNode,
+  GraphQLError,
+  GraphQLSchema,
+  getVariableValues,
+  separateOperations,
+  visit,
+} from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { GqlContext } from './graphql-context';
 import { presentGraphQLError } from './error-presenter';
@@ -27,7 +34,7 @@ export function errorPresenterPlugin(
             rc.contextValue?.locale ??
             localeFromAcceptLanguage(req?.headers?.['accept-language']) ??
             DEFAULT_LOCALE;
-          const log = (req as unknown as { log?: typeof fallbackLog })?.log ?? fallbackLog;
+          const log = (req as unknown as { yvcLog?: typeof fallbackLog })?.yvcLog ?? fallbackLog;
           body.singleResult.errors = rc.errors.map((e) => presentGraphQLError(e, locale, log, options));
         },
       };
@@ -116,36 +123,104 @@ function badRequest(err: DomainError | GraphQLError): GraphQLError {
 }
 
 /**
+ * The variables an operation's price can depend on: those inside a `first:` argument (the
+ * estimators read no other argument) or an `if:` one (@skip/@include leave fields out). Any
+ * argument so named counts, on a field or a directive: that errs on the side of pricing again.
+ */
+export function priceVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (node.name.value !== 'first' && node.name.value !== 'if') return;
+      visit(node.value, {
+        Variable(v) {
+          names.add(v.name.value);
+        },
+      });
+    },
+  });
+  return [...names].sort();
+}
+
+/** At most this many prices are kept per document (one per operation and value of its `first`/`if` variables). */
+const PRICES_PER_DOCUMENT = 64;
+
+/**
+ * Prices per parsed document: Apollo hands the same DocumentNode for the same query text (its
+ * document store), so a document is walked for its price variables once, and an operation is
+ * priced once per value of those variables, not per request. Documents are keys of a WeakMap:
+ * when Apollo's store drops one, its prices go too.
+ */
+export class PriceCache {
+  private readonly documents = new WeakMap<
+    DocumentNode,
+    { variables: string[]; prices: Map<string, OperationPrice> }
+  >();
+
+  private entry(document: DocumentNode) {
+    let entry = this.documents.get(document);
+    if (!entry)
+      this.documents.set(document, (entry = { variables: priceVariables(document), prices: new Map() }));
+    return entry;
+  }
+
+  /** The cached price, or undefined; `key` is what `store` takes with the price. */
+  lookup(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+  ): { price: OperationPrice | undefined; key: string } {
+    const entry = this.entry(document);
+    const key = JSON.stringify([operationName ?? null, ...entry.variables.map((v) => variables[v] ?? null)]);
+    return { price: entry.prices.get(key), key };
+  }
+
+  store(document: DocumentNode, key: string, price: OperationPrice): void {
+    const prices = this.entry(document).prices;
+    if (prices.size < PRICES_PER_DOCUMENT) prices.set(key, price);
+  }
+}
+
+/**
  * Refuses, before anything runs, an operation with more than `maxReports` report fields
  * (TOO_MANY_REPORTS) or costing more than `maxCost` (QUERY_TOO_COMPLEX). Apollo serves one
- * operation per HTTP request (batching is off), so these are per request too.
+ * operation per HTTP request (batching is off), so these are per request too. Prices are cached
+ * per document (PriceCache): a request whose cached price is within the limits costs a look-up.
  */
-export function complexityPlugin(maxCost: number, maxReports: number): ApolloServerPlugin<GqlContext> {
+export function complexityPlugin(
+  maxCost: number,
+  maxReports: number,
+  cache = new PriceCache(),
+): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName, operation, schema }) {
+          const variables = request.variables ?? {};
+          const cached = cache.lookup(document, operationName, variables);
+          let price = cached.price;
+          if (price && price.reports <= maxReports && price.cost <= maxCost) return;
           // variables that do not fit their types: execution refuses them (BAD_USER_INPUT, 400)
           // before anything runs, so there is nothing to price (getComplexity would throw a 500)
-          const coerced = getVariableValues(
-            schema,
-            operation?.variableDefinitions ?? [],
-            request.variables ?? {},
-          );
+          const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables);
           if (coerced.errors) return;
-          const query = operationName ? (separateOperations(document)[operationName] ?? document) : document;
-          let price: OperationPrice;
-          try {
-            price = priceOperation(schema, query, request.variables ?? {});
-          } catch (err) {
-            if (!(err instanceof GraphQLError)) throw err;
-            throw badRequest(
-              TOO_MANY_NODES.test(err.message)
-                ? new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
-                    detail: `> ${MAX_NODES}`,
-                  })
-                : err,
-            );
+          if (!price) {
+            const query = operationName
+              ? (separateOperations(document)[operationName] ?? document)
+              : document;
+            try {
+              price = priceOperation(schema, query, variables);
+            } catch (err) {
+              if (!(err instanceof GraphQLError)) throw err;
+              throw badRequest(
+                TOO_MANY_NODES.test(err.message)
+                  ? new DomainError(ApiErrorCode.BAD_USER_INPUT, CommonError.QUERY_TOO_COMPLEX, {
+                      detail: `> ${MAX_NODES}`,
+                    })
+                  : err,
+              );
+            }
+            cache.store(document, cached.key, price);
           }
           if (price.reports > maxReports) {
             throw badRequest(

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig, Locale, localeFromAcceptLanguage, translate } fr
 import { RegistrationStatus, RegistrationsService } from '@yvc/events';
 import { AccountTokensService, MembersService } from '@yvc/identity';
 import { verifyUnsubscribeToken } from '@yvc/notifications';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { Public } from '../common/decorators';
 import { QueryParam } from '../common/query-param';
@@ -31,7 +31,7 @@ export class AccountPagesController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async unsubscribePage(
     @QueryParam('token') token: string | undefined,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ): Promise<string> {
     const { member, locale } = await this.unsubscribing(token, req);
     if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
@@ -53,7 +53,10 @@ export class AccountPagesController {
   @Post('unsubscribe')
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribe(@QueryParam('token') token: string | undefined, @Req() req: Request): Promise<string> {
+  async unsubscribe(
+    @QueryParam('token') token: string | undefined,
+    @Req() req: FastifyRequest,
+  ): Promise<string> {
     const { member, locale } = await this.unsubscribing(token, req);
     if (!member) return page(locale, `<p>${translate(locale, 'pages.account.badLink')}</p>`);
     await this.members.setEmailOptIn(member.id, false);
@@ -61,7 +64,7 @@ export class AccountPagesController {
   }
 
   /** The member a signed unsubscribe token names (or null), and the language to answer in. */
-  private async unsubscribing(token: string | undefined, req: Request) {
+  private async unsubscribing(token: string | undefined, req: FastifyRequest) {
     const memberId = verifyUnsubscribeToken(token ?? '', this.config.JWT_SECRET);
     const member = memberId ? await this.members.get(memberId).catch(() => null) : null;
     const locale = member
@@ -73,7 +76,10 @@ export class AccountPagesController {
   @Public()
   @Get('account/verify-email')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async verifyEmail(@QueryParam('token') token: string | undefined, @Req() req: Request): Promise<string> {
+  async verifyEmail(
+    @QueryParam('token') token: string | undefined,
+    @Req() req: FastifyRequest,
+  ): Promise<string> {
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
     return page(
       locale,
@@ -85,7 +91,7 @@ export class AccountPagesController {
   @Public()
   @Get('account/reset-password')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  resetPasswordPage(@Req() req: Request): string {
+  resetPasswordPage(@Req() req: FastifyRequest): string {
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
     const t = (key: string) => translate(locale, `pages.account.${key}`);
     return page(
@@ -113,22 +119,22 @@ document.getElementById('f').onsubmit = async (e) => {
    */
   @Public()
   @Get('qr/:file')
-  async qr(@Param('file') file: string, @Res() res: Response): Promise<void> {
+  async qr(@Param('file') file: string, @Res() res: FastifyReply): Promise<void> {
     const code = file.replace(/\.png$/, '');
     const reg = /^[A-Za-z0-9_-]{20,64}$/.test(code) ? await this.registrations.findByCheckInCode(code) : null;
     if (!reg) {
-      res.status(404).end();
+      void res.code(404).send();
       return;
     }
     if (reg.status === RegistrationStatus.CANCELLED || reg.status === RegistrationStatus.WAITLISTED) {
       const member = await this.members.get(reg.memberId).catch(() => null);
       const locale: Locale = member ? (member.locale.toLowerCase() as Locale) : 'kk';
       const cancelled = reg.status === RegistrationStatus.CANCELLED;
-      res
-        .status(cancelled ? 410 : 409)
-        .setHeader('Content-Type', 'text/html; charset=utf-8')
-        .setHeader('Cache-Control', 'no-store')
-        .end(
+      void res
+        .code(cancelled ? 410 : 409)
+        .header('Content-Type', 'text/html; charset=utf-8')
+        .header('Cache-Control', 'no-store')
+        .send(
           page(
             locale,
             `<p>${translate(locale, cancelled ? 'pages.qr.cancelled' : 'pages.qr.waitlisted')}</p>`,
@@ -142,9 +148,9 @@ document.getElementById('f').onsubmit = async (e) => {
       margin: 2,
       width: 360,
     });
-    res.setHeader('Content-Type', 'image/png');
+    res.header('Content-Type', 'image/png');
     // the phone at the door may show it offline, but must ask again once online
-    res.setHeader('Cache-Control', 'private, no-cache');
-    res.end(png);
+    res.header('Cache-Control', 'private, no-cache');
+    void res.send(png);
   }
 }
