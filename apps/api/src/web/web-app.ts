@@ -18,7 +18,6 @@ export function webDistDir(): string {
 const isApiPath = (path: string) =>
   API_PATH_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`));
 
-
 const ENTRY = '/index.html';
 
 /** True when the web app is built in `dir` (else the API runs alone). */
