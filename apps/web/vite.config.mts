@@ -122,9 +122,9 @@ function dropUnusedMantineCss(): Plugin {
 /**
  * The events list's first screen in index.html (src/prerender.tsx): after the app is written, a
  * server-side build of src/prerender.tsx draws `/` with the app's own components (Kazakh, nobody
- * signed in, no data yet) and the markup goes into `#root`, inside `[data-prerendered]`. It runs
- * before the service worker is generated (vite-plugin-pwa, closeBundle), so the precache's
- * revision of index.html is the prerendered file's.
+ * signed in, no data yet) and the markup goes into `#root`, marked `data-prerendered` until the
+ * app has hydrated it. It runs before the service worker is generated (vite-plugin-pwa,
+ * closeBundle), so the precache's revision of index.html is the prerendered file's.
  */
 function prerenderFirstScreen(): Plugin {
   let outDir = '';
@@ -164,10 +164,7 @@ function prerenderFirstScreen(): Plugin {
           const html = readFileSync(file, 'utf8');
           const root = '<div id="root"></div>';
           if (!html.includes(root)) this.error(`${file} has no ${root}`);
-          writeFileSync(
-            file,
-            html.replace(root, `<div id="root"><div data-prerendered>${markup}</div></div>`),
-          );
+          writeFileSync(file, html.replace(root, `<div id="root" data-prerendered>${markup}</div>`));
         } finally {
           rmSync(tmp, { recursive: true, force: true });
         }

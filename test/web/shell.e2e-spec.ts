@@ -147,12 +147,45 @@ describe('web app: shell, public events, login (browser)', () => {
     expect(await page.locator('[data-prerendered]').isVisible()).toBe(false);
     await context.close();
 
-    // with its scripts the app takes over: the prerendered markup is replaced, not doubled, and the
-    // Content-Security-Policy allowed the inline script (no console error)
-    const opened = await web.open(list);
+    // with its scripts the app hydrates it: the very elements painted from the HTML become the
+    // app's (a mark put on them before the scripts run is still there), nothing is doubled, no
+    // hydration error, and the Content-Security-Policy allowed the inline script (no console error)
+    const hydrating = await web.browser.newContext({ viewport: SIZES.phone, baseURL: web.baseUrl });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await hydrating.route('**/assets/index-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page2 = await hydrating.newPage();
+    const problems: string[] = [];
+    page2.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page2.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    // (DOMContentLoaded waits for the held module script: wait for the parsed markup instead)
+    await page2.goto('/', { waitUntil: 'commit' });
+    await page2.locator('#root main p').first().waitFor();
+    await page2.evaluate(() => {
+      for (const q of ['#root h1', '#root main p'])
+        Object.assign(document.querySelector(q) ?? {}, { yvcPainted: true });
+    });
+    release();
+    await page2.locator('[data-prerendered]').waitFor({ state: 'detached' });
+    await page2.getByTestId('event-card').first().waitFor();
+    const kept = await page2.evaluate(() =>
+      ['#root h1', '#root main p'].map(
+        (q) => (document.querySelector(q) as { yvcPainted?: boolean } | null)?.yvcPainted,
+      ),
+    );
+    expect(kept).toEqual([true, true]);
+    expect(await page2.locator('h1').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await hydrating.close();
+
+    // a filter in the address: the app draws the page afresh (the prerendered form would be wrong)
+    const opened = await web.open(`${list}&kind=FORUM`);
     expect(await opened.page.locator('[data-prerendered]').count()).toBe(0);
     expect(await opened.page.locator('h1').count()).toBe(1);
-    await opened.page.getByTestId('event-card').first().waitFor();
+    expect(await opened.page.getByTestId('filter-kind').inputValue()).toBe('FORUM');
     expect(opened.problems).toEqual([]);
     await opened.context.close();
   });

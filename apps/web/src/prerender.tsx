@@ -1,34 +1,36 @@
 /**
  * The events list's first screen (header, title, introduction, filters) as HTML, drawn at build
- * time by the app's own components and put into index.html (vite.config.mts, `prerenderFirstScreen`),
- * so a phone paints it as soon as the HTML and the stylesheet arrive, before the JavaScript has
- * downloaded and run. It is not hydrated: the app's first render (main.tsx, createRoot) replaces
- * it with the same markup, then the events arrive. A small script in index.html hides it where it
- * would be wrong: any other page than `/`, or a remembered language other than Kazakh.
+ * time by the app itself (the same `App` component over a memory router) and put into index.html
+ * (vite.config.mts, `prerenderFirstScreen`), so a phone paints it as soon as the HTML and the
+ * stylesheet arrive, before the JavaScript has downloaded and run. The browser then hydrates it
+ * (main.tsx, hydrateRoot): React adopts the painted elements instead of drawing copies, so the
+ * first paint stays the largest one. A small script in index.html hides it where it would be
+ * wrong (any other page than `/`, or a remembered language other than Kazakh); there main.tsx
+ * renders afresh (createRoot).
  * Built and run by Node only (vite build --ssr), never shipped to the browser.
  */
-import { MantineProvider } from '@mantine/core';
+import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
-import { Client, Provider } from 'urql';
+import { createMemoryRouter } from 'react-router';
+import { Client } from 'urql';
+import { App } from './app/App';
+import { routerReady } from './app/router';
 import { routes } from './app/routes';
 import { startI18n } from './shared/i18n';
 import { kk } from './shared/i18n/kk';
-import { cssVariablesResolver, theme } from './shared/theme';
+
+// no exchanges: queries stay "fetching" (their data is not part of the first screen), as they are
+// in the browser's first render
+const idle = () => new Client({ url: '/graphql', exchanges: [] });
 
 export async function render(path = '/'): Promise<string> {
   await startI18n('kk', { kk: { translation: kk } });
-  const handler = createStaticHandler(routes);
-  const context = await handler.query(new Request(`http://localhost${path}`));
-  if (context instanceof Response) throw new Error(`prerender of ${path}: answered ${context.status}`);
-  const router = createStaticRouter(handler.dataRoutes, context);
-  // no exchanges: queries stay "fetching" (their data is not part of the first screen)
-  const client = new Client({ url: '/graphql', exchanges: [] });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  await routerReady(router);
+  if (router.state.errors) throw new Error(`prerender of ${path}: ${JSON.stringify(router.state.errors)}`);
   return renderToString(
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Provider value={client}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
-      </Provider>
-    </MantineProvider>,
+    <StrictMode>
+      <App router={router} newClient={idle} />
+    </StrictMode>,
   );
 }
