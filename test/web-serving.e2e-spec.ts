@@ -120,7 +120,6 @@ describe('serving the web app (e2e)', () => {
     expect((await api.http.get('/nope').set('Accept', 'application/json')).status).toBe(404);
   });
 
-  // a second app in this process re-registers passport's global 'jwt' strategy: keep this test last
   it('boots without a web build (the API alone)', async () => {
     const bare = await TestApi.start({ WEB_DIST_DIR: join(dir, 'missing') });
     try {

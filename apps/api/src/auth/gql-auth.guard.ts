@@ -6,7 +6,7 @@ import { Actor, AuthService, Role } from '@yvc/identity';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, ROLES, gqlContext } from '../common/decorators';
 
-/** "Bearer <token>" (the scheme in any case), as passport-jwt's fromAuthHeaderAsBearerToken read it. */
+/** "Bearer <token>" (the scheme in any case). */
 const BEARER = /^bearer\s+(\S+)$/i;
 
 /**

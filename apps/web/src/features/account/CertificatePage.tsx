@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
-import type { CertificateStatus } from '../../gql/graphql';
 import { RequireMember } from '../../shared/auth/RequireMember';
 import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import { fetchWithToken } from '../../shared/graphql/client';
@@ -12,6 +11,7 @@ import { formatDate } from '../../shared/i18n/format';
 import { PageTitle } from '../../shared/layout/PageTitle';
 import { saveFile } from './download';
 import { WRAPPING_BUTTON } from './wrap';
+import { CertificateStatusBadge } from '../../shared/certificates/CertificateStatusBadge';
 
 const MyCertificateDocument = graphql(`
   query MyCertificate {
@@ -32,13 +32,6 @@ const MyCertificateDocument = graphql(`
     }
   }
 `);
-
-/** Dark enough for white text (WCAG AA at any size); the word says the status too, not only the colour. */
-const STATUS_COLOR: Record<CertificateStatus, string> = {
-  VALID: '#1b5e20',
-  EXPIRED: '#343a40',
-  REVOKED: '#a51d24',
-};
 
 /**
  * The verify link as a QR code, drawn in the browser: the encoder (`qrcode`, the library the API
@@ -107,19 +100,11 @@ function Certificate() {
           <Stack gap="xs">
             <Group gap="xs">
               <Text fw={700}>{t('certificate.status')}:</Text>
-              <span
-                style={{
-                  display: 'inline-block',
-                  padding: '2px 10px',
-                  fontWeight: 700,
-                  backgroundColor: STATUS_COLOR[cert.status],
-                  color: '#ffffff',
-                  borderRadius: 4,
-                }}
-                data-testid="certificate-status"
-              >
-                {t(`certificate.status.${cert.status}`)}
-              </span>
+              <CertificateStatusBadge
+                status={cert.status}
+                label={t(`certificate.status.${cert.status}`)}
+                testId="certificate-status"
+              />
             </Group>
             <Text>
               {t('certificate.number')}: <strong data-testid="certificate-number">{cert.number}</strong>

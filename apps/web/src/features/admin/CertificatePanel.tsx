@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import type { AdminCertificateFragment, CertificateStatus } from '../../gql/graphql';
+import type { AdminCertificateFragment } from '../../gql/graphql';
 import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import type { Lang } from '../../shared/i18n';
 import { formatDate } from '../../shared/i18n/format';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
 import { Done } from './AdminShell';
 import { ReasonForm } from './ReasonForm';
+import { CertificateStatusBadge } from '../../shared/certificates/CertificateStatusBadge';
 
 graphql(`
   fragment AdminCertificate on Certificate {
@@ -44,13 +45,6 @@ export const IssueCertificateDocument = graphql(`
     }
   }
 `);
-
-/** Dark enough for white text; the word says the status too, not only the colour. */
-const STATUS_COLOR: Record<CertificateStatus, string> = {
-  VALID: '#1b5e20',
-  EXPIRED: '#343a40',
-  REVOKED: '#a51d24',
-};
 
 /**
  * One certificate for staff: its status and dates, revoke (with a reason) and reissue (a new
@@ -107,19 +101,11 @@ export function CertificatePanel({
         </Text>
         <Group gap="xs">
           <Text>{t('cert.status')}:</Text>
-          <span
-            style={{
-              display: 'inline-block',
-              padding: '2px 10px',
-              fontWeight: 700,
-              backgroundColor: STATUS_COLOR[cert.status],
-              color: '#ffffff',
-              borderRadius: 4,
-            }}
-            data-testid="cert-status"
-          >
-            {t(`cert.status.${cert.status}`)}
-          </span>
+          <CertificateStatusBadge
+            status={cert.status}
+            label={t(`cert.status.${cert.status}`)}
+            testId="cert-status"
+          />
         </Group>
         <Text>
           {t('cert.issuedAt')}: {formatDate(cert.issuedAt, lang)}

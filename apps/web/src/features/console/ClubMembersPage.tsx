@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
 import { PageTitle } from '../../shared/layout/PageTitle';
 import { StaffPage } from './StaffPage';
+import { MoreRow } from './MoreRow';
 
 const ClubDocument = graphql(`
   query ConsoleClub($id: ID!) {
@@ -83,15 +84,7 @@ function MembersPage({
           <Table.Td>{m.maskedContact ?? '—'}</Table.Td>
         </Table.Tr>
       ))}
-      {last && conn.pageInfo.hasNextPage && conn.pageInfo.endCursor && (
-        <Table.Tr>
-          <Table.Td colSpan={3}>
-            <Button variant="default" onClick={() => onMore(conn.pageInfo.endCursor!)}>
-              {t('home.more')}
-            </Button>
-          </Table.Td>
-        </Table.Tr>
-      )}
+      <MoreRow last={last} pageInfo={conn.pageInfo} colSpan={3} onMore={onMore} />
     </>
   );
 }

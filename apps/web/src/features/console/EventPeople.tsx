@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../shared/errors/ErrorAlert';
 import type { Lang } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/i18n/format';
 import { useFeatureTranslation } from '../../shared/i18n/namespaces';
+import { MoreRow } from './MoreRow';
 
 const PeopleDocument = graphql(`
   query ConsolePeople($id: ID!, $status: RegistrationStatus, $walkIn: Boolean, $after: String) {
@@ -197,15 +198,7 @@ function PeoplePage({
           </Table.Td>
         </Table.Tr>
       ))}
-      {last && conn.pageInfo.hasNextPage && conn.pageInfo.endCursor && (
-        <Table.Tr>
-          <Table.Td colSpan={4}>
-            <Button variant="default" onClick={() => onMore(conn.pageInfo.endCursor!)}>
-              {t('home.more')}
-            </Button>
-          </Table.Td>
-        </Table.Tr>
-      )}
+      <MoreRow last={last} pageInfo={conn.pageInfo} colSpan={4} onMore={onMore} />
     </>
   );
 }
