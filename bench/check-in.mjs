@@ -16,8 +16,9 @@
 // bare pg.Pool(20) with the same number in flight, on a fresh event: the ratio HTTP / raw is the
 // figure to compare. Prints markdown table rows; exit code 1 when a check fails. Timings are
 // printed, never asserted. The API's resident memory (VmRSS) is sampled during the scans.
-// The raw phase passes the statement the parameters the API passes: since the staff check moved
-// into CHECK_IN_STATEMENT ($7, the staff member's role), the bare pool runs that check too.
+// The raw phase runs the statement as the API runs it: since the staff check moved into
+// CHECK_IN_STATEMENT ($7, the staff member's role) the bare pool runs that check too, and as a
+// named statement (CHECK_IN_STATEMENT_NAME) when the build prepares it.
 // --cpu-prof DIR: V8's sampling profiler in the API during the HTTP scans (bench/lib/profile-api.mjs).
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -271,10 +272,15 @@ async function main() {
   if (values['skip-raw']) log('raw: skipped (--skip-raw)');
   else if (!existsSync(statementFile)) log('raw: this build has no CHECK_IN_STATEMENT, skipped');
   else {
-    const statement = createRequire(import.meta.url)(statementFile).CHECK_IN_STATEMENT;
-    // builds from before the staff check moved into the statement take six parameters
+    const built = createRequire(import.meta.url)(statementFile);
+    const statement = built.CHECK_IN_STATEMENT;
+    // builds from before the staff check moved into the statement take six parameters, and ran it
+    // unnamed; newer ones prepare it under CHECK_IN_STATEMENT_NAME, and so does the bare pool
     const withScope = statement.includes('$7');
-    log(`raw: the statement ${withScope ? 'checks the staff scope itself' : 'has no staff check (older build)'}`);
+    const name = built.CHECK_IN_STATEMENT_NAME;
+    log(
+      `raw: the statement ${withScope ? 'checks the staff scope itself' : 'has no staff check (older build)'}, ${name ? `prepared as ${name}` : 'unnamed'}`,
+    );
     const rawFx = await insertFixtures(db, taraz.id, 'raw');
     await db.query('ANALYZE');
     const rawQueue = scanQueue(rawFx.codes);
@@ -288,7 +294,7 @@ async function main() {
       runConcurrent(rawQueue, S, async (scan) => {
         const params = [scan.code, rawFx.eventId, new Date(), rawFx.staffId, 'QR', 'ATTENDANCE_RECORDED'];
         if (withScope) params.push(STAFF_ROLE);
-        const { rows } = await pool.query(statement, params);
+        const { rows } = await pool.query(name ? { name, text: statement, values: params } : statement, params);
         if (!rows.length || !rows[0].source) throw new Error('unknown code');
         return rows[0].source === 'found';
       }),

@@ -1,6 +1,9 @@
 import { canStaffSql } from '@yvc/identity';
 import { REGISTRATION_COLUMNS } from '../registrations/registration-row';
 
+/** The name CheckInService prepares CHECK_IN_STATEMENT under (per connection; the bench uses it too). */
+export const CHECK_IN_STATEMENT_NAME = 'yvc_check_in';
+
 /** Check-in opens this long before the start and closes at the end. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
 

@@ -12,6 +12,7 @@ import {
 } from '@yvc/core';
 import { OutboxKind, writeOutbox } from '@yvc/database';
 import { Actor, Member, MemberStatus, MembersService, Role, normalizeKzMobile } from '@yvc/identity';
+import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
 import { Event, EventStatus } from '../events/event.entity';
@@ -19,7 +20,7 @@ import { EventsService } from '../events/events.service';
 import { CheckInMethod, Registration, RegistrationStatus } from '../registrations/registration.entity';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { RegistrationRow, registrationFromRow } from '../registrations/registration-row';
-import { CHECK_IN_OPENS_BEFORE_MS, CHECK_IN_STATEMENT } from './check-in-statement';
+import { CHECK_IN_OPENS_BEFORE_MS, CHECK_IN_STATEMENT, CHECK_IN_STATEMENT_NAME } from './check-in-statement';
 import { WalkInThrottle } from './walk-in-throttle';
 
 export { CHECK_IN_OPENS_BEFORE_MS };
@@ -84,7 +85,7 @@ export class CheckInService {
    */
   checkIn(eventId: string, code: string, staff: CheckInStaff): Promise<CheckInOutcome> {
     if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
-    return this.apply(this.db.manager, eventId, code, this.clock.now(), staff, CheckInMethod.QR);
+    return this.apply(this.db.manager, eventId, code, this.clock.now(), staff, CheckInMethod.QR, true);
   }
 
   /**
@@ -245,7 +246,7 @@ export class CheckInService {
    * One statement (CHECK_IN_STATEMENT): the event, the staff check, the window and the check-in;
    * a second read only when a racing scan committed between its snapshot and its row lock. The
    * refusals come in the order of the old separate checks: no event, not staff, closed, then what
-   * the code says.
+   * the code says. `prepared` (outside a transaction only): as a named statement on the pool.
    */
   private async apply(
     em: EntityManager,
@@ -254,19 +255,23 @@ export class CheckInService {
     at: Date,
     staff: CheckInStaff,
     method: CheckInMethod,
+    prepared = false,
   ): Promise<CheckInOutcome> {
     const wellFormed = typeof code === 'string' && /^[A-Za-z0-9_-]{20,64}$/.test(code);
+    const params = [
+      wellFormed ? code : null,
+      eventId,
+      at,
+      staff.memberId,
+      method,
+      OutboxKind.ATTENDANCE_RECORDED,
+      staff.role,
+    ];
     let reg: Registration | null = null;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const [row] = await em.query<CheckInRow[]>(CHECK_IN_STATEMENT, [
-        wellFormed ? code : null,
-        eventId,
-        at,
-        staff.memberId,
-        method,
-        OutboxKind.ATTENDANCE_RECORDED,
-        staff.role,
-      ]);
+      const [row] = prepared
+        ? await this.runPrepared(params)
+        : await em.query<CheckInRow[]>(CHECK_IN_STATEMENT, params);
       if (!row) throw eventsError(EventsError.EVENT_NOT_FOUND);
       if (!row.event_allowed) throw commonError(CommonError.FORBIDDEN);
       if (!row.event_open) throw eventsError(EventsError.CHECK_IN_CLOSED);
@@ -281,6 +286,17 @@ export class CheckInService {
     if (reg.status === RegistrationStatus.ATTENDED) return { registration: reg, alreadyCheckedIn: true };
     if (reg.status === RegistrationStatus.WAITLISTED) throw eventsError(EventsError.CHECK_IN_WAITLISTED);
     throw eventsError(EventsError.CHECK_IN_CANCELLED);
+  }
+
+  /**
+   * CHECK_IN_STATEMENT as a named statement straight on TypeORM's pg pool: each connection parses
+   * it once and PostgreSQL can keep its plan (planning the statement cost several times its
+   * execution), and TypeORM's query runner is skipped (logging is off for the data source anyway).
+   */
+  private async runPrepared(values: unknown[]): Promise<CheckInRow[]> {
+    const pool = (this.db.driver as unknown as { master: Pool }).master;
+    const res = await pool.query<CheckInRow>({ name: CHECK_IN_STATEMENT_NAME, text: CHECK_IN_STATEMENT, values });
+    return res.rows;
   }
 
   /** In the check-in's transaction: the worker then evaluates the member's badges. */
