@@ -569,10 +569,13 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
     it('the staff check inside the check-in statement: scope by club, unit and region, current assignments, refusals in order', async () => {
       const id = await publishedEvent({}, 1);
       const laterId = await publishedEvent({}, 5);
-      const [a, b, c] = await api.bulkMembers(3);
-      const ra = (await api.gql(REGISTER, { id }, { token: a.token })).data.registerForEvent;
-      const rb = (await api.gql(REGISTER, { id }, { token: b.token })).data.registerForEvent;
-      const rc = (await api.gql(REGISTER, { id: laterId }, { token: c.token })).data.registerForEvent;
+      const members = await api.bulkMembers(3);
+      const [ra, rb, rc] = await Promise.all(
+        [id, id, laterId].map(
+          async (eventId, i) =>
+            (await api.gql(REGISTER, { id: eventId }, { token: members[i].token })).data.registerForEvent,
+        ),
+      );
       const otherClub = (await api.createClub('zhambyl.taraz')).id;
       const otherClubCoordinator = await api.staff(Role.COORDINATOR, 'zhambyl.taraz', otherClub);
       const otherUnitCoordinator = await api.staff(Role.COORDINATOR, 'zhambyl.shu');
