@@ -294,7 +294,10 @@ async function main() {
       runConcurrent(rawQueue, S, async (scan) => {
         const params = [scan.code, rawFx.eventId, new Date(), rawFx.staffId, 'QR', 'ATTENDANCE_RECORDED'];
         if (withScope) params.push(STAFF_ROLE);
-        const { rows } = await pool.query(name ? { name, text: statement, values: params } : statement, params);
+        const { rows } = await pool.query(
+          name ? { name, text: statement, values: params } : statement,
+          params,
+        );
         if (!rows.length || !rows[0].source) throw new Error('unknown code');
         return rows[0].source === 'found';
       }),

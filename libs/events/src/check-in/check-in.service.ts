@@ -295,7 +295,11 @@ export class CheckInService {
    */
   private async runPrepared(values: unknown[]): Promise<CheckInRow[]> {
     const pool = (this.db.driver as unknown as { master: Pool }).master;
-    const res = await pool.query<CheckInRow>({ name: CHECK_IN_STATEMENT_NAME, text: CHECK_IN_STATEMENT, values });
+    const res = await pool.query<CheckInRow>({
+      name: CHECK_IN_STATEMENT_NAME,
+      text: CHECK_IN_STATEMENT,
+      values,
+    });
     return res.rows;
   }
 
