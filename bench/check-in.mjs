@@ -4,7 +4,7 @@
 // Self-contained:
 //   node bench/check-in.mjs [--registrations 5000] [--scanners 50] [--duplicates 0.1]
 //        [--staff coordinator|admin] [--database yvc_bench] [--port 3400] [--tree head|worktree] [--skip-build]
-//        [--skip-raw]
+//        [--skip-raw] [--cpu-prof DIR]
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes the database fresh (DROP and
 // CREATE), builds the last commit (git archive HEAD into a temporary directory, `npm run build`
 // there, once per commit; --tree worktree: this checkout's dist/, rebuilt when older than the
@@ -16,6 +16,10 @@
 // bare pg.Pool(20) with the same number in flight, on a fresh event: the ratio HTTP / raw is the
 // figure to compare. Prints markdown table rows; exit code 1 when a check fails. Timings are
 // printed, never asserted. The API's resident memory (VmRSS) is sampled during the scans.
+// The raw phase runs the statement as the API runs it: since the staff check moved into
+// CHECK_IN_STATEMENT ($7, the staff member's role) the bare pool runs that check too, and as a
+// named statement (CHECK_IN_STATEMENT_NAME) when the build prepares it.
+// --cpu-prof DIR: V8's sampling profiler in the API during the HTTP scans (bench/lib/profile-api.mjs).
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -34,6 +38,7 @@ import {
   runConcurrent,
   sampleBackends,
 } from './lib/load.mjs';
+import { profileApi, profilerSetup } from './lib/profile-api.mjs';
 import { sampleRss } from './lib/rss.mjs';
 import { loadAverage } from './lib/stats.mjs';
 import { existsSync } from 'node:fs';
@@ -51,6 +56,7 @@ const { values } = parseArgs({
     tree: { type: 'string', default: 'head' },
     'skip-build': { type: 'boolean', default: false },
     'skip-raw': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const R = Number(values.registrations);
@@ -154,6 +160,7 @@ async function main() {
     database: DB_NAME,
     redisPrefix: `yvc-bench-${DB_NAME}`,
   });
+  const { profDir, nodeArgs } = profilerSetup(values['cpu-prof'], env);
 
   const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });
   log(`database ${DB_NAME} on ${redact(services.databaseServerUrl)} (fresh), redis ${services.redisUrl}`);
@@ -178,7 +185,7 @@ async function main() {
   );
 
   const port = await pickPort(Number(values.port));
-  const api = await startApi({ root: build.root, env, port, defer });
+  const api = await startApi({ root: build.root, env, port, defer, nodeArgs });
   log(`API ready at ${api.base} (${build.label}, node ${process.version}, ${new Date().toISOString()})`);
   const gql = (query, variables, token) => graphqlData(api.base, query, variables, token);
 
@@ -197,6 +204,7 @@ async function main() {
   log(`scanning: ${queue.length} checkIn over HTTP (${queue.length - R} duplicates), ${S} scanners`);
   const cpuBefore = await cpuSnapshot(db, api.pid);
   const rss = sampleRss(api.pid);
+  const profiling = profileApi(api, profDir);
   const sampled = await sampleBackends(
     databaseUrl,
     runConcurrent(queue, S, async (scan, i) => {
@@ -209,6 +217,7 @@ async function main() {
   const scans = sampled.result;
   const apiRss = rss.stop();
   const cpu = await cpuSince(db, cpuBefore, api.pid);
+  const profile = await profiling.stop();
   await api.stop();
   reportApiLog(api.problems, log);
 
@@ -263,7 +272,15 @@ async function main() {
   if (values['skip-raw']) log('raw: skipped (--skip-raw)');
   else if (!existsSync(statementFile)) log('raw: this build has no CHECK_IN_STATEMENT, skipped');
   else {
-    const statement = createRequire(import.meta.url)(statementFile).CHECK_IN_STATEMENT;
+    const built = createRequire(import.meta.url)(statementFile);
+    const statement = built.CHECK_IN_STATEMENT;
+    // builds from before the staff check moved into the statement take six parameters, and ran it
+    // unnamed; newer ones prepare it under CHECK_IN_STATEMENT_NAME, and so does the bare pool
+    const withScope = statement.includes('$7');
+    const name = built.CHECK_IN_STATEMENT_NAME;
+    log(
+      `raw: the statement ${withScope ? 'checks the staff scope itself' : 'has no staff check (older build)'}, ${name ? `prepared as ${name}` : 'unnamed'}`,
+    );
     const rawFx = await insertFixtures(db, taraz.id, 'raw');
     await db.query('ANALYZE');
     const rawQueue = scanQueue(rawFx.codes);
@@ -275,15 +292,13 @@ async function main() {
     const rawSampled = await sampleBackends(
       databaseUrl,
       runConcurrent(rawQueue, S, async (scan) => {
-        const { rows } = await pool.query(statement, [
-          scan.code,
-          rawFx.eventId,
-          new Date(),
-          rawFx.staffId,
-          'QR',
-          'ATTENDANCE_RECORDED',
-        ]);
-        if (!rows.length) throw new Error('unknown code');
+        const params = [scan.code, rawFx.eventId, new Date(), rawFx.staffId, 'QR', 'ATTENDANCE_RECORDED'];
+        if (withScope) params.push(STAFF_ROLE);
+        const { rows } = await pool.query(
+          name ? { name, text: statement, values: params } : statement,
+          params,
+        );
+        if (!rows.length || !rows[0].source) throw new Error('unknown code');
         return rows[0].source === 'found';
       }),
     );
@@ -360,6 +375,11 @@ async function main() {
   check('rows ATTENDED in PostgreSQL', R, state.attended);
   check('rows still REGISTERED (or other)', 0, state.other);
   if (raw) check('raw pg: rows ATTENDED', R, raw.attended);
+  if (profile) {
+    console.log('');
+    console.log(`CPU profile of the API (${profile.file ?? '-'}):`);
+    console.log(profile.summary);
+  }
   printVerdict('Checks', failures);
 }
 

@@ -39,11 +39,9 @@ import {
   runConcurrent,
   sampleBackends,
 } from './lib/load.mjs';
-import { summarise } from './lib/profile-summary.mjs';
+import { profileApi, profilerSetup } from './lib/profile-api.mjs';
 import { sampleRss } from './lib/rss.mjs';
 import { loadAverage } from './lib/stats.mjs';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 const { values } = parseArgs({
   options: {
@@ -330,36 +328,6 @@ function phaseErrors(label, outcomes) {
   return [...errors].map(([message, count]) => `${label}: ${count} request(s) failed: ${message}`);
 }
 
-/** Starts V8's profiler in the API (bench/lib/cpu-profile.cjs); stop() writes it and sums it up. */
-function profileApi(api, dir) {
-  if (!dir) return { stop: async () => null };
-  process.kill(api.pid, 'SIGWINCH');
-  return {
-    async stop() {
-      if (api.exited)
-        return { file: null, summary: `the API exited (${api.exitCode}) before the profile was written` };
-      const before = new Set(
-        readdirSync(dir, { withFileTypes: false }).filter((f) => f.endsWith('.cpuprofile')),
-      );
-      try {
-        process.kill(api.pid, 'SIGWINCH');
-      } catch {
-        return { file: null, summary: 'the API was gone before the profile was written' };
-      }
-      for (let waited = 0; waited < 20000; waited += 100) {
-        const fresh = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile') && !before.has(f));
-        if (fresh.length) {
-          await new Promise((r) => setTimeout(r, 300)); // let the write finish
-          const file = join(dir, fresh[0]);
-          return { file, summary: summarise(JSON.parse(readFileSync(file, 'utf8')), 25) };
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return { file: null, summary: 'no profile was written' };
-    },
-  };
-}
-
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -371,14 +339,7 @@ async function main() {
     database: DB_NAME,
     redisPrefix: `yvc-bench-${DB_NAME}`,
   });
-  const profDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : null;
-  const nodeArgs = [];
-  if (profDir) {
-    mkdirSync(profDir, { recursive: true });
-    nodeArgs.push('--import', new URL('./lib/cpu-profile.mjs', import.meta.url).href);
-    env.YVC_CPU_PROF_DIR = profDir;
-    env.YVC_CPU_PROF_LABEL = 'api';
-  }
+  const { profDir, nodeArgs } = profilerSetup(values['cpu-prof'], env);
 
   const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });
   log(`database ${DB_NAME} on ${redact(services.databaseServerUrl)} (fresh), redis ${services.redisUrl}`);

@@ -566,6 +566,89 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
       ).toBe(false);
     });
 
+    it('the staff check inside the check-in statement: scope by club, unit and region, current assignments, refusals in order', async () => {
+      const id = await publishedEvent({}, 1);
+      const laterId = await publishedEvent({}, 5);
+      const members = await api.bulkMembers(3);
+      const [ra, rb, rc] = await Promise.all(
+        [id, id, laterId].map(
+          async (eventId, i) =>
+            (await api.gql(REGISTER, { id: eventId }, { token: members[i].token })).data.registerForEvent,
+        ),
+      );
+      const otherClub = (await api.createClub('zhambyl.taraz')).id;
+      const otherClubCoordinator = await api.staff(Role.COORDINATOR, 'zhambyl.taraz', otherClub);
+      const otherUnitCoordinator = await api.staff(Role.COORDINATOR, 'zhambyl.shu');
+      const unitCoordinator = await api.staff(Role.COORDINATOR, 'zhambyl.taraz');
+      const regionCommission = await api.staff(Role.COMMISSION, 'zhambyl');
+      const scan = (eventId: string, code: string, token: string) =>
+        api.gql(CHECK_IN, { e: eventId, c: code }, { token, lang: 'en' });
+      const reasonOf = (res: any) => res.errors?.[0]?.extensions?.reason ?? res.errors?.[0]?.extensions?.code;
+
+      // another club in the same unit, another unit: FORBIDDEN, before the window and the code
+      for (const outsider of [otherClubCoordinator, otherUnitCoordinator]) {
+        expect(reasonOf(await scan(id, ra.checkInCode, outsider.token))).toBe('FORBIDDEN');
+        expect(reasonOf(await scan(laterId, rc.checkInCode, outsider.token))).toBe('FORBIDDEN');
+        expect(reasonOf(await scan(id, 'no-such-code', outsider.token))).toBe('FORBIDDEN');
+      }
+      const [untouched] = await api.db.query(`SELECT status FROM registrations WHERE id = $1`, [ra.id]);
+      expect(untouched.status).toBe('REGISTERED');
+      const told = await api.db.query(
+        `SELECT 1 FROM notification_outbox WHERE registration_id = $1 AND kind = 'ATTENDANCE_RECORDED'`,
+        [ra.id],
+      );
+      expect(told).toEqual([]);
+      // no such event comes first, as before (a valid id that is no event, and an invalid one)
+      expect(reasonOf(await scan(randomUUID(), ra.checkInCode, otherUnitCoordinator.token))).toBe(
+        'EVENT_NOT_FOUND',
+      );
+      expect(reasonOf(await scan('not-an-id', ra.checkInCode, coordinator.token))).toBe('EVENT_NOT_FOUND');
+      // staff but outside the window: closed, whatever the code
+      expect(reasonOf(await scan(laterId, 'no-such-code', coordinator.token))).toBe('CHECK_IN_CLOSED');
+
+      // the unit's coordinator (the event belongs to a club in the unit) and the region's commission may
+      const byUnit = await scan(id, ra.checkInCode, unitCoordinator.token);
+      expect(byUnit.data.checkIn).toMatchObject({ alreadyCheckedIn: false, registration: { id: ra.id } });
+      const byRegion = await scan(id, rb.checkInCode, regionCommission.token);
+      expect(byRegion.data.checkIn).toMatchObject({ alreadyCheckedIn: false, registration: { id: rb.id } });
+      const rows = await api.db.query(
+        `SELECT id, checked_in_by FROM registrations WHERE id = ANY($1::uuid[]) ORDER BY checked_in_by = $2 DESC`,
+        [[ra.id, rb.id], unitCoordinator.id],
+      );
+      expect(rows).toEqual([
+        { id: ra.id, checked_in_by: unitCoordinator.id },
+        { id: rb.id, checked_in_by: regionCommission.id },
+      ]);
+
+      // an assignment removed takes effect at the next scan
+      await api.db.query(`DELETE FROM staff_assignments WHERE member_id = $1`, [unitCoordinator.id]);
+      expect(reasonOf(await scan(id, ra.checkInCode, unitCoordinator.token))).toBe('FORBIDDEN');
+    });
+
+    it('one code scanned at once by two staff accounts (club coordinator, commission): one check-in, one outbox row', async () => {
+      const id = await publishedEvent({}, 1);
+      const commission = await api.staff(Role.COMMISSION, 'zhambyl');
+      const members = await api.bulkMembers(8);
+      const regs = await Promise.all(members.map((m) => api.gql(REGISTER, { id }, { token: m.token })));
+      const scans = await Promise.all(
+        regs.flatMap((r) =>
+          [coordinator, commission].map((staff) =>
+            api.gql(CHECK_IN, { e: id, c: r.data.registerForEvent.checkInCode }, { token: staff.token }),
+          ),
+        ),
+      );
+      expect(scans.filter((s) => s.errors)).toEqual([]);
+      expect(scans.filter((s) => !s.data.checkIn.alreadyCheckedIn)).toHaveLength(8);
+      const [counts] = await api.db.query(
+        `SELECT count(*) FILTER (WHERE status = 'ATTENDED')::int AS attended,
+                (SELECT count(*)::int FROM notification_outbox WHERE event_id = $1 AND kind = 'ATTENDANCE_RECORDED') AS told,
+                (SELECT seats_taken FROM events WHERE id = $1) AS seats
+         FROM registrations WHERE event_id = $1`,
+        [id],
+      );
+      expect(counts).toEqual({ attended: 8, told: 8, seats: 8 });
+    });
+
     it('syncs an offline batch: a result per scan, idempotent by scanId', async () => {
       const id = await publishedEvent({}, 1);
       const otherId = await publishedEvent({}, 1);

@@ -1,22 +1,45 @@
+import { canStaffSql } from '@yvc/identity';
 import { REGISTRATION_COLUMNS } from '../registrations/registration-row';
 
+/** The name CheckInService prepares CHECK_IN_STATEMENT under (per connection; the bench uses it too). */
+export const CHECK_IN_STATEMENT_NAME = 'yvc_check_in';
+
+/** Check-in opens this long before the start and closes at the end. */
+export const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
+
 /**
- * A QR check-in in one statement and one round trip (CheckInService.checkIn; bench/check-in.mjs
- * runs the same text through a bare pg.Pool): the registration with this code at this event, if
- * REGISTERED or NO_SHOW, becomes ATTENDED (row-locked, so of two scans at once exactly one wins);
- * a NO_SHOW takes its seat back; the ATTENDANCE_RECORDED outbox row is written. Returns one row:
- * `source` 'hit' (this scan checked it in; `was` the status before) or 'found' (nothing changed:
- * the registration as it stands, for the caller to say why), or no row (no such code).
- * Parameters: $1 code, $2 event id, $3 checked-in time, $4 staff member id, $5 method,
- * $6 'ATTENDANCE_RECORDED' (the outbox kind).
+ * A QR check-in in one statement and one round trip, the staff check included (CheckInService;
+ * bench/check-in.mjs runs the same text through a bare pg.Pool). It reads the event and decides in
+ * the statement whether the caller is its staff (`event_allowed`: AccessPolicy's canStaff rule,
+ * against the current assignments) and whether check-in is open at the scan's time (`event_open`:
+ * PUBLISHED or COMPLETED, from CHECK_IN_OPENS_BEFORE_MS before the start until the end). Only when
+ * both hold, the registration with this code at this event, if REGISTERED or NO_SHOW, becomes
+ * ATTENDED (row-locked, so of two scans at once exactly one wins); a NO_SHOW takes its seat back;
+ * the ATTENDANCE_RECORDED outbox row is written.
+ *
+ * Returns no row when there is no such event, else one row: `event_allowed`, `event_open`, and
+ * (only when both are true) `source` 'hit' (this scan checked it in; `was` the status before) or
+ * 'found' (nothing changed: the registration with this code as it stands, for the caller to say
+ * why), or NULL (no such code).
+ * Parameters: $1 code (NULL matches nothing), $2 event id, $3 checked-in time, $4 staff member id,
+ * $5 method, $6 'ATTENDANCE_RECORDED' (the outbox kind), $7 the staff member's role.
  *
  * A 'found' row comes from the statement's snapshot: when it still says REGISTERED or NO_SHOW, a
  * scan that raced this one committed in between, and the caller reads the row again.
  */
 export const CHECK_IN_STATEMENT = `
-  WITH old AS (
+  WITH ev AS (
+    SELECT ${canStaffSql('$4::uuid', '$7::text', 'e.unit_id', 'e.club_id')} AS event_allowed,
+           e.status IN ('PUBLISHED', 'COMPLETED')
+             AND $3::timestamptz >= e.starts_at - interval '${CHECK_IN_OPENS_BEFORE_MS} milliseconds'
+             AND $3::timestamptz <= e.ends_at AS event_open
+    FROM events e WHERE e.id = $2
+  ),
+  old AS (
     SELECT id, status FROM registrations
-    WHERE check_in_code = $1 AND event_id = $2 AND status IN ('REGISTERED', 'NO_SHOW') FOR UPDATE
+    WHERE check_in_code = $1 AND event_id = $2 AND status IN ('REGISTERED', 'NO_SHOW')
+      AND EXISTS (SELECT 1 FROM ev WHERE event_allowed AND event_open)
+    FOR UPDATE
   ),
   hit AS (
     UPDATE registrations r SET status = 'ATTENDED', checked_in_at = $3, checked_in_by = $4, check_in_method = $5,
@@ -31,8 +54,12 @@ export const CHECK_IN_STATEMENT = `
   told AS (
     INSERT INTO notification_outbox (kind, member_id, event_id, registration_id, payload)
     SELECT $6::outbox_kind, member_id, event_id, id, '{}'::jsonb FROM hit
+  ),
+  answer AS (
+    SELECT 'hit' AS source, * FROM hit
+    UNION ALL
+    SELECT 'found', ${REGISTRATION_COLUMNS}, NULL FROM registrations
+    WHERE check_in_code = $1 AND NOT EXISTS (SELECT 1 FROM hit)
+      AND EXISTS (SELECT 1 FROM ev WHERE event_allowed AND event_open)
   )
-  SELECT 'hit' AS source, * FROM hit
-  UNION ALL
-  SELECT 'found', ${REGISTRATION_COLUMNS}, NULL FROM registrations
-  WHERE check_in_code = $1 AND NOT EXISTS (SELECT 1 FROM hit)`;
+  SELECT ev.event_allowed, ev.event_open, answer.* FROM ev LEFT JOIN answer ON ev.event_allowed AND ev.event_open`;

@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainError, FieldProblems, canonicalEmail, isUuid, randomToken } from '@yvc/core';
+import {
+  Clock,
+  CommonError,
+  DomainError,
+  FieldProblems,
+  canonicalEmail,
+  commonError,
+  isUuid,
+  randomToken,
+} from '@yvc/core';
 import { OutboxKind, writeOutbox } from '@yvc/database';
-import { Member, MemberStatus, MembersService, Role, normalizeKzMobile } from '@yvc/identity';
+import { Actor, Member, MemberStatus, MembersService, Role, normalizeKzMobile } from '@yvc/identity';
+import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventsError, eventsError } from '../events.errors';
 import { Event, EventStatus } from '../events/event.entity';
@@ -10,11 +20,10 @@ import { EventsService } from '../events/events.service';
 import { CheckInMethod, Registration, RegistrationStatus } from '../registrations/registration.entity';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { RegistrationRow, registrationFromRow } from '../registrations/registration-row';
-import { CHECK_IN_STATEMENT } from './check-in-statement';
+import { CHECK_IN_OPENS_BEFORE_MS, CHECK_IN_STATEMENT, CHECK_IN_STATEMENT_NAME } from './check-in-statement';
 import { WalkInThrottle } from './walk-in-throttle';
 
-/** Check-in opens this long before the start and closes at the end. */
-export const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
+export { CHECK_IN_OPENS_BEFORE_MS };
 /** Scanner clocks may run a little ahead. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const MAX_SYNC_BATCH = 500;
@@ -22,7 +31,15 @@ export const MAX_SYNC_BATCH = 500;
 /** Statuses a scan turns into ATTENDED. */
 const CHECKABLE = new Set([RegistrationStatus.REGISTERED, RegistrationStatus.NO_SHOW]);
 
-type CheckInRow = RegistrationRow & { source: 'hit' | 'found'; was: RegistrationStatus | null };
+type CheckInRow = RegistrationRow & {
+  event_allowed: boolean;
+  event_open: boolean;
+  source: 'hit' | 'found' | null;
+  was: RegistrationStatus | null;
+};
+
+/** The staff account scanning: who is recorded as checking in, and whose scope is checked. */
+export type CheckInStaff = Pick<Actor, 'memberId' | 'role'>;
 
 export interface CheckInOutcome {
   registration: Registration;
@@ -61,23 +78,21 @@ export class CheckInService {
   ) {}
 
   /**
-   * Marks a registration ATTENDED by its QR code. A second scan of the same code changes nothing
-   * and says alreadyCheckedIn; two scans racing: the conditional UPDATE lets exactly one win.
+   * Marks a registration ATTENDED by its QR code, in one round trip: the event, the staff check
+   * (EVENT_NOT_FOUND, then FORBIDDEN, as EventStaffGuard.assert), the window and the check-in are
+   * one statement. A second scan of the same code changes nothing and says alreadyCheckedIn; two
+   * scans racing: the row lock lets exactly one win.
    */
-  async checkIn(eventId: string, code: string, by: string): Promise<CheckInOutcome> {
-    return this.checkInAt(await this.events.get(eventId), code, by);
-  }
-
-  /** checkIn() for an event the caller has just read (the staff check did): one statement. */
-  checkInAt(event: Event, code: string, by: string): Promise<CheckInOutcome> {
-    return this.apply(this.db.manager, event, code, this.clock.now(), by, CheckInMethod.QR);
+  checkIn(eventId: string, code: string, staff: CheckInStaff): Promise<CheckInOutcome> {
+    if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
+    return this.apply(this.db.manager, eventId, code, this.clock.now(), staff, CheckInMethod.QR, true);
   }
 
   /**
    * Scans collected offline, each applied at its own scannedAt. Idempotent by scanId: a scan sent
    * again returns what it returned the first time. One scan's failure does not stop the others.
    */
-  async sync(eventId: string, scans: OfflineScan[], by: string): Promise<SyncedScan[]> {
+  async sync(eventId: string, scans: OfflineScan[], staff: CheckInStaff): Promise<SyncedScan[]> {
     const event = await this.events.get(eventId);
     const problems = new FieldProblems();
     if (scans.length > MAX_SYNC_BATCH) problems.add('scans', 'validation.tooMany', { max: MAX_SYNC_BATCH });
@@ -88,16 +103,16 @@ export class CheckInService {
     });
     problems.throwIfAny();
     const results: SyncedScan[] = [];
-    for (const scan of scans) results.push(await this.syncOne(event, scan, by));
+    for (const scan of scans) results.push(await this.syncOne(event, scan, staff));
     return results;
   }
 
-  private async syncOne(event: Event, scan: OfflineScan, by: string): Promise<SyncedScan> {
+  private async syncOne(event: Event, scan: OfflineScan, staff: CheckInStaff): Promise<SyncedScan> {
     return this.db.transaction(async (em) => {
       const [fresh] = await em.query(
         `INSERT INTO check_in_scans (scan_id, event_id, outcome, scanned_at, scanned_by) VALUES ($1, $2, 'PENDING', $3, $4)
          ON CONFLICT (event_id, scan_id) DO NOTHING RETURNING scan_id`,
-        [scan.scanId, event.id, scan.scannedAt, by],
+        [scan.scanId, event.id, scan.scannedAt, staff.memberId],
       );
       if (!fresh) {
         const [prior] = await em.query(
@@ -120,7 +135,7 @@ export class CheckInService {
         const at = new Date(Math.min(scan.scannedAt.getTime(), this.clock.now().getTime()));
         if (scan.scannedAt.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS)
           throw eventsError(EventsError.CHECK_IN_CLOSED);
-        const outcome = await this.apply(em, event, scan.code, at, by, CheckInMethod.OFFLINE_SYNC);
+        const outcome = await this.apply(em, event.id, scan.code, at, staff, CheckInMethod.OFFLINE_SYNC);
         result = {
           scanId: scan.scanId,
           outcome: outcome.alreadyCheckedIn ? 'ALREADY_CHECKED_IN' : 'OK',
@@ -146,11 +161,11 @@ export class CheckInService {
    * membership number), the look-up is limited per staff account (reserved before the members
    * table is read), and the member is told through the outbox.
    */
-  async walkIn(eventId: string, emailOrPhone: string, by: string): Promise<WalkInOutcome> {
-    await this.throttle.reserve(by);
+  async walkIn(eventId: string, emailOrPhone: string, staff: CheckInStaff): Promise<WalkInOutcome> {
+    await this.throttle.reserve(staff.memberId);
     const member = await this.findWalkInMember(emailOrPhone);
     const outcome = await this.db.transaction(async (em) => {
-      const done = await this.recordWalkIn(em, eventId, member.id, by);
+      const done = await this.recordWalkIn(em, eventId, member.id, staff);
       if (!done.alreadyCheckedIn) {
         await writeOutbox(em, [
           {
@@ -171,8 +186,9 @@ export class CheckInService {
     em: EntityManager,
     eventId: string,
     memberId: string,
-    by: string,
+    staff: CheckInStaff,
   ): Promise<CheckInOutcome> {
+    const by = staff.memberId;
     const event = await this.events.lock(em, eventId);
     const now = this.clock.now();
     this.assertWindow(event, now);
@@ -189,7 +205,7 @@ export class CheckInService {
       ],
     });
     if (active?.status === RegistrationStatus.REGISTERED) {
-      return this.apply(em, event, active.checkInCode, now, by, CheckInMethod.WALK_IN);
+      return this.apply(em, eventId, active.checkInCode, now, staff, CheckInMethod.WALK_IN);
     }
     const seatFree = event.seatsTaken < event.capacity;
     // off the waitlist (if on it) and into a seat, or over capacity
@@ -226,40 +242,65 @@ export class CheckInService {
     return { registration: saved, alreadyCheckedIn: false };
   }
 
+  /**
+   * One statement (CHECK_IN_STATEMENT): the event, the staff check, the window and the check-in;
+   * a second read only when a racing scan committed between its snapshot and its row lock. The
+   * refusals come in the order of the old separate checks: no event, not staff, closed, then what
+   * the code says. `prepared` (outside a transaction only): as a named statement on the pool.
+   */
   private async apply(
     em: EntityManager,
-    event: Event,
+    eventId: string,
     code: string,
     at: Date,
-    by: string,
+    staff: CheckInStaff,
     method: CheckInMethod,
+    prepared = false,
   ): Promise<CheckInOutcome> {
-    this.assertWindow(event, at);
-    if (typeof code !== 'string' || !/^[A-Za-z0-9_-]{20,64}$/.test(code))
-      throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
-    // one statement (CHECK_IN_STATEMENT); a second read only when a racing scan committed
-    // between its snapshot and its row lock
+    const wellFormed = typeof code === 'string' && /^[A-Za-z0-9_-]{20,64}$/.test(code);
+    const params = [
+      wellFormed ? code : null,
+      eventId,
+      at,
+      staff.memberId,
+      method,
+      OutboxKind.ATTENDANCE_RECORDED,
+      staff.role,
+    ];
     let reg: Registration | null = null;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const [row] = await em.query<CheckInRow[]>(CHECK_IN_STATEMENT, [
-        code,
-        event.id,
-        at,
-        by,
-        method,
-        OutboxKind.ATTENDANCE_RECORDED,
-      ]);
-      if (row?.source === 'hit') return { registration: registrationFromRow(row), alreadyCheckedIn: false };
-      reg = row ? registrationFromRow(row) : null;
-      if (!reg || reg.eventId !== event.id || !CHECKABLE.has(reg.status)) break;
+      const [row] = prepared
+        ? await this.runPrepared(params)
+        : await em.query<CheckInRow[]>(CHECK_IN_STATEMENT, params);
+      if (!row) throw eventsError(EventsError.EVENT_NOT_FOUND);
+      if (!row.event_allowed) throw commonError(CommonError.FORBIDDEN);
+      if (!row.event_open) throw eventsError(EventsError.CHECK_IN_CLOSED);
+      if (row.source === 'hit') return { registration: registrationFromRow(row), alreadyCheckedIn: false };
+      reg = row.source ? registrationFromRow(row) : null;
+      if (!reg || reg.eventId !== eventId || !CHECKABLE.has(reg.status)) break;
       reg = await em.findOneBy(Registration, { checkInCode: code });
       if (!reg || !CHECKABLE.has(reg.status)) break;
     }
     if (!reg) throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
-    if (reg.eventId !== event.id) throw eventsError(EventsError.CHECK_IN_WRONG_EVENT);
+    if (reg.eventId !== eventId) throw eventsError(EventsError.CHECK_IN_WRONG_EVENT);
     if (reg.status === RegistrationStatus.ATTENDED) return { registration: reg, alreadyCheckedIn: true };
     if (reg.status === RegistrationStatus.WAITLISTED) throw eventsError(EventsError.CHECK_IN_WAITLISTED);
     throw eventsError(EventsError.CHECK_IN_CANCELLED);
+  }
+
+  /**
+   * CHECK_IN_STATEMENT as a named statement straight on TypeORM's pg pool: each connection parses
+   * it once and PostgreSQL can keep its plan (planning the statement cost several times its
+   * execution), and TypeORM's query runner is skipped (logging is off for the data source anyway).
+   */
+  private async runPrepared(values: unknown[]): Promise<CheckInRow[]> {
+    const pool = (this.db.driver as unknown as { master: Pool }).master;
+    const res = await pool.query<CheckInRow>({
+      name: CHECK_IN_STATEMENT_NAME,
+      text: CHECK_IN_STATEMENT,
+      values,
+    });
+    return res.rows;
   }
 
   /** In the check-in's transaction: the worker then evaluates the member's badges. */

@@ -18,6 +18,24 @@ const SCOPE_CTE = `
     UNION SELECT c.id FROM clubs c WHERE c.unit_id IN (SELECT id FROM scope_units)
   )`;
 
+/** SQL: is the unit (an expression) `d` in the subtree of a unit assigned to `member`? */
+const unitInScopeSql = (member: string, unit: string): string =>
+  `EXISTS (SELECT 1 FROM staff_assignments a JOIN units r ON r.id = a.unit_id JOIN units d ON d.id = ${unit}
+           WHERE a.member_id = ${member} AND (d.code = r.code OR d.code LIKE r.code || '.%'))`;
+
+/**
+ * SQL for canStaff inside another statement (the door check-in decides in its own statement): true
+ * when the staff account `member` with role `role` (text) may staff what `unit` and `club` (SQL
+ * expressions, club may be NULL) hold. The same rule as SCOPE_CTE (`unit` in scope_units, or `club`
+ * in scope_clubs), asked of this one unit and club with index look-ups instead of the whole scope.
+ */
+export function canStaffSql(member: string, role: string, unit: string, club: string): string {
+  return `(${role} = 'ADMIN' OR (${role} <> 'MEMBER' AND (${unitInScopeSql(member, unit)}
+    OR (${club} IS NOT NULL AND (
+      EXISTS (SELECT 1 FROM staff_assignments a WHERE a.member_id = ${member} AND a.club_id = ${club})
+      OR ${unitInScopeSql(member, `(SELECT c.unit_id FROM clubs c WHERE c.id = ${club})`)})))))`;
+}
+
 /**
  * Who may see and manage what. COORDINATOR: the clubs and units assigned to them; COMMISSION: the
  * subtree of its unit; ADMIN: everything; MEMBER: themselves. Checks run in SQL against the
@@ -127,9 +145,8 @@ export class AccessPolicy {
     if (actor.role === Role.ADMIN) return true;
     if (actor.role === Role.MEMBER || !isUuid(unitId) || (clubId !== null && !isUuid(clubId))) return false;
     const [row]: Array<{ ok: boolean }> = await this.db.query(
-      `WITH ${SCOPE_CTE}
-       SELECT $2::uuid IN (SELECT id FROM scope_units) OR ($3::uuid IS NOT NULL AND $3::uuid IN (SELECT id FROM scope_clubs)) AS ok`,
-      [actor.memberId, unitId, clubId],
+      `SELECT ${canStaffSql('$1::uuid', '$4::text', '$2::uuid', '$3::uuid')} AS ok`,
+      [actor.memberId, unitId, clubId, actor.role],
     );
     return row.ok;
   }
