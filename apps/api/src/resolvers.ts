@@ -16,7 +16,6 @@ import { StaffAssignmentResolver } from './org/staff-assignment.resolver';
 import { StaffScopeResolver } from './org/staff-scope.resolver';
 import { UnitResolver } from './org/unit.resolver';
 import {
-  ClubEngagementResolver,
   EngagementResolver,
   UnitEngagementResolver,
 } from './analytics/engagement.resolver';
@@ -46,5 +45,4 @@ export const RESOLVERS = [
   MemberBadgesResolver,
   EngagementResolver,
   UnitEngagementResolver,
-  ClubEngagementResolver,
 ];

@@ -117,7 +117,8 @@ export interface Plan {
   /**
    * When buckets, months and kinds fit 31 values each (the country: 20 regions, a year, 6 kinds):
    * per event in scope one bit each for its bucket, month and kind (the code minus its dimension's
-   * offset), so a person's distinct values are three ORs per attendance; else empty.
+   * offset), so a person's distinct values are three ORs per attendance, and its club's code (the
+   * four side by side: one cache line per attendance); else empty.
    */
   bits: Int32Array;
   unitInScope: Uint8Array;
@@ -128,9 +129,6 @@ export interface Plan {
 
 /** What a pass counts; passes over disjoint sets of members add up (sumCounts). */
 export interface Counts {
-  evReg: Int32Array;
-  evAtt: Int32Array;
-  evNs: Int32Array;
   /** distinct people per code */
   people: Int32Array;
   bandPeople: Int32Array;
@@ -147,9 +145,6 @@ export interface Counts {
 
 function newCounts(p: Plan): Counts {
   return {
-    evReg: new Int32Array(p.events),
-    evAtt: new Int32Array(p.events),
-    evNs: new Int32Array(p.events),
     people: new Int32Array(p.nCodes),
     bandPeople: new Int32Array(6),
     bandAttendances: new Int32Array(6),
@@ -201,7 +196,7 @@ function countMember(
 
 /**
  * One pass over members m0..m1-1 and their rows: for each, its registrations at events in scope
- * give the per-event counts, whether it participated, how often (retention), and the codes
+ * give whether it registered and participated, how often (retention), and the codes
  * (buckets, months, clubs, kinds) it came to, each counted once per person with a stamp (so
  * distinct counts are exact); its attendance at any event starting in the period makes it
  * active; its birth date gives the band and first-time voting; its memberships give club members.
@@ -212,7 +207,7 @@ export function memberPass(c: MemberColumns, p: Plan, m0: number, m1: number): C
   const out = newCounts(p);
   const { flag, codes, bits, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs, lastDay } = p;
   const masks = bits.length > 0;
-  const { evReg, evAtt, evNs, people, clubMembers } = out;
+  const { people, clubMembers } = out;
   const { regV, regStart, regEnd, cmClub, cmJoined, cmLeft, cmStart, cmEnd, bAt, bStart, bEnd } = c;
   const stamp = new Int32Array(p.nCodes);
   const clubStamp = new Int32Array(p.clubs);
@@ -235,18 +230,14 @@ export function memberPass(c: MemberColumns, p: Plan, m0: number, m1: number): C
       if (st === 1) isActive = true;
       if (f !== 3) continue;
       reg = true;
-      evReg[e]++;
-      if (st === 2) evNs[e]++;
-      else if (st === 1) {
-        evAtt[e]++;
+      if (st === 1) {
         n++;
         const k = e * 4;
         if (masks) {
-          const b = e * 3;
-          bucketBits |= bits[b];
-          monthBits |= bits[b + 1];
-          kindBits |= bits[b + 2];
-          const x = codes[k + 2];
+          bucketBits |= bits[k];
+          monthBits |= bits[k + 1];
+          kindBits |= bits[k + 2];
+          const x = bits[k + 3];
           if (stamp[x] !== token) {
             stamp[x] = token;
             people[x]++;
@@ -382,7 +373,7 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
   const flag = new Uint8Array(E);
   const codes = new Int32Array(E * 4);
   const masks = nB <= 31 && nMo <= 31 && data.kinds.length <= 31;
-  const bits = new Int32Array(masks ? E * 3 : 0);
+  const bits = new Int32Array(masks ? E * 4 : 0);
   const scoped: number[] = [];
   for (let e = 0; e < E; e++) {
     const state = data.evState[e];
@@ -402,9 +393,10 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
     codes[e * 4 + 2] = offC + (club >= 0 ? club : nC - 1);
     codes[e * 4 + 3] = offK + data.evKind[e];
     if (masks) {
-      bits[e * 3] = 1 << codes[e * 4];
-      bits[e * 3 + 1] = 1 << (codes[e * 4 + 1] - offMo);
-      bits[e * 3 + 2] = 1 << data.evKind[e];
+      bits[e * 4] = 1 << codes[e * 4];
+      bits[e * 4 + 1] = 1 << (codes[e * 4 + 1] - offMo);
+      bits[e * 4 + 2] = 1 << data.evKind[e];
+      bits[e * 4 + 3] = codes[e * 4 + 2];
     }
   }
 
@@ -455,28 +447,25 @@ export function scopedPass(data: ResidentData, p: Plan, scoped: number[]): Count
   const by = data.byEvent!;
   const c = memberColumns(data);
   const out = newCounts(p);
-  const { evReg, evAtt, evNs, people, clubMembers } = out;
+  const { people, clubMembers } = out;
   const t = out.totals;
-  const { codes, flag, fromUs, toUs, lastDay } = p;
-  const M = data.members;
-  const count = new Int32Array(M);
-  const seen = new Uint8Array(M);
+  const { codes, fromUs, toUs, lastDay, flag } = p;
+  // member-sized scratch, reused (a value is valid where its stamp is this pass's token): the
+  // arrays are not allocated and zeroed for every question
+  const scratch = data.memberScratch();
+  const { stamp: visited, count } = scratch;
+  const seenToken = scratch.next();
   const participantsList: number[] = [];
   for (const e of scoped) {
     for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) {
       const x = by.evRegs[i];
       const m = x >> 2;
-      const st = x & 3;
-      evReg[e]++;
-      if (seen[m] === 0) {
-        seen[m] = 1;
+      if (visited[m] !== seenToken) {
+        visited[m] = seenToken;
+        count[m] = 0;
         t[2]++;
       }
-      if (st === REG.NO_SHOW) evNs[e]++;
-      else if (st === REG.ATTENDED) {
-        evAtt[e]++;
-        if (count[m]++ === 0) participantsList.push(m);
-      }
+      if ((x & 3) === REG.ATTENDED && count[m]++ === 0) participantsList.push(m);
     }
   }
   // distinct people per code: each participant's own rows (a few each) at events in scope, one
@@ -499,7 +488,6 @@ export function scopedPass(data: ResidentData, p: Plan, scoped: number[]): Count
       }
     }
   }
-  const mark = new Int32Array(M);
   for (const m of participantsList) {
     const n = count[m];
     t[0]++;
@@ -539,13 +527,13 @@ export function scopedPass(data: ResidentData, p: Plan, scoped: number[]): Count
   // club members: memberships overlapping the period, of accounts with the MEMBER role
   for (let club = 0; club < p.clubs; club++) {
     if (p.clubListed[club] !== 1) continue;
-    token++;
+    const clubToken = scratch.next();
     for (let i = by.clubStart[club], end = by.clubStart[club + 1]; i < end; i++) {
       const m = by.clubMember[i];
       const row = by.clubRow[i];
-      if (c.mRole[m] !== ROLE.MEMBER || mark[m] === token) continue;
+      if (c.mRole[m] !== ROLE.MEMBER || visited[m] === clubToken) continue;
       if (c.cmJoined[row] < toUs && !(c.cmLeft[row] < fromUs)) {
-        mark[m] = token;
+        visited[m] = clubToken;
         clubMembers[club]++;
       }
     }
@@ -579,7 +567,9 @@ export function finishParts(
   const bucketIds = q.scope.bucketIds;
   const nowUs = q.now.getTime() * 1000;
   const clubCount = plan.clubs;
-  const { evReg, evAtt, evNs, people } = counts;
+  // the per-event counts are kept with every write (ResidentData.setRegistrations), not counted here
+  const { evRegs, evAtts, evNoShows } = data;
+  const { people } = counts;
   const [participants, returning, registered, badges, badged, members, active, ftv, ftvActive] =
     counts.totals;
   const {
@@ -604,9 +594,9 @@ export function finishParts(
       bucket_id: b < nB - 1 ? bucketIds[b] : null,
       month: q.months[codes[e * 4 + 1] - offMo],
       ended: data.evEnd[e] <= nowUs,
-      registrations: evReg[e],
-      attendances: evAtt[e],
-      no_shows: evNs[e],
+      registrations: evRegs[e],
+      attendances: evAtts[e],
+      no_shows: evNoShows[e],
     };
   });
   const byBucket = new Map<string | null, number>();
