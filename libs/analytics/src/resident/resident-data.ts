@@ -179,7 +179,28 @@ export class ResidentData {
 
   /** Bulk load of the registrations (empty store only): rows as in MemberRows.load, then every event's counts. */
   loadRegistrations(member: Int32Array, count: number, v: Int32Array): void {
-    this.regs.load(this.members, member, count, { v });
+    // each account's rows in the order of their events' starts (a counting sort by the event's
+    // rank, kept by the stable placement by account): a pass then meets a period's rows in one
+    // run, so its branches are predicted (the order is for speed only: nothing relies on it)
+    const E = this.events;
+    const byStart = Int32Array.from({ length: E }, (_, e) => e).sort(
+      (a, b) => this.evStart[a] - this.evStart[b] || a - b,
+    );
+    const next = new Int32Array(E + 1);
+    for (let i = 0; i < count; i++) next[(v[i] >> 2) + 1]++;
+    const place = new Int32Array(E);
+    for (let r = 0, p = 0; r < E; r++) {
+      place[byStart[r]] = p;
+      p += next[byStart[r] + 1];
+    }
+    const sortedMember = new Int32Array(count);
+    const sortedV = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const p = place[v[i] >> 2]++;
+      sortedMember[p] = member[i];
+      sortedV[p] = v[i];
+    }
+    this.regs.load(this.members, sortedMember, count, { v: sortedV });
     this.evRegs.fill(0);
     this.evAtts.fill(0);
     this.evNoShows.fill(0);
@@ -188,6 +209,7 @@ export class ResidentData {
 
   /** Account m's registrations become `v` (event << 2 | state); the events' counts follow. */
   setRegistrations(m: number, v: number[]): void {
+    v.sort((a, b) => this.evStart[a >> 2] - this.evStart[b >> 2] || a - b);
     this.countRegistrations(m, -1);
     this.regs.replace(m, { v });
     this.countRegistrations(m, 1);

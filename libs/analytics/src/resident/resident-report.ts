@@ -115,12 +115,13 @@ export interface Plan {
   /** per event in scope: its bucket, month, club and kind codes */
   codes: Int32Array;
   /**
-   * When buckets, months and kinds fit 31 values each (the country: 20 regions, a year, 6 kinds):
-   * per event in scope one bit each for its bucket, month and kind (the code minus its dimension's
-   * offset), so a person's distinct values are three ORs per attendance, and its club's code (the
-   * four side by side: one cache line per attendance); else empty.
+   * When buckets, months and kinds fit 31 values each (the country: 20 regions, a year, 6 kinds)
+   * and clubs 32,767: per event one word that holds everything the pass reads of it, so each
+   * registration costs one look-up in a small table (4 bytes per event): bit 0 = starts in the
+   * period, bit 1 = and in scope, bits 2-6 its bucket, 7-11 its month (index), 12-16 its kind,
+   * 17-31 its club's code minus offC; 0 = not in the period. Else empty (then `flag` and `codes`).
    */
-  bits: Int32Array;
+  words: Int32Array;
   unitInScope: Uint8Array;
   unitBucket: Int32Array;
   clubInScope: Uint8Array;
@@ -205,13 +206,14 @@ function countMember(
  */
 export function memberPass(c: MemberColumns, p: Plan, m0: number, m1: number): Counts {
   const out = newCounts(p);
-  const { flag, codes, bits, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs, lastDay } = p;
-  const masks = bits.length > 0;
+  const { flag, codes, words, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs, lastDay } = p;
+  const packed = words.length > 0;
   const { people, clubMembers } = out;
   const { regV, regStart, regEnd, cmClub, cmJoined, cmLeft, cmStart, cmEnd, bAt, bStart, bEnd } = c;
   const stamp = new Int32Array(p.nCodes);
   const clubStamp = new Int32Array(p.clubs);
   const t = out.totals;
+  const offC = p.offC;
   for (let m = m0; m < m1; m++) {
     const role = c.mRole[m];
     const token = m + 1;
@@ -221,51 +223,48 @@ export function memberPass(c: MemberColumns, p: Plan, m0: number, m1: number): C
     let bucketBits = 0;
     let monthBits = 0;
     let kindBits = 0;
-    for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
-      const v = regV[i];
-      const e = v >> 2;
-      const f = flag[e];
-      if (f === 0) continue;
-      const st = v & 3;
-      if (st === 1) isActive = true;
-      if (f !== 3) continue;
-      reg = true;
-      if (st === 1) {
+    if (packed) {
+      // one word per event (Plan.words): bucket, month and kind as bits of the person, a stamp per club
+      for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
+        const v = regV[i];
+        const w = words[v >> 2];
+        if (w === 0) continue;
+        const st = v & 3;
+        if (st === 1) isActive = true;
+        if ((w & 2) === 0) continue;
+        reg = true;
+        if (st !== 1) continue;
         n++;
-        const k = e * 4;
-        if (masks) {
-          bucketBits |= bits[k];
-          monthBits |= bits[k + 1];
-          kindBits |= bits[k + 2];
-          const x = bits[k + 3];
-          if (stamp[x] !== token) {
-            stamp[x] = token;
-            people[x]++;
-          }
-          continue;
-        }
-        let x = codes[k];
-        if (stamp[x] !== token) {
-          stamp[x] = token;
-          people[x]++;
-        }
-        x = codes[k + 1];
-        if (stamp[x] !== token) {
-          stamp[x] = token;
-          people[x]++;
-        }
-        x = codes[k + 2];
-        if (stamp[x] !== token) {
-          stamp[x] = token;
-          people[x]++;
-        }
-        x = codes[k + 3];
+        bucketBits |= 1 << ((w >> 2) & 31);
+        monthBits |= 1 << ((w >> 7) & 31);
+        kindBits |= 1 << ((w >> 12) & 31);
+        const x = offC + (w >>> 17);
         if (stamp[x] !== token) {
           stamp[x] = token;
           people[x]++;
         }
       }
-    }
+    } else
+      for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
+        const v = regV[i];
+        const e = v >> 2;
+        const f = flag[e];
+        if (f === 0) continue;
+        const st = v & 3;
+        if (st === 1) isActive = true;
+        if (f !== 3) continue;
+        reg = true;
+        if (st !== 1) continue;
+        n++;
+        const k = e * 4;
+        for (let d = 0; d < 4; d++) {
+          const x = codes[k + d];
+          if (stamp[x] !== token) {
+            stamp[x] = token;
+            people[x]++;
+          }
+        }
+      }
     if (reg) t[2]++;
     if (n > 0) {
       for (let x = bucketBits; x !== 0; x &= x - 1) people[31 - Math.clz32(x & -x)]++;
@@ -372,8 +371,8 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
   const E = data.events;
   const flag = new Uint8Array(E);
   const codes = new Int32Array(E * 4);
-  const masks = nB <= 31 && nMo <= 31 && data.kinds.length <= 31;
-  const bits = new Int32Array(masks ? E * 4 : 0);
+  const packed = nB <= 31 && nMo <= 31 && data.kinds.length <= 31 && nC <= 32767;
+  const words = new Int32Array(packed ? E : 0);
   const scoped: number[] = [];
   for (let e = 0; e < E; e++) {
     const state = data.evState[e];
@@ -381,6 +380,7 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
     const start = data.evStart[e];
     if (start < fromUs || start >= toUs) continue;
     flag[e] = 1;
+    if (packed) words[e] = 1;
     if (state !== EV.COUNTED) continue;
     const club = data.evClub[e];
     if (!(unitInScope[data.evUnit[e]] || (club >= 0 && clubInScope[club]))) continue;
@@ -392,12 +392,13 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
     codes[e * 4 + 1] = offMo + (mo >= 0 && mo < nMo ? mo : 0);
     codes[e * 4 + 2] = offC + (club >= 0 ? club : nC - 1);
     codes[e * 4 + 3] = offK + data.evKind[e];
-    if (masks) {
-      bits[e * 4] = 1 << codes[e * 4];
-      bits[e * 4 + 1] = 1 << (codes[e * 4 + 1] - offMo);
-      bits[e * 4 + 2] = 1 << data.evKind[e];
-      bits[e * 4 + 3] = codes[e * 4 + 2];
-    }
+    if (packed)
+      words[e] =
+        3 |
+        (codes[e * 4] << 2) |
+        ((codes[e * 4 + 1] - offMo) << 7) |
+        (data.evKind[e] << 12) |
+        ((codes[e * 4 + 2] - offC) << 17);
   }
 
   // the clubs of the scope (archived during or after the period included)
@@ -428,7 +429,7 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
     byClubScope: scope.clubIds.length > 0,
     flag,
     codes,
-    bits,
+    words,
     unitInScope,
     unitBucket,
     clubInScope,
