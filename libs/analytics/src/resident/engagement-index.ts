@@ -15,7 +15,7 @@ import {
   memberPass,
   planQuestion,
   ResidentQuestion,
-  scopedPass,
+  scopedMembers,
 } from './resident-report';
 
 /** How often the change log is read when nobody asks (a question reads it first anyway). */
@@ -132,16 +132,20 @@ export class EngagementIndex implements OnApplicationShutdown {
     const data = await this.fresh(pass === 'scoped');
     if (!data) return null;
     const plan = planQuestion(data, q);
-    if ((pass === undefined || pass === 'scoped') && canPassScoped(data, q))
-      return finishParts(data, q, plan, scopedPass(data, plan, plan.scoped));
+    // a region or district: only its members (their list from ByEvent); the country: everyone
+    const list =
+      (pass === undefined || pass === 'scoped') && canPassScoped(data, q)
+        ? scopedMembers(data, plan, plan.scoped)
+        : null;
+    const size = list ? list.length : data.members;
     if (!this.threads || pass === 'members-here')
-      return finishParts(data, q, plan, memberPass(memberColumns(data), plan, 0, data.members));
+      return finishParts(data, q, plan, memberPass(memberColumns(data), plan, 0, size, list));
     this.passes++;
     try {
       const counts = await this.threads
-        .run(memberColumns(data), plan)
+        .run(memberColumns(data), plan, size, list)
         // a thread that failed (it is started again next time): this answer in this thread
-        .catch(() => memberPass(memberColumns(data), plan, 0, data.members));
+        .catch(() => memberPass(memberColumns(data), plan, 0, size, list));
       return finishParts(data, q, plan, counts);
     } finally {
       if (--this.passes === 0) for (const wake of this.idle.splice(0)) wake();

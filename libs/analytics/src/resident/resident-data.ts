@@ -84,7 +84,7 @@ export class ResidentData {
 
   private scratch: MemberScratch | null = null;
 
-  /** Member-sized scratch arrays for a pass in this thread (the scoped pass), reused between questions. */
+  /** A member-sized scratch array for this thread (scopedMembers), reused between questions. */
   memberScratch(): MemberScratch {
     if (!this.scratch || this.scratch.stamp.length < this.members)
       this.scratch = new MemberScratch(this.members);
@@ -316,17 +316,15 @@ export class ResidentData {
 }
 
 /**
- * Per member: a stamp and a count, valid only where the stamp is the current user's token
- * (`next()`), so a pass neither allocates nor zeroes member-sized arrays.
+ * Per member a stamp, set where it holds the current user's token (`next()`), so marking members
+ * neither allocates nor zeroes a member-sized array per question.
  */
 export class MemberScratch {
   readonly stamp: Int32Array;
-  readonly count: Int32Array;
   private token = 0;
 
   constructor(members: number) {
     this.stamp = new Int32Array(members);
-    this.count = new Int32Array(members);
   }
 
   /** A token no stamp holds yet. */
