@@ -17,6 +17,8 @@ parentPort.on('message', ({ id, cols, plan, m0, m1, list }) => {
 });
 `;
 
+const EMPTY = new Int32Array(0);
+
 interface Reply {
   id: number;
   out?: Counts;
@@ -50,13 +52,17 @@ export class PassThreads {
     list: Int32Array | null = null,
   ): Promise<Counts> {
     const n = this.size;
+    // what the threads read of the plan, no more (each message is copied): with one word per event
+    // (Plan.words) they need neither its codes nor the list of events in scope
+    const { scoped: _scoped, ...rest } = plan as Plan & { scoped?: number[] };
+    const sent: Plan = { ...rest, codes: plan.words.length ? EMPTY : plan.codes };
     const parts = await Promise.all(
       Array.from({ length: n }, (_, i) => {
         const m0 = Math.floor((size * i) / n);
         const m1 = Math.floor((size * (i + 1)) / n);
         return list
-          ? this.call(i, cols, plan, 0, m1 - m0, list.subarray(m0, m1))
-          : this.call(i, cols, plan, m0, m1, null);
+          ? this.call(i, cols, sent, 0, m1 - m0, list.subarray(m0, m1))
+          : this.call(i, cols, sent, m0, m1, null);
       }),
     );
     return sumCounts(parts);
