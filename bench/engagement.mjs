@@ -3,7 +3,7 @@
 // registrations with COPY, then times plain counts and the GraphQL `engagement` query. Self-contained:
 //   node bench/engagement.mjs [--scale 1] [--seed 1] [--runs 50] [--months 12] [--region zhambyl]
 //        [--database yvc_bench_engagement] [--port 3400] [--tree head|worktree] [--skip-build]
-//        [--skip-load] [--skip-graphql] [--check-in-cost]
+//        [--skip-load] [--skip-graphql] [--check-in-cost] [--api-node-args='--cpu-prof ...']
 //        [--regions 20] [--clubs 2000] [--members 500000] [--events 20000] [--attended 5000000]
 //        [--badges 300000]
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes the database fresh (DROP and
@@ -94,6 +94,8 @@ const { values } = parseArgs({
     'skip-load': { type: 'boolean', default: false },
     'skip-graphql': { type: 'boolean', default: false },
     'check-in-cost': { type: 'boolean', default: false },
+    // node flags for the API process (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'), split on spaces
+    'api-node-args': { type: 'string', default: '' },
   },
 });
 const SCALE = Number(values.scale);
@@ -815,6 +817,16 @@ async function ensureStaff(db) {
 // ---------------------------------------------------------------- resident index: memory, lag, write cost
 
 /** Resident set of a process, MB (Linux /proc). */
+/** User + system CPU time of a process so far, in ms (all its threads; /proc/<pid>/stat). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return null;
+  }
+}
+
 function rssMb(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -1043,7 +1055,8 @@ async function main() {
     credentialKeys(build.root, env, defer);
     const port = await pickPort(Number(values.port));
     const apiStarted = performance.now();
-    const api = await startApi({ root: build.root, env, port, defer });
+    const nodeArgs = values['api-node-args'].split(' ').filter(Boolean);
+    const api = await startApi({ root: build.root, env, port, defer, nodeArgs });
     log(`API ready at ${api.base} (${build.label}, node ${process.version})`);
     // the resident engagement index loads in the background: wait for it (its warm-up), when the
     // build has one (before it, /health/ready says nothing about it)
@@ -1111,6 +1124,8 @@ async function main() {
           continue;
         }
         const errors = [];
+        const cpuBefore = cpuMs(api.pid);
+        const loadBefore = loadAverage().split(' ')[0];
         const { times } = await timeRuns(RUNS, async () => {
           const res = await graphql(api.base, query, { filter: scope.filter }, scope.token).catch((err) => {
             // the API gone: say what it printed before it went
@@ -1120,6 +1135,9 @@ async function main() {
           });
           if (res.errors.length) errors.push(...describeErrors(res.errors));
         });
+        // the API's CPU (all threads) per answer, and the load average around the runs
+        const cpu = cpuBefore === null ? null : (cpuMs(api.pid) - cpuBefore) / RUNS;
+        const cost = `API CPU ${cpu === null ? '?' : Math.round(cpu)} ms/answer, load ${loadBefore} -> ${loadAverage().split(' ')[0]}`;
         const e = first.data.engagement;
         const headline = `members ${e.members}, active ${e.activeMembers}, events ${e.events}, registrations ${e.registrations}, attendances ${e.attendances}, unique ${e.uniqueParticipants}, byUnit ${e.byUnit?.length}`;
         if (errors.length) {
@@ -1129,7 +1147,7 @@ async function main() {
             stats: summarize(times),
             result: `FAILED in ${errors.length} run(s): ${errors[0]}`,
           });
-        } else results.push({ name, stats: summarize(times), result: headline });
+        } else results.push({ name, stats: summarize(times), result: `${headline}; ${cost}` });
       }
     }
     if (warmup) {

@@ -92,6 +92,23 @@ describe('engagement: resident index = live SQL', () => {
 
   const sql = <T = any>(text: string, params: unknown[] = []): Promise<T[]> => db.query(text, params);
 
+  /** Every event's counts as the index keeps them (ResidentData.setRegistrations), against SQL. */
+  async function expectEventCounts() {
+    const data = (await index.fresh())!;
+    const rows = await sql<{ id: string; regs: number; atts: number; ns: number }>(
+      `SELECT e.id, count(r.id) FILTER (WHERE r.status IN ('REGISTERED', 'ATTENDED', 'NO_SHOW'))::int AS regs,
+              count(r.id) FILTER (WHERE r.status = 'ATTENDED')::int AS atts,
+              count(r.id) FILTER (WHERE r.status = 'NO_SHOW')::int AS ns
+       FROM events e LEFT JOIN registrations r ON r.event_id = e.id GROUP BY e.id ORDER BY e.id`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    const kept = rows.map(({ id }) => {
+      const e = data.eventIds.get(id);
+      return { id, regs: data.evRegs[e], atts: data.evAtts[e], ns: data.evNoShows[e] };
+    });
+    expect(kept).toEqual(rows);
+  }
+
   beforeAll(async () => {
     own = await ownDatabase(`resident_${process.pid}`);
     const moduleRef = await Test.createTestingModule({
@@ -170,6 +187,7 @@ describe('engagement: resident index = live SQL', () => {
     );
     expect(n).toBeGreaterThan(0);
     expect(await compareAll('loaded')).toBe(scopes.length * periods().length);
+    await expectEventCounts();
     // the figures are not trivially empty
     const country = await service.computeResident(scopes[0].scope, periods()[1].from, periods()[1].to);
     expect(country!.uniqueParticipants).toBeGreaterThan(50);
@@ -228,8 +246,17 @@ describe('engagement: resident index = live SQL', () => {
     await sql(
       `DELETE FROM registrations WHERE id = (SELECT id FROM registrations WHERE status = 'ATTENDED' ORDER BY id LIMIT 1)`,
     );
+    // check-ins undone: back to registered, or marked no-show; a member's whole row set deleted
+    // (each changes the per-event counts the index keeps)
+    await sql(`UPDATE registrations SET status = 'REGISTERED', checked_in_at = NULL, check_in_method = NULL, recorded_by = NULL
+               WHERE id IN (SELECT id FROM registrations WHERE status = 'ATTENDED' AND NOT walk_in ORDER BY id DESC LIMIT 4)`);
+    await sql(`UPDATE registrations SET status = 'NO_SHOW', checked_in_at = NULL, check_in_method = NULL, recorded_by = NULL
+               WHERE id IN (SELECT id FROM registrations WHERE status = 'ATTENDED' AND NOT walk_in ORDER BY id DESC LIMIT 3)`);
+    await sql(`DELETE FROM registrations WHERE member_id = (SELECT member_id FROM registrations
+               WHERE status = 'ATTENDED' GROUP BY member_id ORDER BY count(*) DESC, member_id LIMIT 1)`);
 
     expect(await compareAll('after writes')).toBe(scopes.length * periods().length);
+    await expectEventCounts();
   }, 300_000);
 
   it('misses no transaction that commits after a later one was read', async () => {
@@ -252,6 +279,7 @@ describe('engagement: resident index = live SQL', () => {
       const after = await service.computeResident(scopes[0].scope, p.from, p.to);
       expect(after!.attendances).toBe(before!.attendances + 20);
       expect(strip(after!)).toEqual(strip(await service.computeLive(scopes[0].scope, p.from, p.to)));
+      await expectEventCounts();
     } finally {
       await client.end();
     }
@@ -260,6 +288,7 @@ describe('engagement: resident index = live SQL', () => {
   it('loads afresh after a TRUNCATE and still agrees', async () => {
     await sql(`TRUNCATE badge_awards`);
     expect(await compareAll('after truncate')).toBe(scopes.length * periods().length);
+    await expectEventCounts();
   }, 300_000);
 });
 

@@ -15,11 +15,7 @@ import { ClubResolver } from './org/club.resolver';
 import { StaffAssignmentResolver } from './org/staff-assignment.resolver';
 import { StaffScopeResolver } from './org/staff-scope.resolver';
 import { UnitResolver } from './org/unit.resolver';
-import {
-  ClubEngagementResolver,
-  EngagementResolver,
-  UnitEngagementResolver,
-} from './analytics/engagement.resolver';
+import { EngagementResolver, UnitEngagementResolver } from './analytics/engagement.resolver';
 
 /** Every GraphQL resolver of the API: the app module provides them, scripts/print-schema.ts builds the schema from them (no database needed). */
 export const RESOLVERS = [
@@ -46,5 +42,4 @@ export const RESOLVERS = [
   MemberBadgesResolver,
   EngagementResolver,
   UnitEngagementResolver,
-  ClubEngagementResolver,
 ];

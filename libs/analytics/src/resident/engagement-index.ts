@@ -15,7 +15,7 @@ import {
   memberPass,
   planQuestion,
   ResidentQuestion,
-  scopedPass,
+  scopedMembers,
 } from './resident-report';
 
 /** How often the change log is read when nobody asks (a question reads it first anyway). */
@@ -132,16 +132,20 @@ export class EngagementIndex implements OnApplicationShutdown {
     const data = await this.fresh(pass === 'scoped');
     if (!data) return null;
     const plan = planQuestion(data, q);
-    if ((pass === undefined || pass === 'scoped') && canPassScoped(data, q))
-      return finishParts(data, q, plan, scopedPass(data, plan, plan.scoped));
+    // a region or district: only its members (their list from ByEvent); the country: everyone
+    const list =
+      (pass === undefined || pass === 'scoped') && canPassScoped(data, q)
+        ? scopedMembers(data, plan, plan.scoped)
+        : null;
+    const size = list ? list.length : data.members;
     if (!this.threads || pass === 'members-here')
-      return finishParts(data, q, plan, memberPass(memberColumns(data), plan, 0, data.members));
+      return finishParts(data, q, plan, memberPass(memberColumns(data), plan, 0, size, list));
     this.passes++;
     try {
       const counts = await this.threads
-        .run(memberColumns(data), plan)
+        .run(memberColumns(data), plan, size, list)
         // a thread that failed (it is started again next time): this answer in this thread
-        .catch(() => memberPass(memberColumns(data), plan, 0, data.members));
+        .catch(() => memberPass(memberColumns(data), plan, 0, size, list));
       return finishParts(data, q, plan, counts);
     } finally {
       if (--this.passes === 0) for (const wake of this.idle.splice(0)) wake();
@@ -247,7 +251,7 @@ export class EngagementIndex implements OnApplicationShutdown {
       }
       v[i] = (data.eventWords(r.word(1, 0), r.word(1, 1), r.word(1, 2), r.word(1, 3)) << 2) | r.int4(2);
     });
-    data.regs.load(data.members, regs.member, regs.n, { v: v.subarray(0, regs.n) });
+    data.loadRegistrations(regs.member, regs.n, v.subarray(0, regs.n));
 
     const clubIds = new Map<string, number>();
     const cms = new Scratch(1 << 16, 3);
@@ -311,7 +315,6 @@ export class EngagementIndex implements OnApplicationShutdown {
       await this.reload();
       return;
     }
-    if (keys.length) data.version++;
     const byKind = new Map<string, string[]>();
     for (const k of keys) {
       const list = byKind.get(k[0]) ?? [];
@@ -319,64 +322,63 @@ export class EngagementIndex implements OnApplicationShutdown {
       byKind.set(k[0], list);
     }
     const ids = (kind: string) => byKind.get(kind) ?? [];
-    if (ids('k').length) data.setClubs((await client.query<ClubRowText>(this.sql.clubs)).rows);
-    if (ids('e').length) {
+    // every row first, then the changes all at once when no pass is running (a pass on the
+    // threads reads the columns: it sees the state before or after, never a mix)
+    const clubs = ids('k').length ? (await client.query<ClubRowText>(this.sql.clubs)).rows : null;
+    const events = ids('e').length
+      ? (await client.query<EventRowText>(`${this.sql.events} WHERE id = ANY($1::uuid[])`, [ids('e')])).rows
+      : [];
+    const members = ids('m').length
+      ? (await client.query<MemberRowText>(`${this.sql.members} WHERE id = ANY($1::uuid[])`, [ids('m')])).rows
+      : [];
+    const perMember = async <R>(kind: string, sql: string, memberOf: (r: R) => string) => {
+      const list = ids(kind);
+      const grouped = new Map<string, R[]>(list.map((m) => [m, []]));
+      if (!list.length) return grouped;
       const rows = (
-        await client.query<EventRowText>(`${this.sql.events} WHERE id = ANY($1::uuid[])`, [ids('e')])
-      ).rows;
-      const found = new Set(rows.map((r) => r.id));
-      for (const r of rows) data.setEvent(r);
+        await client.query<R & pg.QueryResultRow>(`${sql} AND member_id = ANY($1::uuid[])`, [list])
+      ).rows as R[];
+      for (const r of rows) grouped.get(memberOf(r))?.push(r);
+      return grouped;
+    };
+    type RegRow = { member_id: string; event_id: string; st: number };
+    const regs = await perMember<RegRow>('r', this.sql.registrations, (r) => r.member_id);
+    type CmRow = { member_id: string; club_id: string; joined_us: string; left_us: string | null };
+    const cms = await perMember<CmRow>('c', `${this.sql.clubMemberships} WHERE true`, (r) => r.member_id);
+    type BadgeRow = { member_id: string; awarded_us: string };
+    const badges = await perMember<BadgeRow>(
+      'b',
+      `SELECT * FROM (${this.sql.badges}) b WHERE true`,
+      (r) => r.member_id,
+    );
+
+    await this.writable();
+    if (this.data !== data) return; // loaded afresh meanwhile
+    if (keys.length) data.version++;
+    if (clubs) data.setClubs(clubs);
+    if (ids('e').length) {
+      const found = new Set(events.map((r) => r.id));
+      for (const r of events) data.setEvent(r);
       for (const id of ids('e')) if (!found.has(id)) data.dropEvent(id);
     }
     if (ids('m').length) {
-      const rows = (
-        await client.query<MemberRowText>(`${this.sql.members} WHERE id = ANY($1::uuid[])`, [ids('m')])
-      ).rows;
-      const found = new Set(rows.map((r) => r.id));
-      for (const r of rows) data.setMember(r);
+      const found = new Set(members.map((r) => r.id));
+      for (const r of members) data.setMember(r);
       for (const id of ids('m')) if (!found.has(id)) data.dropMember(id);
     }
-    const perMember = async <R>(
-      kind: string,
-      sql: string,
-      apply: (m: number, rows: R[]) => void,
-      memberOf: (r: R) => string,
-    ) => {
-      const members = ids(kind);
-      if (!members.length) return;
-      const rows = (
-        await client.query<R & pg.QueryResultRow>(`${sql} AND member_id = ANY($1::uuid[])`, [members])
-      ).rows as R[];
-      const grouped = new Map<string, R[]>(members.map((m) => [m, []]));
-      for (const r of rows) grouped.get(memberOf(r))?.push(r);
-      for (const [m, list] of grouped) apply(data.member(m), list);
-    };
-    type RegRow = { member_id: string; event_id: string; st: number };
-    await perMember<RegRow>(
-      'r',
-      this.sql.registrations,
-      (m, rows) => data.regs.replace(m, { v: rows.map((r) => (data.event(r.event_id) << 2) | r.st) }),
-      (r) => r.member_id,
-    );
-    type CmRow = { member_id: string; club_id: string; joined_us: string; left_us: string | null };
-    await perMember<CmRow>(
-      'c',
-      `${this.sql.clubMemberships} WHERE true`,
-      (m, rows) =>
-        data.clubMemberships.replace(m, {
-          club: rows.map((r) => data.club(r.club_id)),
-          joined: rows.map((r) => Number(r.joined_us)),
-          left: rows.map((r) => (r.left_us === null ? Number.NaN : Number(r.left_us))),
-        }),
-      (r) => r.member_id,
-    );
-    type BadgeRow = { member_id: string; awarded_us: string };
-    await perMember<BadgeRow>(
-      'b',
-      `SELECT * FROM (${this.sql.badges}) b WHERE true`,
-      (m, rows) => data.badges.replace(m, { at: rows.map((r) => Number(r.awarded_us)) }),
-      (r) => r.member_id,
-    );
+    for (const [m, rows] of regs)
+      data.setRegistrations(
+        data.member(m),
+        rows.map((r) => (data.event(r.event_id) << 2) | r.st),
+      );
+    for (const [m, rows] of cms)
+      data.clubMemberships.replace(data.member(m), {
+        club: rows.map((r) => data.club(r.club_id)),
+        joined: rows.map((r) => Number(r.joined_us)),
+        left: rows.map((r) => (r.left_us === null ? Number.NaN : Number(r.left_us))),
+      });
+    for (const [m, rows] of badges)
+      data.badges.replace(data.member(m), { at: rows.map((r) => Number(r.awarded_us)) });
     this.watermark = xmin;
     this.syncedAt = Date.now();
     // on the primary (the index may read from a replica); every process prunes, harmlessly

@@ -5,10 +5,10 @@ import { Counts, MEMBER_PASS_SOURCE, MemberColumns, Plan, sumCounts } from './re
 const THREAD_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 ${MEMBER_PASS_SOURCE}
-parentPort.on('message', ({ id, cols, plan, m0, m1 }) => {
+parentPort.on('message', ({ id, cols, plan, m0, m1, list }) => {
   let out;
   try {
-    out = memberPass(cols, plan, m0, m1);
+    out = memberPass(cols, plan, m0, m1, list);
   } catch (err) {
     parentPort.postMessage({ id, error: String((err && err.stack) || err) });
     return;
@@ -16,6 +16,8 @@ parentPort.on('message', ({ id, cols, plan, m0, m1 }) => {
   parentPort.postMessage({ id, out }, Object.values(out).map((a) => a.buffer));
 });
 `;
+
+const EMPTY = new Int32Array(0);
 
 interface Reply {
   id: number;
@@ -42,13 +44,26 @@ export class PassThreads {
     this.workers = Array.from({ length: size }, () => null);
   }
 
-  async run(cols: MemberColumns, plan: Plan): Promise<Counts> {
+  /** The pass over members 0..size-1, or over list[0..size-1] (each thread is sent only its part). */
+  async run(
+    cols: MemberColumns,
+    plan: Plan,
+    size = cols.members,
+    list: Int32Array | null = null,
+  ): Promise<Counts> {
     const n = this.size;
-    const M = cols.members;
+    // what the threads read of the plan, no more (each message is copied): with one word per event
+    // (Plan.words) they need neither its codes nor the list of events in scope
+    const { scoped: _scoped, ...rest } = plan as Plan & { scoped?: number[] };
+    const sent: Plan = { ...rest, codes: plan.words.length ? EMPTY : plan.codes };
     const parts = await Promise.all(
-      Array.from({ length: n }, (_, i) =>
-        this.call(i, cols, plan, Math.floor((M * i) / n), Math.floor((M * (i + 1)) / n)),
-      ),
+      Array.from({ length: n }, (_, i) => {
+        const m0 = Math.floor((size * i) / n);
+        const m1 = Math.floor((size * (i + 1)) / n);
+        return list
+          ? this.call(i, cols, sent, 0, m1 - m0, list.subarray(m0, m1))
+          : this.call(i, cols, sent, m0, m1, null);
+      }),
     );
     return sumCounts(parts);
   }
@@ -58,12 +73,19 @@ export class PassThreads {
     await Promise.all(workers.map((w) => (w ? w.terminate() : Promise.resolve(0))));
   }
 
-  private call(i: number, cols: MemberColumns, plan: Plan, m0: number, m1: number): Promise<Counts> {
+  private call(
+    i: number,
+    cols: MemberColumns,
+    plan: Plan,
+    m0: number,
+    m1: number,
+    list: Int32Array | null,
+  ): Promise<Counts> {
     const worker = this.worker(i);
     const id = ++this.seq;
     return new Promise<Counts>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker: i });
-      worker.postMessage({ id, cols, plan, m0, m1 });
+      worker.postMessage({ id, cols, plan, m0, m1, list });
     });
   }
 

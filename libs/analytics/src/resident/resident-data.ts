@@ -56,6 +56,14 @@ export class ResidentData {
   evEnd = shared(Float64Array, 1024);
   /** year * 12 + month - 1 of the start in the region's zone */
   evMonth = shared(Int32Array, 1024);
+  /**
+   * per event: its counted registrations, attendances and no-shows (every account's rows; a
+   * question needs no pass for them), kept up to date by every write of an account's rows
+   * (setRegistrations)
+   */
+  evRegs = shared(Int32Array, 1024);
+  evAtts = shared(Int32Array, 1024);
+  evNoShows = shared(Int32Array, 1024);
   readonly kinds: string[] = [];
   private readonly kindCodes = new Map<string, number>();
 
@@ -73,6 +81,15 @@ export class ResidentData {
   readonly clubMemberships = new MemberRows({ club: Int32Array, joined: Float64Array, left: Float64Array });
   /** per member: the award times of badges not revoked (or erased with their holder) */
   readonly badges = new MemberRows({ at: Float64Array });
+
+  private scratch: MemberScratch | null = null;
+
+  /** A member-sized scratch array for this thread (scopedMembers), reused between questions. */
+  memberScratch(): MemberScratch {
+    if (!this.scratch || this.scratch.stamp.length < this.members)
+      this.scratch = new MemberScratch(this.members);
+    return this.scratch;
+  }
 
   unit(id: string): number {
     let n = this.units.get(id);
@@ -126,6 +143,9 @@ export class ResidentData {
     this.evStart = grown(this.evStart, this.events);
     this.evEnd = grown(this.evEnd, this.events);
     this.evMonth = grown(this.evMonth, this.events);
+    this.evRegs = grown(this.evRegs, this.events);
+    this.evAtts = grown(this.evAtts, this.events);
+    this.evNoShows = grown(this.evNoShows, this.events);
     this.evState[n] = EV.GONE;
   }
 
@@ -155,6 +175,57 @@ export class ResidentData {
     this.regs.ensureMembers(this.members);
     this.clubMemberships.ensureMembers(this.members);
     this.badges.ensureMembers(this.members);
+  }
+
+  /** Bulk load of the registrations (empty store only): rows as in MemberRows.load, then every event's counts. */
+  loadRegistrations(member: Int32Array, count: number, v: Int32Array): void {
+    // each account's rows in the order of their events' starts (a counting sort by the event's
+    // rank, kept by the stable placement by account): a pass then meets a period's rows in one
+    // run, so its branches are predicted (the order is for speed only: nothing relies on it)
+    const E = this.events;
+    const byStart = Int32Array.from({ length: E }, (_, e) => e).sort(
+      (a, b) => this.evStart[a] - this.evStart[b] || a - b,
+    );
+    const next = new Int32Array(E + 1);
+    for (let i = 0; i < count; i++) next[(v[i] >> 2) + 1]++;
+    const place = new Int32Array(E);
+    for (let r = 0, p = 0; r < E; r++) {
+      place[byStart[r]] = p;
+      p += next[byStart[r] + 1];
+    }
+    const sortedMember = new Int32Array(count);
+    const sortedV = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const p = place[v[i] >> 2]++;
+      sortedMember[p] = member[i];
+      sortedV[p] = v[i];
+    }
+    this.regs.load(this.members, sortedMember, count, { v: sortedV });
+    this.evRegs.fill(0);
+    this.evAtts.fill(0);
+    this.evNoShows.fill(0);
+    for (let m = 0; m < this.members; m++) this.countRegistrations(m, 1);
+  }
+
+  /** Account m's registrations become `v` (event << 2 | state); the events' counts follow. */
+  setRegistrations(m: number, v: number[]): void {
+    v.sort((a, b) => this.evStart[a >> 2] - this.evStart[b >> 2] || a - b);
+    this.countRegistrations(m, -1);
+    this.regs.replace(m, { v });
+    this.countRegistrations(m, 1);
+  }
+
+  /** Adds (sign 1) or takes away (-1) account m's rows from its events' counts. */
+  private countRegistrations(m: number, sign: number): void {
+    const { start, end, cols } = this.regs;
+    const v = cols.v;
+    for (let i = start[m], to = end[m]; i < to; i++) {
+      const e = v[i] >> 2;
+      const st = v[i] & 3;
+      this.evRegs[e] += sign;
+      if (st === REG.ATTENDED) this.evAtts[e] += sign;
+      else if (st === REG.NO_SHOW) this.evNoShows[e] += sign;
+    }
   }
 
   setEvent(r: EventRowText): void {
@@ -227,6 +298,7 @@ export class ResidentData {
       this.evStart.byteLength +
       this.evEnd.byteLength +
       this.evMonth.byteLength +
+      this.evRegs.byteLength * 3 +
       this.mRole.byteLength +
       this.mUnit.byteLength +
       this.mBirth.byteLength +
@@ -243,6 +315,28 @@ export class ResidentData {
   }
 }
 
+/**
+ * Per member a stamp, set where it holds the current user's token (`next()`), so marking members
+ * neither allocates nor zeroes a member-sized array per question.
+ */
+export class MemberScratch {
+  readonly stamp: Int32Array;
+  private token = 0;
+
+  constructor(members: number) {
+    this.stamp = new Int32Array(members);
+  }
+
+  /** A token no stamp holds yet. */
+  next(): number {
+    if (this.token === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.token = 0;
+    }
+    return ++this.token;
+  }
+}
+
 /** SQL that reads each kind of row in the shape the setters take (times in epoch microseconds). */
 const us = (col: string) => `(extract(epoch from ${col}) * 1000000)::int8`;
 const month = (col: string, tz: string) =>
@@ -252,9 +346,14 @@ export const residentSql = (tz: string) => ({
   clubs: `SELECT id, name, unit_id, ${us('archived_at')}::text AS archived_us FROM clubs ORDER BY name, id`,
   events: `SELECT id, unit_id, club_id, status::text AS status, kind::text AS kind, ${us('starts_at')}::text AS starts_us,
       ${us('ends_at')}::text AS ends_us, ${month('starts_at', tz)} AS month FROM events`,
-  /** for a binary COPY: uuid, uuid, bool, int4, int8, int4 */
-  membersBinary: `SELECT id, unit_id, role = 'MEMBER', to_char(birth_date, 'YYYYMMDD')::int,
-      ${us('joined_at')}, ${month('joined_at', tz)} FROM members`,
+  /**
+   * for a binary COPY: uuid, uuid, bool, int4, int8, int4; in the order of their units' codes, so
+   * the accounts of one unit (and of one subtree) get neighbouring numbers and their rows lie
+   * together in memory (a regional question reads one stretch instead of the whole country's)
+   */
+  membersBinary: `SELECT m.id, m.unit_id, m.role = 'MEMBER', to_char(m.birth_date, 'YYYYMMDD')::int,
+      ${us('m.joined_at')}, ${month('m.joined_at', tz)}
+    FROM members m LEFT JOIN units u ON u.id = m.unit_id ORDER BY u.code COLLATE "C"`,
   members: `SELECT id, unit_id, role::text AS role, to_char(birth_date, 'YYYYMMDD')::int AS birth,
       ${us('joined_at')}::text AS joined_us, ${month('joined_at', tz)} AS joined_month FROM members`,
   registrations: `SELECT member_id, event_id, CASE status WHEN 'ATTENDED' THEN ${REG.ATTENDED}

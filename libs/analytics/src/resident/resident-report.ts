@@ -115,11 +115,13 @@ export interface Plan {
   /** per event in scope: its bucket, month, club and kind codes */
   codes: Int32Array;
   /**
-   * When buckets, months and kinds fit 31 values each (the country: 20 regions, a year, 6 kinds):
-   * per event in scope one bit each for its bucket, month and kind (the code minus its dimension's
-   * offset), so a person's distinct values are three ORs per attendance; else empty.
+   * When buckets, months and kinds fit 31 values each (the country: 20 regions, a year, 6 kinds)
+   * and clubs 32,767: per event one word that holds everything the pass reads of it, so each
+   * registration costs one look-up in a small table (4 bytes per event): bit 0 = starts in the
+   * period, bit 1 = and in scope, bits 2-6 its bucket, 7-11 its month (index), 12-16 its kind,
+   * 17-31 its club's code minus offC; 0 = not in the period. Else empty (then `flag` and `codes`).
    */
-  bits: Int32Array;
+  words: Int32Array;
   unitInScope: Uint8Array;
   unitBucket: Int32Array;
   clubInScope: Uint8Array;
@@ -128,9 +130,6 @@ export interface Plan {
 
 /** What a pass counts; passes over disjoint sets of members add up (sumCounts). */
 export interface Counts {
-  evReg: Int32Array;
-  evAtt: Int32Array;
-  evNs: Int32Array;
   /** distinct people per code */
   people: Int32Array;
   bandPeople: Int32Array;
@@ -147,9 +146,6 @@ export interface Counts {
 
 function newCounts(p: Plan): Counts {
   return {
-    evReg: new Int32Array(p.events),
-    evAtt: new Int32Array(p.events),
-    evNs: new Int32Array(p.events),
     people: new Int32Array(p.nCodes),
     bandPeople: new Int32Array(6),
     bandAttendances: new Int32Array(6),
@@ -200,24 +196,33 @@ function countMember(
 }
 
 /**
- * One pass over members m0..m1-1 and their rows: for each, its registrations at events in scope
- * give the per-event counts, whether it participated, how often (retention), and the codes
+ * One pass over members m0..m1-1 (or list[m0..m1-1]) and their rows: for each, its registrations at events in scope
+ * give whether it registered and participated, how often (retention), and the codes
  * (buckets, months, clubs, kinds) it came to, each counted once per person with a stamp (so
  * distinct counts are exact); its attendance at any event starting in the period makes it
  * active; its birth date gives the band and first-time voting; its memberships give club members.
  * Everything counted is per member, so passes over disjoint ranges add up (the country runs on
  * several threads, each over a range).
  */
-export function memberPass(c: MemberColumns, p: Plan, m0: number, m1: number): Counts {
+export function memberPass(
+  c: MemberColumns,
+  p: Plan,
+  m0: number,
+  m1: number,
+  list?: Int32Array | null,
+): Counts {
   const out = newCounts(p);
-  const { flag, codes, bits, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs, lastDay } = p;
-  const masks = bits.length > 0;
-  const { evReg, evAtt, evNs, people, clubMembers } = out;
+  const { flag, codes, words, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs, lastDay } = p;
+  const packed = words.length > 0;
+  const { people, clubMembers } = out;
   const { regV, regStart, regEnd, cmClub, cmJoined, cmLeft, cmStart, cmEnd, bAt, bStart, bEnd } = c;
   const stamp = new Int32Array(p.nCodes);
   const clubStamp = new Int32Array(p.clubs);
   const t = out.totals;
-  for (let m = m0; m < m1; m++) {
+  const offC = p.offC;
+  for (let j = m0; j < m1; j++) {
+    // every member, or (a scoped question) positions j of the list of members that can count
+    const m = list ? list[j] : j;
     const role = c.mRole[m];
     const token = m + 1;
     let isActive = false;
@@ -226,55 +231,48 @@ export function memberPass(c: MemberColumns, p: Plan, m0: number, m1: number): C
     let bucketBits = 0;
     let monthBits = 0;
     let kindBits = 0;
-    for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
-      const v = regV[i];
-      const e = v >> 2;
-      const f = flag[e];
-      if (f === 0) continue;
-      const st = v & 3;
-      if (st === 1) isActive = true;
-      if (f !== 3) continue;
-      reg = true;
-      evReg[e]++;
-      if (st === 2) evNs[e]++;
-      else if (st === 1) {
-        evAtt[e]++;
+    if (packed) {
+      // one word per event (Plan.words): bucket, month and kind as bits of the person, a stamp per club
+      for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
+        const v = regV[i];
+        const w = words[v >> 2];
+        if (w === 0) continue;
+        const st = v & 3;
+        if (st === 1) isActive = true;
+        if ((w & 2) === 0) continue;
+        reg = true;
+        if (st !== 1) continue;
         n++;
-        const k = e * 4;
-        if (masks) {
-          const b = e * 3;
-          bucketBits |= bits[b];
-          monthBits |= bits[b + 1];
-          kindBits |= bits[b + 2];
-          const x = codes[k + 2];
-          if (stamp[x] !== token) {
-            stamp[x] = token;
-            people[x]++;
-          }
-          continue;
-        }
-        let x = codes[k];
-        if (stamp[x] !== token) {
-          stamp[x] = token;
-          people[x]++;
-        }
-        x = codes[k + 1];
-        if (stamp[x] !== token) {
-          stamp[x] = token;
-          people[x]++;
-        }
-        x = codes[k + 2];
-        if (stamp[x] !== token) {
-          stamp[x] = token;
-          people[x]++;
-        }
-        x = codes[k + 3];
+        bucketBits |= 1 << ((w >> 2) & 31);
+        monthBits |= 1 << ((w >> 7) & 31);
+        kindBits |= 1 << ((w >> 12) & 31);
+        const x = offC + (w >>> 17);
         if (stamp[x] !== token) {
           stamp[x] = token;
           people[x]++;
         }
       }
-    }
+    } else
+      for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
+        const v = regV[i];
+        const e = v >> 2;
+        const f = flag[e];
+        if (f === 0) continue;
+        const st = v & 3;
+        if (st === 1) isActive = true;
+        if (f !== 3) continue;
+        reg = true;
+        if (st !== 1) continue;
+        n++;
+        const k = e * 4;
+        for (let d = 0; d < 4; d++) {
+          const x = codes[k + d];
+          if (stamp[x] !== token) {
+            stamp[x] = token;
+            people[x]++;
+          }
+        }
+      }
     if (reg) t[2]++;
     if (n > 0) {
       for (let x = bucketBits; x !== 0; x &= x - 1) people[31 - Math.clz32(x & -x)]++;
@@ -381,8 +379,8 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
   const E = data.events;
   const flag = new Uint8Array(E);
   const codes = new Int32Array(E * 4);
-  const masks = nB <= 31 && nMo <= 31 && data.kinds.length <= 31;
-  const bits = new Int32Array(masks ? E * 3 : 0);
+  const packed = nB <= 31 && nMo <= 31 && data.kinds.length <= 31 && nC <= 32767;
+  const words = new Int32Array(packed ? E : 0);
   const scoped: number[] = [];
   for (let e = 0; e < E; e++) {
     const state = data.evState[e];
@@ -390,6 +388,7 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
     const start = data.evStart[e];
     if (start < fromUs || start >= toUs) continue;
     flag[e] = 1;
+    if (packed) words[e] = 1;
     if (state !== EV.COUNTED) continue;
     const club = data.evClub[e];
     if (!(unitInScope[data.evUnit[e]] || (club >= 0 && clubInScope[club]))) continue;
@@ -401,11 +400,13 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
     codes[e * 4 + 1] = offMo + (mo >= 0 && mo < nMo ? mo : 0);
     codes[e * 4 + 2] = offC + (club >= 0 ? club : nC - 1);
     codes[e * 4 + 3] = offK + data.evKind[e];
-    if (masks) {
-      bits[e * 3] = 1 << codes[e * 4];
-      bits[e * 3 + 1] = 1 << (codes[e * 4 + 1] - offMo);
-      bits[e * 3 + 2] = 1 << data.evKind[e];
-    }
+    if (packed)
+      words[e] =
+        3 |
+        (codes[e * 4] << 2) |
+        ((codes[e * 4 + 1] - offMo) << 7) |
+        (data.evKind[e] << 12) |
+        ((codes[e * 4 + 2] - offC) << 17);
   }
 
   // the clubs of the scope (archived during or after the period included)
@@ -436,7 +437,7 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
     byClubScope: scope.clubIds.length > 0,
     flag,
     codes,
-    bits,
+    words,
     unitInScope,
     unitBucket,
     clubInScope,
@@ -445,112 +446,36 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
   };
 }
 
-/** Whether the scoped pass (over the scope's events and units, ByEvent) can answer: a scope smaller than the country, with no extra clubs, rows turned around at this version. */
+/** Whether the scoped pass (over the scope's members only, scopedMembers) can answer: a scope smaller than the country, with no extra clubs, rows turned around at this version. */
 export function canPassScoped(data: ResidentData, q: ResidentQuestion): boolean {
   return !q.scope.wholeTree && q.scope.clubIds.length === 0 && data.byEvent?.version === data.version;
 }
 
-/** The scoped pass: the scope's events' registrations and its units' accounts only (ByEvent). */
-export function scopedPass(data: ResidentData, p: Plan, scoped: number[]): Counts {
+/**
+ * A scoped question's members (ByEvent): the only accounts that can count for it are those with
+ * a registration at one of its events, those of its units and the members of its clubs; the
+ * member pass over just them (ascending, so their rows are read in memory order) gives exactly
+ * the figures of the pass over everyone, at a fraction of the cost.
+ */
+export function scopedMembers(data: ResidentData, p: Plan, scoped: number[]): Int32Array {
   const by = data.byEvent!;
-  const c = memberColumns(data);
-  const out = newCounts(p);
-  const { evReg, evAtt, evNs, people, clubMembers } = out;
-  const t = out.totals;
-  const { codes, flag, fromUs, toUs, lastDay } = p;
-  const M = data.members;
-  const count = new Int32Array(M);
-  const seen = new Uint8Array(M);
-  const participantsList: number[] = [];
-  for (const e of scoped) {
-    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) {
-      const x = by.evRegs[i];
-      const m = x >> 2;
-      const st = x & 3;
-      evReg[e]++;
-      if (seen[m] === 0) {
-        seen[m] = 1;
-        t[2]++;
-      }
-      if (st === REG.NO_SHOW) evNs[e]++;
-      else if (st === REG.ATTENDED) {
-        evAtt[e]++;
-        if (count[m]++ === 0) participantsList.push(m);
-      }
-    }
-  }
-  // distinct people per code: each participant's own rows (a few each) at events in scope, one
-  // stamp per code and person (small arrays, where grouping the events by code per dimension
-  // touched a member-sized array four times per attendance)
-  const stamp = new Int32Array(p.nCodes);
-  let token = 0;
-  for (const m of participantsList) {
-    token++;
-    for (let i = c.regStart[m], end = c.regEnd[m]; i < end; i++) {
-      const v = c.regV[i];
-      if ((v & 3) !== REG.ATTENDED || flag[v >> 2] !== 3) continue;
-      const k = (v >> 2) * 4;
-      for (let d = 0; d < 4; d++) {
-        const x = codes[k + d];
-        if (stamp[x] !== token) {
-          stamp[x] = token;
-          people[x]++;
-        }
-      }
-    }
-  }
-  const mark = new Int32Array(M);
-  for (const m of participantsList) {
-    const n = count[m];
-    t[0]++;
-    if (n >= 2) t[1]++;
-    const b = band(lastDay, c.mBirth[m]);
-    out.bandPeople[b]++;
-    out.bandAttendances[b] += n;
-    let awards = 0;
-    for (let i = c.bStart[m], end = c.bEnd[m]; i < end; i++) {
-      const at = c.bAt[i];
-      if (at >= fromUs && at < toUs) awards++;
-    }
-    if (awards) {
-      t[3] += awards;
-      t[4]++;
-    }
-  }
-  // the members of the scope's units
-  for (let u = 0; u < p.unitInScope.length; u++) {
-    if (p.unitInScope[u] !== 1) continue;
-    for (let i = by.unitStart[u], end = by.unitStart[u + 1]; i < end; i++) {
-      const m = by.unitMembers[i];
-      if (c.mRole[m] !== ROLE.MEMBER) continue;
-      const joined = c.mJoined[m];
-      if (!(joined < toUs)) continue;
-      let isActive = false;
-      for (let j = c.regStart[m], end2 = c.regEnd[m]; j < end2; j++) {
-        const v = c.regV[j];
-        if ((v & 3) === REG.ATTENDED && flag[v >> 2] !== 0) {
-          isActive = true;
-          break;
-        }
-      }
-      countMember(c, p, out, m, u, joined, isActive);
-    }
-  }
-  // club members: memberships overlapping the period, of accounts with the MEMBER role
-  for (let club = 0; club < p.clubs; club++) {
-    if (p.clubListed[club] !== 1) continue;
-    token++;
-    for (let i = by.clubStart[club], end = by.clubStart[club + 1]; i < end; i++) {
-      const m = by.clubMember[i];
-      const row = by.clubRow[i];
-      if (c.mRole[m] !== ROLE.MEMBER || mark[m] === token) continue;
-      if (c.cmJoined[row] < toUs && !(c.cmLeft[row] < fromUs)) {
-        mark[m] = token;
-        clubMembers[club]++;
-      }
-    }
-  }
-  return out;
+  const scratch = data.memberScratch();
+  const { stamp } = scratch;
+  const token = scratch.next();
+  for (const e of scoped)
+    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) stamp[by.evRegs[i] >> 2] = token;
+  for (let u = 0; u < p.unitInScope.length; u++)
+    if (p.unitInScope[u] === 1)
+      for (let i = by.unitStart[u], end = by.unitStart[u + 1]; i < end; i++) stamp[by.unitMembers[i]] = token;
+  for (let club = 0; club < p.clubs; club++)
+    if (p.clubListed[club] === 1)
+      for (let i = by.clubStart[club], end = by.clubStart[club + 1]; i < end; i++)
+        stamp[by.clubMember[i]] = token;
+  let n = 0;
+  for (let m = 0; m < data.members; m++) if (stamp[m] === token) n++;
+  const list = new Int32Array(n);
+  for (let m = 0, k = 0; m < data.members; m++) if (stamp[m] === token) list[k++] = m;
+  return list;
 }
 
 /**
@@ -561,10 +486,8 @@ export function scopedPass(data: ResidentData, p: Plan, scoped: number[]): Count
  */
 export function residentParts(data: ResidentData, q: ResidentQuestion, scoped = true): EngagementParts {
   const plan = planQuestion(data, q);
-  const counts =
-    scoped && canPassScoped(data, q)
-      ? scopedPass(data, plan, plan.scoped)
-      : memberPass(memberColumns(data), plan, 0, data.members);
+  const list = scoped && canPassScoped(data, q) ? scopedMembers(data, plan, plan.scoped) : null;
+  const counts = memberPass(memberColumns(data), plan, 0, list ? list.length : data.members, list);
   return finishParts(data, q, plan, counts);
 }
 
@@ -579,7 +502,9 @@ export function finishParts(
   const bucketIds = q.scope.bucketIds;
   const nowUs = q.now.getTime() * 1000;
   const clubCount = plan.clubs;
-  const { evReg, evAtt, evNs, people } = counts;
+  // the per-event counts are kept with every write (ResidentData.setRegistrations), not counted here
+  const { evRegs, evAtts, evNoShows } = data;
+  const { people } = counts;
   const [participants, returning, registered, badges, badged, members, active, ftv, ftvActive] =
     counts.totals;
   const {
@@ -604,9 +529,9 @@ export function finishParts(
       bucket_id: b < nB - 1 ? bucketIds[b] : null,
       month: q.months[codes[e * 4 + 1] - offMo],
       ended: data.evEnd[e] <= nowUs,
-      registrations: evReg[e],
-      attendances: evAtt[e],
-      no_shows: evNs[e],
+      registrations: evRegs[e],
+      attendances: evAtts[e],
+      no_shows: evNoShows[e],
     };
   });
   const byBucket = new Map<string | null, number>();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUuid } from '@yvc/core';
 import { foreignKeyViolation, uniqueViolation } from '@yvc/database';
-import { In, IsNull, Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { OrgError, orgError } from '../org.errors';
 import { Club } from './club.entity';
 import { ClubDraft, normalizeClubDraft } from './club-input';
@@ -62,7 +62,14 @@ export class ClubsService {
   }
 
   findByIds(ids: readonly string[]): Promise<Club[]> {
-    return ids.length ? this.clubs.findBy({ id: In(ids.filter(isUuid)) }) : Promise.resolve([]);
+    // one array parameter: a list of thousands (the country's engagement by club) as many
+    // parameters costs the query builder more than the query
+    return ids.length
+      ? this.clubs
+          .createQueryBuilder('c')
+          .where('c.id = ANY(:ids)', { ids: ids.filter(isUuid) })
+          .getMany()
+      : Promise.resolve([]);
   }
 
   /** Active clubs among `ids` (every active club for 'ALL'), by name (Kazakh collation). */
