@@ -20,4 +20,6 @@ COPY --from=build /app/dist dist
 USER node
 EXPOSE 3000
 # api by default; the worker and the CLI override the command (see docker-compose.yml)
-CMD ["node", "--enable-source-maps", "dist/apps/api/src/main.js"]
+# no --enable-source-maps: +115 MB of RSS under load (docs/performance.md, "Memory"); stack traces name
+# dist/*.js lines (tsc output). NODE_OPTIONS=--enable-source-maps brings TypeScript positions back.
+CMD ["node", "dist/apps/api/src/main.js"]

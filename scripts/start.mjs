@@ -12,7 +12,8 @@ function run(cmd, args, env) {
 }
 
 function launch(name, script, env) {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+  // no --enable-source-maps (+115 MB of RSS under load, docs/performance.md "Memory"); NODE_OPTIONS can add it
+  const child = spawn(process.execPath, [script], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

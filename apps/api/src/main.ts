@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@yvc/core';
+import { ConfigError, applyHeapGrowth, loadConfig } from '@yvc/core';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -12,8 +12,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await createApiApp();
   const config = loadConfig();
+  applyHeapGrowth(config);
+  const app = await createApiApp();
   await app.listen(config.PORT, '0.0.0.0');
 }
 

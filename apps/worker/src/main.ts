@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@yvc/core';
+import { ConfigError, applyHeapGrowth, loadConfig } from '@yvc/core';
 import { assertRedisNoEviction, createRedis } from '@yvc/database';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  applyHeapGrowth(loadConfig());
   // before any queue worker starts: a Redis that evicts keys would lose jobs
   const probe = createRedis(loadConfig().REDIS_URL, { maxRetriesPerRequest: 1 });
   try {

@@ -1,5 +1,6 @@
 export * from './config/config.schema';
 export * from './config/config.module';
+export * from './config/heap-growth';
 export * from './errors/domain-error';
 export * from './errors/common.errors';
 export * from './i18n/locale';

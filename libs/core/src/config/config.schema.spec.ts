@@ -62,6 +62,11 @@ describe('loadConfig', () => {
     });
   });
 
+  it('lets the heap grow 50% past its live size by default; 0 leaves it to V8', () => {
+    expect(loadConfig({}).HEAP_GROWING_PERCENT).toBe(50);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).HEAP_GROWING_PERCENT).toBe(0);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -77,6 +82,8 @@ describe('loadConfig', () => {
     [{ IIN_ENCRYPTION_KEY: randomBytes(33).toString('base64') }, 'IIN_ENCRYPTION_KEY'],
     [{ MEMBERSHIP_PREFIX: 'zhm' }, 'MEMBERSHIP_PREFIX'],
     [{ BODY_LIMIT: '1gb' }, 'BODY_LIMIT'],
+    [{ HEAP_GROWING_PERCENT: '-1' }, 'HEAP_GROWING_PERCENT'],
+    [{ HEAP_GROWING_PERCENT: '301' }, 'HEAP_GROWING_PERCENT'],
   ])('rejects %j, naming %s', (env, name) => {
     const err = configError(env);
     expect(err.message).toContain(name);

@@ -127,6 +127,8 @@ export const configSchema = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-03-19')
       .optional(),
+    /** V8 heap growth past the last full collection's live size, in percent (0: V8's own, up to 300); see heap-growth.ts */
+    HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+
+// pdfkit and qrcode are loaded on the first card, not at start: the worker never draws one (issue 15, memory)
+const loadPdfKit = async () => (await import('pdfkit')).default;
+const loadQrCode = async () => (await import('qrcode')).default;
 
 /** DejaVu Sans covers the Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І); loaded from node_modules at run time. */
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -30,13 +32,15 @@ export function cardDate(d: Date): string {
 }
 
 /** The QR code of the verify link as PNG (the same bytes are embedded in the PDF). */
-export function certificateQrPng(verifyUrl: string): Promise<Buffer> {
+export async function certificateQrPng(verifyUrl: string): Promise<Buffer> {
+  const QRCode = await loadQrCode();
   return QRCode.toBuffer(verifyUrl, { type: 'png', errorCorrectionLevel: 'L', margin: 4, scale: 4 });
 }
 
 /** A membership card (A6 landscape) in Kazakh and Russian with the QR code of the verify link. */
 export async function renderCertificatePdf(card: CertificateCard): Promise<Buffer> {
   const qr = await certificateQrPng(card.verifyUrl);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: [595, 420],
     margin: 24,

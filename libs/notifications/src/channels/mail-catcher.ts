@@ -1,7 +1,5 @@
-import { simpleParser } from 'mailparser';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 
 export interface CaughtMail {
   messageId: string | undefined;
@@ -35,6 +33,8 @@ export async function startMailCatcher(
 ): Promise<MailCatcher> {
   const host = opts.host ?? '127.0.0.1';
   const received: CaughtMail[] = [];
+  // loaded here, not at import: the API and the worker import this library but never start a catcher
+  const [{ simpleParser }, { SMTPServer }] = await Promise.all([import('mailparser'), import('smtp-server')]);
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
