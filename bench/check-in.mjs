@@ -4,7 +4,7 @@
 // Self-contained:
 //   node bench/check-in.mjs [--registrations 5000] [--scanners 50] [--duplicates 0.1]
 //        [--staff coordinator|admin] [--database yvc_bench] [--port 3400] [--tree head|worktree] [--skip-build]
-//        [--skip-raw] [--cpu-prof DIR]
+//        [--skip-raw] [--cpu-prof DIR] [--api-processes N]
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes the database fresh (DROP and
 // CREATE), builds the last commit (git archive HEAD into a temporary directory, `npm run build`
 // there, once per commit; --tree worktree: this checkout's dist/, rebuilt when older than the
@@ -20,6 +20,8 @@
 // CHECK_IN_STATEMENT ($7, the staff member's role) the bare pool runs that check too, and as a
 // named statement (CHECK_IN_STATEMENT_NAME) when the build prepares it.
 // --cpu-prof DIR: V8's sampling profiler in the API during the HTTP scans (bench/lib/profile-api.mjs).
+// --api-processes N: API_PROCESSES=N (node:cluster, one API process per core sharing the port); the
+// API's CPU is then summed over its processes and the memory is the largest process's.
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -57,6 +59,7 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'skip-raw': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    'api-processes': { type: 'string', default: '1' },
   },
 });
 const R = Number(values.registrations);
@@ -160,6 +163,12 @@ async function main() {
     database: DB_NAME,
     redisPrefix: `yvc-bench-${DB_NAME}`,
   });
+  const API_PROCESSES = Number(values['api-processes']);
+  if (!(Number.isInteger(API_PROCESSES) && API_PROCESSES >= 1))
+    throw new Error('--api-processes must be a whole number >= 1');
+  if (API_PROCESSES > 1 && values['cpu-prof'])
+    throw new Error('--cpu-prof profiles one API process: use --api-processes 1');
+  env.API_PROCESSES = String(API_PROCESSES);
   const { profDir, nodeArgs } = profilerSetup(values['cpu-prof'], env);
 
   const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });
@@ -320,7 +329,7 @@ async function main() {
   const { rows: pgVersion } = await db.query(`SELECT current_setting('server_version') AS v`);
   console.log('');
   console.log(
-    `Check-in, ${new Date().toISOString().slice(0, 10)}: ${R} registrations, ${S} scanners (${STAFF_ROLE}), ${dupes} duplicate scans, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}`,
+    `Check-in, ${new Date().toISOString().slice(0, 10)}: ${R} registrations, ${S} scanners (${STAFF_ROLE}), ${dupes} duplicate scans, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}, API processes: ${API_PROCESSES}`,
   );
   console.log('');
   console.log(LATENCY_HEAD.join('\n'));
@@ -353,7 +362,7 @@ async function main() {
     console.log(cpuLine('the scans', cpu, scans.seconds));
     if (raw) console.log(cpuLine('the raw pg scans', raw.cpu, raw.seconds));
     console.log(
-      `API CPU per scan ${((1000 * cpu.api) / scans.times.length).toFixed(2)} ms; API resident memory (VmRSS) max ${apiRss.maxMb.toFixed(0)} MB`,
+      `API CPU per scan ${((1000 * cpu.api) / scans.times.length).toFixed(2)} ms; API resident memory (VmRSS) max ${apiRss.maxMb.toFixed(0)} MB${API_PROCESSES > 1 ? ' (the largest of its processes)' : ''}`,
     );
   }
   console.log(`PostgreSQL backends during the scans, on average: ${sampled.backends}`);

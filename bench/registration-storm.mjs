@@ -4,11 +4,13 @@
 // Self-contained:
 //   node bench/registration-storm.mjs [--students 2000] [--concurrency 200] [--forum-seats 500]
 //        [--events 20] [--event-seats 30] [--database yvc_bench] [--port 3400] [--skip-raw]
-//        [--tree head|worktree] [--skip-build] [--rate 300] [--duration 60] [--cpu-prof DIR]
+//        [--tree head|worktree] [--skip-build] [--rate 300] [--duration 60] [--cpu-prof DIR] [--api-processes N]
 // --rate R --duration S (defaults 300 and 60; --rate 0 skips it): after the closed-loop storm, an
 // open-loop run on fresh members and events sends R registrations a second for S seconds whatever
 // the answers (latency counted from each request's planned send time, so a slow answer delays no
 // later request and hides nothing), half for a forum, half for the small events.
+// --api-processes N: API_PROCESSES=N (node:cluster; CPU summed over the API's processes, memory the
+// largest process's).
 // --cpu-prof DIR: V8's sampling profiler in the API during the closed-loop storm (and, separately,
 // the open-loop run), written to DIR and summed up by bench/lib/profile-summary.mjs.
 // The API's resident memory (VmRSS) is sampled every 100 ms during each HTTP phase.
@@ -58,6 +60,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '300' },
     duration: { type: 'string', default: '60' },
     'cpu-prof': { type: 'string' },
+    'api-processes': { type: 'string', default: '1' },
     'max-in-flight': { type: 'string', default: '2000' },
   },
 });
@@ -339,6 +342,12 @@ async function main() {
     database: DB_NAME,
     redisPrefix: `yvc-bench-${DB_NAME}`,
   });
+  const API_PROCESSES = Number(values['api-processes']);
+  if (!(Number.isInteger(API_PROCESSES) && API_PROCESSES >= 1))
+    throw new Error('--api-processes must be a whole number >= 1');
+  if (API_PROCESSES > 1 && values['cpu-prof'])
+    throw new Error('--cpu-prof profiles one API process: use --api-processes 1');
+  env.API_PROCESSES = String(API_PROCESSES);
   const { profDir, nodeArgs } = profilerSetup(values['cpu-prof'], env);
 
   const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });
@@ -472,7 +481,7 @@ async function main() {
   const { rows: pgVersion } = await db.query(`SELECT current_setting('server_version') AS v`);
   console.log('');
   console.log(
-    `Registration storm, ${new Date().toISOString().slice(0, 10)}: ${N} students, forum of ${FORUM_SEATS} seats + ${SMALL_EVENTS} events of ${SMALL_SEATS}, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, at the end ${loadAverage()}, code: ${build.label}`,
+    `Registration storm, ${new Date().toISOString().slice(0, 10)}: ${N} students, forum of ${FORUM_SEATS} seats + ${SMALL_EVENTS} events of ${SMALL_SEATS}, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, at the end ${loadAverage()}, code: ${build.label}, API processes: ${API_PROCESSES}`,
   );
   console.log('');
   console.log(LATENCY_HEAD.join('\n'));
@@ -538,7 +547,7 @@ async function main() {
       `API CPU per registration: storm ${perRequest(http.cpu, http.times.length)} ms${open ? `, open loop ${perRequest(open.cpu, open.times.length)} ms` : ''}`,
     );
     console.log(
-      `API resident memory (VmRSS, sampled every 100 ms): storm max ${http.rss.maxMb.toFixed(0)} MB (end ${http.rss.lastMb.toFixed(0)} MB)${open ? `, open loop max ${open.rss.maxMb.toFixed(0)} MB (end ${open.rss.lastMb.toFixed(0)} MB)` : ''}`,
+      `API resident memory (VmRSS, sampled every 100 ms${API_PROCESSES > 1 ? `, the largest of ${API_PROCESSES} processes` : ''}): storm max ${http.rss.maxMb.toFixed(0)} MB (end ${http.rss.lastMb.toFixed(0)} MB)${open ? `, open loop max ${open.rss.maxMb.toFixed(0)} MB (end ${open.rss.lastMb.toFixed(0)} MB)` : ''}`,
     );
   }
   console.log(`PostgreSQL backends during the HTTP storm, on average: ${http.backends}`);

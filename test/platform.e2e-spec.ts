@@ -27,6 +27,20 @@ describe('platform behaviour (e2e)', () => {
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('GraphQL answers are never stored by a cache: data, errors and GET queries alike', async () => {
+    const ok = await api.http.post('/graphql').send({ query: '{ __typename }' });
+    expect(ok.status).toBe(200);
+    expect(ok.headers['cache-control']).toBe('no-store');
+    const bad = await api.http.post('/graphql').send({ query: '{ nope }' });
+    expect(bad.headers['cache-control']).toBe('no-store');
+    const get = await api.http
+      .get('/graphql')
+      .query({ query: '{ __typename }' })
+      .set('apollo-require-preflight', 'true');
+    expect(get.status).toBe(200);
+    expect(get.headers['cache-control']).toBe('no-store');
+  });
+
   it('a GET answered whole carries a weak ETag, and asking with it again is 304 Not Modified', async () => {
     const first = await api.http.get('/.well-known/jwks.json');
     expect(first.status).toBe(200);

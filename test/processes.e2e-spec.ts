@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 
@@ -82,6 +83,64 @@ describe('built processes', () => {
     }
     // Nest closes the app (connections, queues) and then re-raises the signal
     expect([0, 'SIGTERM']).toContain(await p.exited);
+  });
+
+  it('API_PROCESSES=2: two API processes share the port, ready only when both listen; one that dies is replaced; SIGTERM stops all', async () => {
+    const port = String(30_000 + Math.floor(Math.random() * 20_000));
+    const p = run('dist/apps/api/src/main.js', { PORT: port, LOG_LEVEL: 'info', API_PROCESSES: '2' });
+    const children = () =>
+      readFileSync(`/proc/${p.child.pid}/task/${p.child.pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+    try {
+      const ready = await until(async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null);
+        return res?.ok ? res : undefined;
+      });
+      expect(((await ready.json()) as any).details.processes).toEqual({ status: 'up', listening: 2, of: 2 });
+      expect(p.output()).toContain('2 API processes listening');
+      const first = children();
+      expect(first).toHaveLength(2);
+      // both answer: connections are handed out round-robin
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          fetch(`http://127.0.0.1:${port}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', connection: 'close' },
+            body: JSON.stringify({ query: '{ units { code } }' }),
+          }).then(async (r) => ((await r.json()) as any).data.units.length),
+        ),
+      );
+      expect(answers).toEqual([12, 12, 12, 12, 12, 12]);
+      // a process that dies after it listened is replaced
+      process.kill(first[0], 'SIGKILL');
+      const replaced = await until(() => {
+        const now = children();
+        return now.length === 2 && !now.includes(first[0]) ? now : undefined;
+      });
+      expect(replaced).toContain(first[1]);
+      expect(p.output()).toContain('starting another');
+      await until(async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null);
+        const body = res?.ok ? ((await res.json()) as any) : null;
+        return body?.details.processes.listening === 2 ? body : undefined;
+      });
+    } finally {
+      await stop(p.child);
+    }
+    expect(await p.exited).toBe(0);
+  });
+
+  it('API_PROCESSES=2 with a process that cannot start: the whole set stops with exit code 1', async () => {
+    const p = run('dist/apps/api/src/main.js', {
+      PORT: String(30_000 + Math.floor(Math.random() * 20_000)),
+      API_PROCESSES: '2',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/yvc_no_such_database',
+    });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toContain('exited before it listened');
   });
 
   it('in production: introspection and the landing page are off', async () => {

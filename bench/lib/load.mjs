@@ -59,14 +59,34 @@ export function cpuSeconds(pid) {
   }
 }
 
-/** Where the CPU went: the API process, the PostgreSQL backends of this database, this process. */
+/**
+ * A process and its descendants (the API's processes when API_PROCESSES > 1 makes it a cluster
+ * supervisor), from /proc/<pid>/task/<tid>/children; [pid] where that is not available.
+ */
+export function processTree(pid) {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) {
+    try {
+      const children = readFileSync(`/proc/${all[i]}/task/${all[i]}/children`, 'utf8').trim();
+      if (children) all.push(...children.split(/\s+/).map(Number));
+    } catch {
+      // gone, or no /proc
+    }
+  }
+  return all;
+}
+
+/** CPU seconds of a process and its descendants (each process's own utime + stime, threads included). */
+export const treeCpuSeconds = (pid) => processTree(pid).reduce((sum, p) => sum + cpuSeconds(p), 0);
+
+/** Where the CPU went: the API's processes, the PostgreSQL backends of this database, this process. */
 export async function cpuSnapshot(db, apiPid) {
   const { rows } = await db.query(
     `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
   );
   const usage = process.cpuUsage();
   return {
-    api: apiPid ? cpuSeconds(apiPid) : 0,
+    api: apiPid ? treeCpuSeconds(apiPid) : 0,
     pg: new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)])),
     client: (usage.user + usage.system) / 1e6,
   };

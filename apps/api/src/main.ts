@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, applyHeapGrowth, loadConfig } from '@yvc/core';
+import { followProcesses, isSupervisor, superviseApiProcesses } from './api-processes';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -13,6 +14,12 @@ async function main(): Promise<void> {
     throw err;
   }
   const config = loadConfig();
+  if (isSupervisor(config.API_PROCESSES)) {
+    const infoLogs = ['trace', 'debug', 'info'].includes(config.LOG_LEVEL);
+    superviseApiProcesses(config.API_PROCESSES, { infoLogs });
+    return;
+  }
+  followProcesses();
   applyHeapGrowth(config);
   const app = await createApiApp();
   await app.listen(config.PORT, '0.0.0.0');

@@ -47,7 +47,8 @@ export function requestLogging(
   });
   fastify.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const logger = root();
-    const failed = reply.statusCode >= 500;
+    // a quiet path's 503 (/health/ready while not ready) is an answer to the load balancer, not a failure
+    const failed = reply.statusCode >= 500 && !(reply.statusCode === 503 && ignore(req.url));
     if (failed || (logger.isLevelEnabled('info') && !ignore(req.url))) {
       const line = {
         req: { id: req.id, method: req.method, path: redactPath(req.url) },

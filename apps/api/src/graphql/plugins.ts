@@ -42,6 +42,25 @@ export function errorPresenterPlugin(
   };
 }
 
+/**
+ * `Cache-Control: no-store` on every GraphQL answer (they carry personal data). Apollo's default
+ * cache-control plugin set the same header, but it also wraps every field resolver of the schema
+ * with a per-field hook (willResolveField) for cache hints this API never gives; it is disabled
+ * in graphql.config.ts and this plugin keeps the header.
+ */
+export function noStorePlugin(): ApolloServerPlugin<GqlContext> {
+  const listener = {
+    async willSendResponse(rc: GraphQLRequestContext<GqlContext>) {
+      rc.response.http.headers.set('cache-control', 'no-store');
+    },
+  };
+  return {
+    async requestDidStart() {
+      return listener;
+    },
+  };
+}
+
 /** What `first: N` multiplies below a field (at most 100, as the connections clamp it); null without it. */
 const firstOf = (args: Record<string, unknown> | undefined): number | null =>
   typeof args?.first === 'number' ? Math.max(1, Math.min(args.first, 100)) : null;

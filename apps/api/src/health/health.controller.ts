@@ -8,6 +8,7 @@ import {
 import { EngagementIndex } from '@yvc/analytics';
 import { REDIS } from '@yvc/database';
 import type Redis from 'ioredis';
+import { processesState } from '../api-processes';
 import { Public } from '../common/decorators';
 
 @Controller('health')
@@ -28,7 +29,10 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** PostgreSQL and Redis both answer (for load balancers). */
+  /**
+   * PostgreSQL and Redis both answer (for load balancers); with API_PROCESSES > 1, also not before
+   * every process of the set has started listening (so connections opened at start-up spread over all).
+   */
   @Public()
   @Get('ready')
   @HealthCheck()
@@ -47,6 +51,7 @@ export class HealthController {
           return redis.down({ message: (err as Error).message });
         }
       },
+      ...this.processesCheck(),
       // informative only: until the resident copy is loaded the figures come from SQL (slower, same)
       () => {
         const s = this.engagementIndex.status();
@@ -58,5 +63,17 @@ export class HealthController {
         });
       },
     ]);
+  }
+
+  private processesCheck() {
+    const set = processesState();
+    if (!set) return [];
+    return [
+      () => {
+        const check = this.indicators.check('processes');
+        const figures = { listening: set.listening, of: set.of };
+        return set.started ? check.up(figures) : check.down(figures);
+      },
+    ];
   }
 }

@@ -129,6 +129,11 @@ export const configSchema = z
       .optional(),
     /** V8 heap growth past the last full collection's live size, in percent (0: V8's own, up to 300); see heap-growth.ts */
     HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
+    /**
+     * API processes on this machine (node:cluster, apps/api/src/api-processes.ts): 1 runs the API in
+     * the process started; N > 1 makes it a supervisor of N API processes sharing PORT (one per core).
+     */
+    API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')
