@@ -261,7 +261,7 @@ export class CheckInService {
     const params = [
       wellFormed ? code : null,
       eventId,
-      at,
+      at.toISOString(), // as text: the same instant for $3::timestamptz, without pg's local-time formatting
       staff.memberId,
       method,
       OutboxKind.ATTENDANCE_RECORDED,
