@@ -43,7 +43,10 @@ export class Hs256Verifier {
     private readonly max = 10_000,
   ) {}
 
-  verify(token: string, nowSeconds = Math.floor(Date.now() / 1000)): Readonly<Record<string, unknown>> | null {
+  verify(
+    token: string,
+    nowSeconds = Math.floor(Date.now() / 1000),
+  ): Readonly<Record<string, unknown>> | null {
     let claims = this.verified.get(token);
     if (!claims) {
       const fresh = verifySignature(token, this.key, this.issuer);
