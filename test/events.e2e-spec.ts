@@ -487,6 +487,14 @@ describe('events, registration, waitlists, check-in (e2e)', () => {
         alreadyCheckedIn: true,
         registration: { checkedInAt: first.data.checkIn.registration.checkedInAt },
       });
+      // the event id in capitals is the same event (not "another event's code")
+      const upper = await api.gql(
+        CHECK_IN,
+        { e: id.toUpperCase(), c: reg.checkInCode },
+        { token: coordinator.token },
+      );
+      expect(upper.errors).toBeUndefined();
+      expect(upper.data.checkIn).toMatchObject({ alreadyCheckedIn: true, registration: { id: reg.id } });
       const [row] = await api.db.query(
         `SELECT checked_in_by, check_in_method FROM registrations WHERE id = $1`,
         [reg.id],

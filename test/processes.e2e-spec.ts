@@ -140,7 +140,7 @@ describe('built processes', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/yvc_no_such_database',
     });
     expect(await p.exited).toBe(1);
-    expect(p.output()).toContain('exited before it listened');
+    expect(p.output()).toContain('exited before the set started');
   });
 
   it('in production: introspection and the landing page are off', async () => {

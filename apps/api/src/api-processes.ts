@@ -7,7 +7,7 @@ import cluster, { Worker } from 'node:cluster';
  * (docs/scaling.md). One event loop per core is what lets the API use more than one core.
  */
 
-/** What a process tells /health/ready: how many of the set are listening (null: no cluster). */
+/** What a process tells /health/ready: how many of the set are listening (null: no supervisor). */
 export interface ProcessesState {
   listening: number;
   of: number;
@@ -16,16 +16,18 @@ export interface ProcessesState {
 }
 
 const MESSAGE = 'yvc:api-processes';
+/** Set on the processes this supervisor forks (another cluster launcher's workers do not follow it). */
+const SUPERVISED = 'YVC_API_SUPERVISED';
 let state: ProcessesState | null = null;
 
-/** The set's state as this process last heard it from the primary; null when not in a cluster. */
+/** The set's state as this process last heard it from the supervisor; null when not supervised. */
 export function processesState(): ProcessesState | null {
   return state;
 }
 
-/** In a cluster process: listen for the primary's news of the set. */
+/** In a process forked by superviseApiProcesses: listen for the supervisor's news of the set. */
 export function followProcesses(): void {
-  if (!cluster.isWorker) return;
+  if (!cluster.isWorker || process.env[SUPERVISED] !== '1') return;
   state = { listening: 0, of: 0, started: false };
   process.on('message', (msg: unknown) => {
     const m = msg as { type?: string } & ProcessesState;
@@ -40,29 +42,52 @@ const jsonLog: Log = (level, msg, extra) =>
     JSON.stringify({ level: level === 'error' ? 50 : 30, time: Date.now(), pid: process.pid, msg, ...extra }),
   );
 
+/** Replacement delays after a crash: 1 s, doubling up to 30 s; back to 1 s after a minute without one. */
+const FIRST_DELAY_MS = 1000;
+const MAX_DELAY_MS = 30_000;
+const CALM_MS = 60_000;
+/** After SIGINT (which a terminal sends to every process itself), how long before SIGTERM follows. */
+const SIGINT_GRACE_MS = 10_000;
+
 /**
- * The primary: forks `count` API processes and keeps that many running. A process that exits
- * after it listened is replaced (after a second, so a crash loop cannot spin); one that exits
- * before it ever listened means the API cannot start (bad configuration, database down), so the
- * whole set stops with exit code 1. SIGTERM / SIGINT are passed on and the primary exits when the
- * last process has. Logs at info only when `infoLogs`.
+ * The supervisor: forks `count` API processes and keeps that many running.
+ * - Start-up: a process that exits before the whole set has listened means the API cannot start
+ *   (bad database, port taken): the set stops and the supervisor exits with code 1.
+ * - Afterwards a process that exits is replaced, after 1 s, then 2, 4 ... up to 30 s while they
+ *   keep failing (logged at error); the others serve meanwhile.
+ * - SIGTERM is passed on; SIGINT is not (a terminal's Ctrl-C reaches every process already; a
+ *   second signal would cut Nest's graceful close short), only SIGTERM to those still running
+ *   after 10 s. The supervisor exits when the last process has: 0 when asked to stop, 1 when the
+ *   set failed at start.
  */
 export function superviseApiProcesses(count: number, options: { infoLogs: boolean; log?: Log }): void {
   const log = options.log ?? jsonLog;
+  const alive = new Map<number, Worker>();
   const listening = new Set<number>();
   let started = false;
   let stopping = false;
-  let exitCode = 0;
+  let delay = FIRST_DELAY_MS;
+  let lastCrash = 0;
+  const pending = new Set<NodeJS.Timeout>();
 
+  const fork = () => {
+    const worker = cluster.fork({ [SUPERVISED]: '1' });
+    worker.on('error', () => undefined); // a send to a process that is exiting; its exit is handled below
+    alive.set(worker.id, worker);
+  };
   const broadcast = () => {
     const news = { type: MESSAGE, listening: listening.size, of: count, started };
-    for (const w of Object.values(cluster.workers ?? {})) if (w?.isConnected()) w.send(news);
+    for (const w of alive.values()) if (!w.isDead() && w.isConnected()) w.send(news, () => undefined);
+  };
+  const finishIfDone = () => {
+    if (!alive.size) process.exit(process.exitCode ?? 0);
   };
   const stopAll = (signal: NodeJS.Signals) => {
     stopping = true;
-    const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
-    if (!alive.length) process.exit(exitCode);
-    for (const w of alive) w.process.kill(signal);
+    for (const t of pending) clearTimeout(t);
+    pending.clear();
+    for (const w of alive.values()) if (!w.isDead()) w.process.kill(signal);
+    finishIfDone();
   };
 
   cluster.on('listening', (worker) => {
@@ -74,29 +99,38 @@ export function superviseApiProcesses(count: number, options: { infoLogs: boolea
     broadcast();
   });
   cluster.on('exit', (worker, code, signal) => {
-    const hadListened = listening.delete(worker.id);
-    if (stopping) {
-      if (!Object.keys(cluster.workers ?? {}).length) process.exit(exitCode);
-      return;
+    alive.delete(worker.id);
+    listening.delete(worker.id);
+    const how = signal ?? `exit code ${code}`;
+    if (stopping) return finishIfDone();
+    if (!started) {
+      log('error', `an API process exited before the set started (${how}); stopping`);
+      process.exitCode = 1;
+      return stopAll('SIGTERM');
     }
-    if (!hadListened) {
-      log('error', `an API process exited before it listened (${signal ?? `exit code ${code}`}); stopping`);
-      exitCode = 1;
-      stopAll('SIGTERM');
-      return;
-    }
-    log(
-      'error',
-      `API process ${worker.process.pid} exited (${signal ?? `exit code ${code}`}); starting another`,
-    );
+    const now = Date.now();
+    delay = now - lastCrash > CALM_MS ? FIRST_DELAY_MS : Math.min(delay * 2, MAX_DELAY_MS);
+    lastCrash = now;
+    log('error', `API process ${worker.process.pid} exited (${how}); starting another in ${delay / 1000} s`);
     broadcast();
-    setTimeout(() => {
-      if (!stopping) cluster.fork();
-    }, 1000).unref();
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      if (!stopping) fork();
+    }, delay);
+    pending.add(timer);
   });
   process.on('SIGTERM', () => stopAll('SIGTERM'));
-  process.on('SIGINT', () => stopAll('SIGINT'));
-  for (let i = 0; i < count; i++) cluster.fork();
+  process.on('SIGINT', () => {
+    if (stopping) return;
+    stopping = true;
+    for (const t of pending) clearTimeout(t);
+    pending.clear();
+    finishIfDone();
+    setTimeout(() => {
+      for (const w of alive.values()) if (!w.isDead()) w.process.kill('SIGTERM');
+    }, SIGINT_GRACE_MS).unref();
+  });
+  for (let i = 0; i < count; i++) fork();
 }
 
 /** Whether this process should be the supervisor rather than an API. */

@@ -257,6 +257,8 @@ export class CheckInService {
     method: CheckInMethod,
     prepared = false,
   ): Promise<CheckInOutcome> {
+    // ids compare as PostgreSQL writes them (a uuid given in capitals is the same event)
+    eventId = eventId.toLowerCase();
     const wellFormed = typeof code === 'string' && /^[A-Za-z0-9_-]{20,64}$/.test(code);
     const params = [
       wellFormed ? code : null,
