@@ -271,3 +271,19 @@ export function controlCharsPlugin(): ApolloServerPlugin<GqlContext> {
     },
   };
 }
+
+/**
+ * `Cache-Control: no-store` on every GraphQL response: what Apollo's cache-control plugin sent
+ * (no field declares a cache hint) without its hook on every field resolution.
+ */
+export function noStorePlugin(): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}

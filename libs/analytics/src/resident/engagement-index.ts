@@ -15,7 +15,7 @@ import {
   memberPass,
   planQuestion,
   ResidentQuestion,
-  scopedMembers,
+  scopedRows,
 } from './resident-report';
 
 /** How often the change log is read when nobody asks (a question reads it first anyway). */
@@ -132,20 +132,21 @@ export class EngagementIndex implements OnApplicationShutdown {
     const data = await this.fresh(pass === 'scoped');
     if (!data) return null;
     const plan = planQuestion(data, q);
-    // a region or district: only its members (their list from ByEvent); the country: everyone
-    const list =
+    // a region or district: only its members and their rows (from ByEvent); the country: everyone
+    const rows =
       (pass === undefined || pass === 'scoped') && canPassScoped(data, q)
-        ? scopedMembers(data, plan, plan.scoped)
+        ? scopedRows(data, plan, plan.scoped)
         : null;
+    const list = rows ? rows.list : null;
     const size = list ? list.length : data.members;
     if (!this.threads || pass === 'members-here')
-      return finishParts(data, q, plan, memberPass(memberColumns(data), plan, 0, size, list));
+      return finishParts(data, q, plan, memberPass(memberColumns(data), plan, 0, size, list, rows));
     this.passes++;
     try {
       const counts = await this.threads
-        .run(memberColumns(data), plan, size, list)
+        .run(memberColumns(data), plan, size, rows)
         // a thread that failed (it is started again next time): this answer in this thread
-        .catch(() => memberPass(memberColumns(data), plan, 0, size, list));
+        .catch(() => memberPass(memberColumns(data), plan, 0, size, list, rows));
       return finishParts(data, q, plan, counts);
     } finally {
       if (--this.passes === 0) for (const wake of this.idle.splice(0)) wake();

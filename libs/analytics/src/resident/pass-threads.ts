@@ -1,14 +1,14 @@
 import { Worker } from 'node:worker_threads';
-import { Counts, MEMBER_PASS_SOURCE, MemberColumns, Plan, sumCounts } from './resident-report';
+import { Counts, ListRows, MEMBER_PASS_SOURCE, MemberColumns, Plan, ScopedRows, sumCounts } from './resident-report';
 
 /** What a thread runs: the member pass (its source sent as text: the same code in dist and under ts-jest). */
 const THREAD_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 ${MEMBER_PASS_SOURCE}
-parentPort.on('message', ({ id, cols, plan, m0, m1, list }) => {
+parentPort.on('message', ({ id, cols, plan, m0, m1, list, rows }) => {
   let out;
   try {
-    out = memberPass(cols, plan, m0, m1, list);
+    out = memberPass(cols, plan, m0, m1, list, rows);
   } catch (err) {
     parentPort.postMessage({ id, error: String((err && err.stack) || err) });
     return;
@@ -44,12 +44,12 @@ export class PassThreads {
     this.workers = Array.from({ length: size }, () => null);
   }
 
-  /** The pass over members 0..size-1, or over list[0..size-1] (each thread is sent only its part). */
+  /** The pass over members 0..size-1, or over a scoped question's list and rows (each thread is sent only its part; they are in shared memory). */
   async run(
     cols: MemberColumns,
     plan: Plan,
     size = cols.members,
-    list: Int32Array | null = null,
+    scoped: ScopedRows | null = null,
   ): Promise<Counts> {
     const n = this.size;
     // what the threads read of the plan, no more (each message is copied): with one word per event
@@ -60,9 +60,12 @@ export class PassThreads {
       Array.from({ length: n }, (_, i) => {
         const m0 = Math.floor((size * i) / n);
         const m1 = Math.floor((size * (i + 1)) / n);
-        return list
-          ? this.call(i, cols, sent, 0, m1 - m0, list.subarray(m0, m1))
-          : this.call(i, cols, sent, m0, m1, null);
+        return scoped
+          ? this.call(i, cols, sent, 0, m1 - m0, scoped.list.subarray(m0, m1), {
+              start: scoped.start.subarray(m0, m1 + 1),
+              v: scoped.v,
+            })
+          : this.call(i, cols, sent, m0, m1, null, null);
       }),
     );
     return sumCounts(parts);
@@ -80,12 +83,13 @@ export class PassThreads {
     m0: number,
     m1: number,
     list: Int32Array | null,
+    rows: ListRows | null,
   ): Promise<Counts> {
     const worker = this.worker(i);
     const id = ++this.seq;
     return new Promise<Counts>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker: i });
-      worker.postMessage({ id, cols, plan, m0, m1, list });
+      worker.postMessage({ id, cols, plan, m0, m1, list, rows });
     });
   }
 

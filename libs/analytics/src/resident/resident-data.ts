@@ -10,6 +10,14 @@ export const EV = { GONE: 0, COUNTED: 1, OTHER: 2 } as const;
 /** Account states: gone (deleted, or not read yet), a MEMBER, staff. */
 export const ROLE = { GONE: 0, MEMBER: 1, STAFF: 2 } as const;
 
+/** (birth + interval '18 years')::date as YYYYMMDD: 29 February becomes the 28th in a common year. */
+export function eighteenth(birth: number): number {
+  const y = Math.floor(birth / 10000) + 18;
+  const md = birth % 10000;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return y * 10000 + (md === 229 && !leap ? 228 : md);
+}
+
 /** Times are epoch microseconds (exact in a double), as PostgreSQL keeps them. */
 export const NO_TIME = Number.NaN;
 
@@ -73,6 +81,8 @@ export class ResidentData {
   mUnit = shared(Int32Array, 1024);
   /** YYYYMMDD, -1: none */
   mBirth = shared(Int32Array, 1024);
+  /** eighteenth(birth) (first-time voters), -1: none; kept so a question compares instead of computing */
+  mEighteenth = shared(Int32Array, 1024);
   mJoined = shared(Float64Array, 1024);
   mJoinedMonth = shared(Int32Array, 1024);
 
@@ -84,7 +94,7 @@ export class ResidentData {
 
   private scratch: MemberScratch | null = null;
 
-  /** A member-sized scratch array for this thread (scopedMembers), reused between questions. */
+  /** Member-sized scratch arrays for this thread (scopedRows), reused between questions. */
   memberScratch(): MemberScratch {
     if (!this.scratch || this.scratch.stamp.length < this.members)
       this.scratch = new MemberScratch(this.members);
@@ -167,11 +177,13 @@ export class ResidentData {
     this.mRole = grown(this.mRole, this.members);
     this.mUnit = grown(this.mUnit, this.members);
     this.mBirth = grown(this.mBirth, this.members);
+    this.mEighteenth = grown(this.mEighteenth, this.members);
     this.mJoined = grown(this.mJoined, this.members);
     this.mJoinedMonth = grown(this.mJoinedMonth, this.members);
     this.mRole[n] = ROLE.GONE;
     this.mUnit[n] = -1;
     this.mBirth[n] = -1;
+    this.mEighteenth[n] = -1;
     this.regs.ensureMembers(this.members);
     this.clubMemberships.ensureMembers(this.members);
     this.badges.ensureMembers(this.members);
@@ -265,7 +277,9 @@ export class ResidentData {
   ): void {
     this.mRole[n] = isMember ? ROLE.MEMBER : ROLE.STAFF;
     this.mUnit[n] = this.unit(unitId);
-    this.mBirth[n] = birth ?? -1;
+    const b = birth ?? -1;
+    this.mBirth[n] = b;
+    this.mEighteenth[n] = b < 0 ? -1 : eighteenth(b);
     this.mJoined[n] = joinedUs;
     this.mJoinedMonth[n] = joinedMonth;
   }
@@ -301,7 +315,7 @@ export class ResidentData {
       this.evRegs.byteLength * 3 +
       this.mRole.byteLength +
       this.mUnit.byteLength +
-      this.mBirth.byteLength +
+      this.mBirth.byteLength * 2 +
       this.mJoined.byteLength +
       this.mJoinedMonth.byteLength;
     return (
@@ -317,14 +331,18 @@ export class ResidentData {
 
 /**
  * Per member a stamp, set where it holds the current user's token (`next()`), so marking members
- * neither allocates nor zeroes a member-sized array per question.
+ * neither allocates nor zeroes a member-sized array per question (a user may also leave negative
+ * values: no token is negative).
  */
 export class MemberScratch {
   readonly stamp: Int32Array;
+  /** free for the holder's use within one call (scopedRows: the list before it is copied) */
+  readonly pos: Int32Array;
   private token = 0;
 
   constructor(members: number) {
     this.stamp = new Int32Array(members);
+    this.pos = new Int32Array(members);
   }
 
   /** A token no stamp holds yet. */

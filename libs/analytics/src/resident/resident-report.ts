@@ -3,6 +3,7 @@ import type { EngagementParts, MemberSetRow, PerEventRow } from '../engagement-p
 import type { EngagementScope } from '../engagement-scope';
 import { AGE_BANDS } from '../engagement.types';
 import { EV, REG, ROLE, ResidentData } from './resident-data';
+import { shared } from './shared-memory';
 
 export interface ResidentQuestion {
   scope: EngagementScope;
@@ -20,32 +21,38 @@ export interface ResidentQuestion {
 
 const ymd = (day: string) => Number(day.replaceAll('-', ''));
 
-// The functions from here to memberPass run in worker threads too (their source is sent to the
-// thread: pass-threads.ts): they read only their arguments, and their constants are literals.
+// bandOf, newCounts, countMember and memberPass run in worker threads too (their source is sent
+// to the thread: pass-threads.ts): they read only their arguments, and their constants are literals.
 if (AGE_BANDS.indexOf('OTHER') !== 5 || REG.ATTENDED !== 1 || REG.NO_SHOW !== 2 || ROLE.MEMBER !== 1)
   throw new Error('the member pass assumes these codes');
 
 /** Whole years from birth (YYYYMMDD) to day (YYYYMMDD), as date_part('year', age(day, birth)). */
-function years(day: number, birth: number): number {
+export function years(day: number, birth: number): number {
   const y = Math.floor(day / 10000) - Math.floor(birth / 10000);
   return day % 10000 < birth % 10000 ? y - 1 : y;
 }
 
 /** The age band (index in AGE_BANDS, 5 = OTHER) on `day` of a birth date (YYYYMMDD, -1: none). */
-function band(day: number, birth: number): number {
+export function band(day: number, birth: number): number {
   if (birth < 0) return 5;
   const age = years(day, birth);
   if (age < 14 || age > 35) return 5;
   return age <= 17 ? 0 : age <= 21 ? 1 : age <= 25 ? 2 : age <= 29 ? 3 : 4;
 }
 
-/** (birth + interval '18 years')::date as YYYYMMDD: 29 February becomes the 28th in a common year. */
-function eighteenth(birth: number): number {
-  const y = Math.floor(birth / 10000) + 18;
-  const md = birth % 10000;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return y * 10000 + (md === 229 && !leap ? 228 : md);
+/**
+ * band(lastDay, birth) by comparisons with the plan's bounds (no division per account): whole
+ * years from birth to day are at least k exactly when birth + k * 10000 <= day (YYYYMMDD numbers
+ * compare as (year, month-day) pairs), so bound k = lastDay - k * 10000 (Plan.ageBounds).
+ */
+export function bandOf(p: Pick<Plan, 'ageBounds'>, birth: number): number {
+  const a = p.ageBounds;
+  if (birth < 0 || birth > a[0] || birth <= a[5]) return 5;
+  return birth > a[1] ? 0 : birth > a[2] ? 1 : birth > a[3] ? 2 : birth > a[4] ? 3 : 4;
 }
+
+/** Plan.ageBounds for a last day (YYYYMMDD). */
+export const ageBounds = (lastDay: number) => [14, 18, 22, 26, 30, 36].map((k) => lastDay - k * 10000);
 
 /** The resident columns a pass reads (shared memory: the same arrays in every thread). */
 export interface MemberColumns {
@@ -53,6 +60,8 @@ export interface MemberColumns {
   mRole: Uint8Array;
   mUnit: Int32Array;
   mBirth: Int32Array;
+  /** eighteenth(birth), -1: no birth date */
+  mEighteenth: Int32Array;
   mJoined: Float64Array;
   mJoinedMonth: Int32Array;
   regV: Int32Array;
@@ -74,6 +83,7 @@ export function memberColumns(data: ResidentData): MemberColumns {
     mRole: data.mRole,
     mUnit: data.mUnit,
     mBirth: data.mBirth,
+    mEighteenth: data.mEighteenth,
     mJoined: data.mJoined,
     mJoinedMonth: data.mJoinedMonth,
     regV: data.regs.cols.v,
@@ -98,6 +108,11 @@ export interface Plan {
   firstDay: number;
   /** YYYYMMDD or -1 */
   election: number;
+  /** lastDay - k * 10000 for k = 14, 18, 22, 26, 30, 36 (bandOf) */
+  ageBounds: number[];
+  /** 18 on the election day: electionLow < birth <= electionHigh (empty without an election) */
+  electionLow: number;
+  electionHigh: number;
   /** the first month's code (year * 12 + month - 1); months are consecutive */
   firstMonth: number;
   nMo: number;
@@ -126,6 +141,13 @@ export interface Plan {
   unitBucket: Int32Array;
   clubInScope: Uint8Array;
   clubListed: Uint8Array;
+}
+
+/** The rows a pass reads of each member of its list: those of list[j] are v[start[j]] to v[start[j + 1] - 1]. */
+export interface ListRows {
+  start: Int32Array;
+  /** event << 2 | REG state, as ResidentData.regs */
+  v: Int32Array;
 }
 
 /** What a pass counts; passes over disjoint sets of members add up (sumCounts). */
@@ -168,6 +190,7 @@ function countMember(
   unit: number,
   joined: number,
   isActive: boolean,
+  memberBand: number,
 ): void {
   const t = out.totals;
   t[5]++;
@@ -177,14 +200,14 @@ function countMember(
     out.bucketMembers[b]++;
     if (isActive) out.bucketActive[b]++;
   }
-  const birth = c.mBirth[m];
-  const memberBand = band(p.lastDay, birth);
   out.bandMembers[memberBand]++;
   if (isActive) out.bandActive[memberBand]++;
+  // turns 18 in the period, or is 18 on the election day (years(election, birth) === 18)
+  const e18 = c.mEighteenth[m];
+  const birth = c.mBirth[m];
   if (
-    birth >= 0 &&
-    ((eighteenth(birth) >= p.firstDay && eighteenth(birth) <= p.lastDay) ||
-      (p.election >= 0 && years(p.election, birth) === 18))
+    (e18 >= p.firstDay && e18 <= p.lastDay) ||
+    (birth > p.electionLow && birth <= p.electionHigh)
   ) {
     t[7]++;
     if (isActive) t[8]++;
@@ -210,12 +233,16 @@ export function memberPass(
   m0: number,
   m1: number,
   list?: Int32Array | null,
+  rows?: ListRows | null,
 ): Counts {
   const out = newCounts(p);
-  const { flag, codes, words, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs, lastDay } = p;
+  const { flag, codes, words, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs } = p;
   const packed = words.length > 0;
   const { people, clubMembers } = out;
-  const { regV, regStart, regEnd, cmClub, cmJoined, cmLeft, cmStart, cmEnd, bAt, bStart, bEnd } = c;
+  const { regStart, regEnd, cmClub, cmJoined, cmLeft, cmStart, cmEnd, bAt, bStart, bEnd } = c;
+  // a scoped question brings the rows to read of each member of its list (ScopedRows)
+  const regV = rows ? rows.v : c.regV;
+  const rowStart = rows ? rows.start : null;
   const stamp = new Int32Array(p.nCodes);
   const clubStamp = new Int32Array(p.clubs);
   const t = out.totals;
@@ -233,7 +260,7 @@ export function memberPass(
     let kindBits = 0;
     if (packed) {
       // one word per event (Plan.words): bucket, month and kind as bits of the person, a stamp per club
-      for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
+      for (let i = rowStart ? rowStart[j] : regStart[m], end = rowStart ? rowStart[j + 1] : regEnd[m]; i < end; i++) {
         const v = regV[i];
         const w = words[v >> 2];
         if (w === 0) continue;
@@ -253,7 +280,7 @@ export function memberPass(
         }
       }
     } else
-      for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
+      for (let i = rowStart ? rowStart[j] : regStart[m], end = rowStart ? rowStart[j + 1] : regEnd[m]; i < end; i++) {
         const v = regV[i];
         const e = v >> 2;
         const f = flag[e];
@@ -274,13 +301,13 @@ export function memberPass(
         }
       }
     if (reg) t[2]++;
+    const memberBand = n > 0 || role === 1 ? bandOf(p, c.mBirth[m]) : 5;
     if (n > 0) {
       for (let x = bucketBits; x !== 0; x &= x - 1) people[31 - Math.clz32(x & -x)]++;
       for (let x = monthBits; x !== 0; x &= x - 1) people[p.offMo + 31 - Math.clz32(x & -x)]++;
       for (let x = kindBits; x !== 0; x &= x - 1) people[p.offK + 31 - Math.clz32(x & -x)]++;
       t[0]++;
       if (n >= 2) t[1]++;
-      const memberBand = band(lastDay, c.mBirth[m]);
       out.bandPeople[memberBand]++;
       out.bandAttendances[memberBand] += n;
       let awards = 0;
@@ -316,13 +343,13 @@ export function memberPass(
     if (!(unitInScope[unit] === 1 || inScopeClub)) continue;
     const joined = c.mJoined[m];
     if (!(joined < toUs)) continue;
-    countMember(c, p, out, m, unit, joined, isActive);
+    countMember(c, p, out, m, unit, joined, isActive, memberBand);
   }
   return out;
 }
 
 /** The source of the functions above, for a worker thread (pass-threads.ts). */
-export const MEMBER_PASS_SOURCE = [years, band, eighteenth, newCounts, countMember, memberPass]
+export const MEMBER_PASS_SOURCE = [bandOf, newCounts, countMember, memberPass]
   .map((f) => f.toString())
   .join('\n');
 
@@ -419,12 +446,17 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
       clubListed[c] = 1;
   }
 
+  const election = q.election ? ymd(q.election) : -1;
   return {
     fromUs,
     toUs,
     lastDay: ymd(q.lastDay),
     firstDay: ymd(q.firstDay),
-    election: q.election ? ymd(q.election) : -1,
+    election,
+    ageBounds: ageBounds(ymd(q.lastDay)),
+    // years(election, birth) === 18: birth + 180000 <= election < birth + 190000
+    electionLow: election >= 0 ? election - 190000 : -1,
+    electionHigh: election >= 0 ? election - 180000 : -1,
     firstMonth,
     nMo,
     nB,
@@ -446,36 +478,84 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
   };
 }
 
-/** Whether the scoped pass (over the scope's members only, scopedMembers) can answer: a scope smaller than the country, with no extra clubs, rows turned around at this version. */
+/** Whether the scoped pass (over the scope's members only, scopedRows) can answer: a scope smaller than the country, with no extra clubs, rows turned around at this version. */
 export function canPassScoped(data: ResidentData, q: ResidentQuestion): boolean {
   return !q.scope.wholeTree && q.scope.clubIds.length === 0 && data.byEvent?.version === data.version;
 }
 
+/** A scoped question's members (ascending) and the rows the pass reads of each. */
+export interface ScopedRows extends ListRows {
+  list: Int32Array;
+}
+
 /**
- * A scoped question's members (ByEvent): the only accounts that can count for it are those with
- * a registration at one of its events, those of its units and the members of its clubs; the
- * member pass over just them (ascending, so their rows are read in memory order) gives exactly
- * the figures of the pass over everyone, at a fraction of the cost.
+ * A scoped question's members and their rows (ByEvent). The only accounts that can count for it
+ * are those with a registration at one of its events, those of its units and the members of its
+ * clubs; the member pass over just them gives exactly the figures of the pass over everyone, at
+ * a fraction of the cost. An account of the scope's units gets all its rows (an attendance
+ * anywhere in the period makes it active); any other account counts only as a participant, so
+ * only its rows at the question's events matter, and only those are given (taken from the
+ * events' own lists): people who travel to many regions' events would otherwise bring all their
+ * rows, two thirds of what a region's 12 months read. Rows in shared memory (the threads read
+ * them as they are).
  */
-export function scopedMembers(data: ResidentData, p: Plan, scoped: number[]): Int32Array {
+export function scopedRows(data: ResidentData, p: Plan, scoped: number[]): ScopedRows {
   const by = data.byEvent!;
   const scratch = data.memberScratch();
-  const { stamp } = scratch;
-  const token = scratch.next();
-  for (const e of scoped)
-    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) stamp[by.evRegs[i] >> 2] = token;
-  for (let u = 0; u < p.unitInScope.length; u++)
-    if (p.unitInScope[u] === 1)
-      for (let i = by.unitStart[u], end = by.unitStart[u + 1]; i < end; i++) stamp[by.unitMembers[i]] = token;
+  const { stamp, pos } = scratch;
+  // the scope's own accounts get one token, the others another; once listed, the others' stamp
+  // becomes -(their position + 1) (never a token), so each of their rows costs one look-up
+  const own = scratch.next();
+  const other = scratch.next();
+  const { unitInScope, clubListed } = p;
+  for (let u = 0; u < unitInScope.length; u++)
+    if (unitInScope[u] === 1)
+      for (let i = by.unitStart[u], end = by.unitStart[u + 1]; i < end; i++) stamp[by.unitMembers[i]] = own;
+  const mark = (m: number) => {
+    if (stamp[m] !== own) stamp[m] = other;
+  };
+  for (const e of scoped) for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) mark(by.evRegs[i] >> 2);
   for (let club = 0; club < p.clubs; club++)
-    if (p.clubListed[club] === 1)
-      for (let i = by.clubStart[club], end = by.clubStart[club + 1]; i < end; i++)
-        stamp[by.clubMember[i]] = token;
+    if (clubListed[club] === 1)
+      for (let i = by.clubStart[club], end = by.clubStart[club + 1]; i < end; i++) mark(by.clubMember[i]);
   let n = 0;
-  for (let m = 0; m < data.members; m++) if (stamp[m] === token) n++;
-  const list = new Int32Array(n);
-  for (let m = 0, k = 0; m < data.members; m++) if (stamp[m] === token) list[k++] = m;
-  return list;
+  for (let m = 0; m < data.members; m++) {
+    const st = stamp[m];
+    if (st === own || st === other) pos[n++] = m;
+  }
+  const list = shared(Int32Array, n);
+  list.set(pos.subarray(0, n));
+  // rows per member: all of them for the scope's own accounts, else those at the question's events
+  const { start: regStart, end: regEnd } = data.regs;
+  const regV = data.regs.cols.v;
+  const start = shared(Int32Array, n + 1);
+  for (let j = 0; j < n; j++) {
+    const m = list[j];
+    if (stamp[m] === own) start[j + 1] = regEnd[m] - regStart[m];
+    else stamp[m] = -(j + 1);
+  }
+  for (const e of scoped)
+    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) {
+      const st = stamp[by.evRegs[i] >> 2];
+      if (st < 0) start[-st]++;
+    }
+  for (let j = 0; j < n; j++) start[j + 1] += start[j];
+  const v = shared(Int32Array, start[n]);
+  const fill = start.slice(0, n);
+  for (let j = 0; j < n; j++) {
+    const m = list[j];
+    if (stamp[m] !== own) continue;
+    let k = fill[j];
+    for (let i = regStart[m], end = regEnd[m]; i < end; i++) v[k++] = regV[i];
+    fill[j] = k;
+  }
+  for (const e of scoped)
+    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) {
+      const r = by.evRegs[i];
+      const st = stamp[r >> 2];
+      if (st < 0) v[fill[-st - 1]++] = (e << 2) | (r & 3);
+    }
+  return { list, start, v };
 }
 
 /**
@@ -486,8 +566,15 @@ export function scopedMembers(data: ResidentData, p: Plan, scoped: number[]): In
  */
 export function residentParts(data: ResidentData, q: ResidentQuestion, scoped = true): EngagementParts {
   const plan = planQuestion(data, q);
-  const list = scoped && canPassScoped(data, q) ? scopedMembers(data, plan, plan.scoped) : null;
-  const counts = memberPass(memberColumns(data), plan, 0, list ? list.length : data.members, list);
+  const rows = scoped && canPassScoped(data, q) ? scopedRows(data, plan, plan.scoped) : null;
+  const counts = memberPass(
+    memberColumns(data),
+    plan,
+    0,
+    rows ? rows.list.length : data.members,
+    rows?.list,
+    rows,
+  );
   return finishParts(data, q, plan, counts);
 }
 
