@@ -40,6 +40,9 @@ export interface ClubSqlRow {
   id: string;
   name: string;
   unit_id: string;
+  institution: string | null;
+  institution_kind: string | null;
+  archived_at: Date | null;
   members: number;
 }
 
@@ -145,6 +148,9 @@ export function assemble(
       clubId: c.id,
       unitId: c.unit_id,
       name: c.name,
+      institution: c.institution,
+      institutionKind: c.institution_kind,
+      archivedAt: c.archived_at,
       members: c.members,
       events: s.events,
       registrations: s.registrations,

@@ -49,6 +49,8 @@ export class ResidentData {
   readonly clubIds = new Map<string, number>();
   clubId: string[] = [];
   clubName: string[] = [];
+  clubInstitution: Array<string | null> = [];
+  clubInstitutionKind: Array<string | null> = [];
   clubUnit: number[] = [];
   clubArchived: number[] = [];
   /** the existing clubs, in the order PostgreSQL sorts them (ORDER BY name, id) */
@@ -125,6 +127,8 @@ export class ResidentData {
       n = this.clubId.push(id) - 1;
       this.clubIds.set(id, n);
       this.clubName.push('');
+      this.clubInstitution.push(null);
+      this.clubInstitutionKind.push(null);
       this.clubUnit.push(-1);
       this.clubArchived.push(NO_TIME);
     }
@@ -294,6 +298,8 @@ export class ResidentData {
     this.clubOrder = rows.map((r) => {
       const n = this.club(r.id);
       this.clubName[n] = r.name;
+      this.clubInstitution[n] = r.institution;
+      this.clubInstitutionKind[n] = r.institution_kind;
       this.clubUnit[n] = this.unit(r.unit_id);
       this.clubArchived[n] = r.archived_us === null ? NO_TIME : Number(r.archived_us);
       seen.add(n);
@@ -361,7 +367,8 @@ const month = (col: string, tz: string) =>
   `(extract(year from ${col} AT TIME ZONE '${tz}') * 12 + extract(month from ${col} AT TIME ZONE '${tz}') - 1)::int`;
 
 export const residentSql = (tz: string) => ({
-  clubs: `SELECT id, name, unit_id, ${us('archived_at')}::text AS archived_us FROM clubs ORDER BY name, id`,
+  clubs: `SELECT id, name, unit_id, institution, institution_kind::text AS institution_kind,
+      ${us('archived_at')}::text AS archived_us FROM clubs ORDER BY name, id`,
   events: `SELECT id, unit_id, club_id, status::text AS status, kind::text AS kind, ${us('starts_at')}::text AS starts_us,
       ${us('ends_at')}::text AS ends_us, ${month('starts_at', tz)} AS month FROM events`,
   /**
@@ -406,5 +413,7 @@ export interface ClubRowText {
   id: string;
   name: string;
   unit_id: string;
+  institution: string | null;
+  institution_kind: string | null;
   archived_us: string | null;
 }

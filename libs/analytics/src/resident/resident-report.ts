@@ -691,6 +691,10 @@ export function finishParts(
       id: data.clubId[c],
       name: data.clubName[c],
       unit_id: data.unitId[data.clubUnit[c]],
+      institution: data.clubInstitution[c],
+      institution_kind: data.clubInstitutionKind[c],
+      // microseconds to a Date as the driver parses the column (fractions of a millisecond dropped)
+      archived_at: Number.isNaN(data.clubArchived[c]) ? null : new Date(data.clubArchived[c] / 1000),
       members: clubMembers[c],
     })),
   };
