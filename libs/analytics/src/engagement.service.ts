@@ -385,6 +385,9 @@ function revive(r: EngagementReport): EngagementReport {
     from: new Date(r.from),
     to: new Date(r.to),
     computedAt: new Date(r.computedAt),
-    byClub: r.byClub.map((c) => ({ ...c, archivedAt: c.archivedAt === null ? null : new Date(c.archivedAt) })),
+    byClub: r.byClub.map((c) => ({
+      ...c,
+      archivedAt: c.archivedAt === null ? null : new Date(c.archivedAt),
+    })),
   };
 }

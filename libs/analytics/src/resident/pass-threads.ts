@@ -1,14 +1,14 @@
 import { Worker } from 'node:worker_threads';
-import { Counts, ListRows, MEMBER_PASS_SOURCE, MemberColumns, Plan, ScopedRows, sumCounts } from './resident-report';
+import { Counts, MEMBER_PASS_SOURCE, MemberColumns, Plan, sumCounts } from './resident-report';
 
 /** What a thread runs: the member pass (its source sent as text: the same code in dist and under ts-jest). */
 const THREAD_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 ${MEMBER_PASS_SOURCE}
-parentPort.on('message', ({ id, cols, plan, m0, m1, list, rows }) => {
+parentPort.on('message', ({ id, cols, plan, m0, m1, list }) => {
   let out;
   try {
-    out = memberPass(cols, plan, m0, m1, list, rows);
+    out = memberPass(cols, plan, m0, m1, list);
   } catch (err) {
     parentPort.postMessage({ id, error: String((err && err.stack) || err) });
     return;
@@ -18,6 +18,7 @@ parentPort.on('message', ({ id, cols, plan, m0, m1, list, rows }) => {
 `;
 
 const EMPTY = new Int32Array(0);
+const EMPTY_FLAGS = new Uint8Array(0);
 
 interface Reply {
   id: number;
@@ -44,28 +45,30 @@ export class PassThreads {
     this.workers = Array.from({ length: size }, () => null);
   }
 
-  /** The pass over members 0..size-1, or over a scoped question's list and rows (each thread is sent only its part; they are in shared memory). */
+  /** The pass over members 0..size-1, or over list[0..size-1] (each thread is sent only its part). */
   async run(
     cols: MemberColumns,
     plan: Plan,
     size = cols.members,
-    scoped: ScopedRows | null = null,
+    list: Int32Array | null = null,
   ): Promise<Counts> {
     const n = this.size;
     // what the threads read of the plan, no more (each message is copied): with one word per event
-    // (Plan.words) they need neither its codes nor the list of events in scope
+    // (Plan.words) they need neither its codes and flags nor the list of events in scope
     const { scoped: _scoped, ...rest } = plan as Plan & { scoped?: number[] };
-    const sent: Plan = { ...rest, codes: plan.words.length ? EMPTY : plan.codes };
+    const packed = plan.words.length > 0;
+    const sent: Plan = {
+      ...rest,
+      codes: packed ? EMPTY : plan.codes,
+      flag: packed ? EMPTY_FLAGS : plan.flag,
+    };
     const parts = await Promise.all(
       Array.from({ length: n }, (_, i) => {
         const m0 = Math.floor((size * i) / n);
         const m1 = Math.floor((size * (i + 1)) / n);
-        return scoped
-          ? this.call(i, cols, sent, 0, m1 - m0, scoped.list.subarray(m0, m1), {
-              start: scoped.start.subarray(m0, m1 + 1),
-              v: scoped.v,
-            })
-          : this.call(i, cols, sent, m0, m1, null, null);
+        return list
+          ? this.call(i, cols, sent, 0, m1 - m0, list.subarray(m0, m1))
+          : this.call(i, cols, sent, m0, m1, null);
       }),
     );
     return sumCounts(parts);
@@ -83,13 +86,12 @@ export class PassThreads {
     m0: number,
     m1: number,
     list: Int32Array | null,
-    rows: ListRows | null,
   ): Promise<Counts> {
     const worker = this.worker(i);
     const id = ++this.seq;
     return new Promise<Counts>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker: i });
-      worker.postMessage({ id, cols, plan, m0, m1, list, rows });
+      worker.postMessage({ id, cols, plan, m0, m1, list });
     });
   }
 

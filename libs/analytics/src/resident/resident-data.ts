@@ -96,7 +96,7 @@ export class ResidentData {
 
   private scratch: MemberScratch | null = null;
 
-  /** Member-sized scratch arrays for this thread (scopedRows), reused between questions. */
+  /** Member-sized scratch arrays for this thread (scopedMembers), reused between questions. */
   memberScratch(): MemberScratch {
     if (!this.scratch || this.scratch.stamp.length < this.members)
       this.scratch = new MemberScratch(this.members);
@@ -337,12 +337,11 @@ export class ResidentData {
 
 /**
  * Per member a stamp, set where it holds the current user's token (`next()`), so marking members
- * neither allocates nor zeroes a member-sized array per question (a user may also leave negative
- * values: no token is negative).
+ * neither allocates nor zeroes a member-sized array per question.
  */
 export class MemberScratch {
   readonly stamp: Int32Array;
-  /** free for the holder's use within one call (scopedRows: the list before it is copied) */
+  /** free for the holder's use within one call (scopedMembers: the list before it is copied) */
   readonly pos: Int32Array;
   private token = 0;
 

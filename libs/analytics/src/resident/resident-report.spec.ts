@@ -18,7 +18,8 @@ describe('the pass compares instead of dividing', () => {
   it('bandOf(ageBounds(day)) is band(day) for every birth', () => {
     for (const day of lastDays) {
       const p = { ageBounds: ageBounds(day) };
-      for (const birth of births) expect([day, birth, bandOf(p, birth)]).toEqual([day, birth, band(day, birth)]);
+      for (const birth of births)
+        expect([day, birth, bandOf(p, birth)]).toEqual([day, birth, band(day, birth)]);
     }
   });
 

@@ -3,7 +3,6 @@ import type { EngagementParts, MemberSetRow, PerEventRow } from '../engagement-p
 import type { EngagementScope } from '../engagement-scope';
 import { AGE_BANDS } from '../engagement.types';
 import { EV, REG, ROLE, ResidentData } from './resident-data';
-import { shared } from './shared-memory';
 
 export interface ResidentQuestion {
   scope: EngagementScope;
@@ -143,13 +142,6 @@ export interface Plan {
   clubListed: Uint8Array;
 }
 
-/** The rows a pass reads of each member of its list: those of list[j] are v[start[j]] to v[start[j + 1] - 1]. */
-export interface ListRows {
-  start: Int32Array;
-  /** event << 2 | REG state, as ResidentData.regs */
-  v: Int32Array;
-}
-
 /** What a pass counts; passes over disjoint sets of members add up (sumCounts). */
 export interface Counts {
   /** distinct people per code */
@@ -205,10 +197,7 @@ function countMember(
   // turns 18 in the period, or is 18 on the election day (years(election, birth) === 18)
   const e18 = c.mEighteenth[m];
   const birth = c.mBirth[m];
-  if (
-    (e18 >= p.firstDay && e18 <= p.lastDay) ||
-    (birth > p.electionLow && birth <= p.electionHigh)
-  ) {
+  if ((e18 >= p.firstDay && e18 <= p.lastDay) || (birth > p.electionLow && birth <= p.electionHigh)) {
     t[7]++;
     if (isActive) t[8]++;
   }
@@ -233,16 +222,12 @@ export function memberPass(
   m0: number,
   m1: number,
   list?: Int32Array | null,
-  rows?: ListRows | null,
 ): Counts {
   const out = newCounts(p);
   const { flag, codes, words, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs } = p;
   const packed = words.length > 0;
   const { people, clubMembers } = out;
-  const { regStart, regEnd, cmClub, cmJoined, cmLeft, cmStart, cmEnd, bAt, bStart, bEnd } = c;
-  // a scoped question brings the rows to read of each member of its list (ScopedRows)
-  const regV = rows ? rows.v : c.regV;
-  const rowStart = rows ? rows.start : null;
+  const { regV, regStart, regEnd, cmClub, cmJoined, cmLeft, cmStart, cmEnd, bAt, bStart, bEnd } = c;
   const stamp = new Int32Array(p.nCodes);
   const clubStamp = new Int32Array(p.clubs);
   const t = out.totals;
@@ -260,7 +245,7 @@ export function memberPass(
     let kindBits = 0;
     if (packed) {
       // one word per event (Plan.words): bucket, month and kind as bits of the person, a stamp per club
-      for (let i = rowStart ? rowStart[j] : regStart[m], end = rowStart ? rowStart[j + 1] : regEnd[m]; i < end; i++) {
+      for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
         const v = regV[i];
         const w = words[v >> 2];
         if (w === 0) continue;
@@ -280,7 +265,7 @@ export function memberPass(
         }
       }
     } else
-      for (let i = rowStart ? rowStart[j] : regStart[m], end = rowStart ? rowStart[j + 1] : regEnd[m]; i < end; i++) {
+      for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
         const v = regV[i];
         const e = v >> 2;
         const f = flag[e];
@@ -478,84 +463,34 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
   };
 }
 
-/** Whether the scoped pass (over the scope's members only, scopedRows) can answer: a scope smaller than the country, with no extra clubs, rows turned around at this version. */
+/** Whether the scoped pass (over the scope's members only, scopedMembers) can answer: a scope smaller than the country, with no extra clubs, rows turned around at this version. */
 export function canPassScoped(data: ResidentData, q: ResidentQuestion): boolean {
   return !q.scope.wholeTree && q.scope.clubIds.length === 0 && data.byEvent?.version === data.version;
 }
 
-/** A scoped question's members (ascending) and the rows the pass reads of each. */
-export interface ScopedRows extends ListRows {
-  list: Int32Array;
-}
-
 /**
- * A scoped question's members and their rows (ByEvent). The only accounts that can count for it
- * are those with a registration at one of its events, those of its units and the members of its
- * clubs; the member pass over just them gives exactly the figures of the pass over everyone, at
- * a fraction of the cost. An account of the scope's units gets all its rows (an attendance
- * anywhere in the period makes it active); any other account counts only as a participant, so
- * only its rows at the question's events matter, and only those are given (taken from the
- * events' own lists): people who travel to many regions' events would otherwise bring all their
- * rows, two thirds of what a region's 12 months read. Rows in shared memory (the threads read
- * them as they are).
+ * A scoped question's members (ByEvent): the only accounts that can count for it are those with
+ * a registration at one of its events, those of its units and the members of its clubs; the
+ * member pass over just them (ascending, so their rows are read in memory order) gives exactly
+ * the figures of the pass over everyone, at a fraction of the cost.
  */
-export function scopedRows(data: ResidentData, p: Plan, scoped: number[]): ScopedRows {
+export function scopedMembers(data: ResidentData, p: Plan, scoped: number[]): Int32Array {
   const by = data.byEvent!;
   const scratch = data.memberScratch();
   const { stamp, pos } = scratch;
-  // the scope's own accounts get one token, the others another; once listed, the others' stamp
-  // becomes -(their position + 1) (never a token), so each of their rows costs one look-up
-  const own = scratch.next();
-  const other = scratch.next();
-  const { unitInScope, clubListed } = p;
-  for (let u = 0; u < unitInScope.length; u++)
-    if (unitInScope[u] === 1)
-      for (let i = by.unitStart[u], end = by.unitStart[u + 1]; i < end; i++) stamp[by.unitMembers[i]] = own;
-  const mark = (m: number) => {
-    if (stamp[m] !== own) stamp[m] = other;
-  };
-  for (const e of scoped) for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) mark(by.evRegs[i] >> 2);
+  const token = scratch.next();
+  for (const e of scoped)
+    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) stamp[by.evRegs[i] >> 2] = token;
+  for (let u = 0; u < p.unitInScope.length; u++)
+    if (p.unitInScope[u] === 1)
+      for (let i = by.unitStart[u], end = by.unitStart[u + 1]; i < end; i++) stamp[by.unitMembers[i]] = token;
   for (let club = 0; club < p.clubs; club++)
-    if (clubListed[club] === 1)
-      for (let i = by.clubStart[club], end = by.clubStart[club + 1]; i < end; i++) mark(by.clubMember[i]);
+    if (p.clubListed[club] === 1)
+      for (let i = by.clubStart[club], end = by.clubStart[club + 1]; i < end; i++)
+        stamp[by.clubMember[i]] = token;
   let n = 0;
-  for (let m = 0; m < data.members; m++) {
-    const st = stamp[m];
-    if (st === own || st === other) pos[n++] = m;
-  }
-  const list = shared(Int32Array, n);
-  list.set(pos.subarray(0, n));
-  // rows per member: all of them for the scope's own accounts, else those at the question's events
-  const { start: regStart, end: regEnd } = data.regs;
-  const regV = data.regs.cols.v;
-  const start = shared(Int32Array, n + 1);
-  for (let j = 0; j < n; j++) {
-    const m = list[j];
-    if (stamp[m] === own) start[j + 1] = regEnd[m] - regStart[m];
-    else stamp[m] = -(j + 1);
-  }
-  for (const e of scoped)
-    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) {
-      const st = stamp[by.evRegs[i] >> 2];
-      if (st < 0) start[-st]++;
-    }
-  for (let j = 0; j < n; j++) start[j + 1] += start[j];
-  const v = shared(Int32Array, start[n]);
-  const fill = start.slice(0, n);
-  for (let j = 0; j < n; j++) {
-    const m = list[j];
-    if (stamp[m] !== own) continue;
-    let k = fill[j];
-    for (let i = regStart[m], end = regEnd[m]; i < end; i++) v[k++] = regV[i];
-    fill[j] = k;
-  }
-  for (const e of scoped)
-    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) {
-      const r = by.evRegs[i];
-      const st = stamp[r >> 2];
-      if (st < 0) v[fill[-st - 1]++] = (e << 2) | (r & 3);
-    }
-  return { list, start, v };
+  for (let m = 0; m < data.members; m++) if (stamp[m] === token) pos[n++] = m;
+  return pos.slice(0, n);
 }
 
 /**
@@ -566,15 +501,8 @@ export function scopedRows(data: ResidentData, p: Plan, scoped: number[]): Scope
  */
 export function residentParts(data: ResidentData, q: ResidentQuestion, scoped = true): EngagementParts {
   const plan = planQuestion(data, q);
-  const rows = scoped && canPassScoped(data, q) ? scopedRows(data, plan, plan.scoped) : null;
-  const counts = memberPass(
-    memberColumns(data),
-    plan,
-    0,
-    rows ? rows.list.length : data.members,
-    rows?.list,
-    rows,
-  );
+  const list = scoped && canPassScoped(data, q) ? scopedMembers(data, plan, plan.scoped) : null;
+  const counts = memberPass(memberColumns(data), plan, 0, list ? list.length : data.members, list);
   return finishParts(data, q, plan, counts);
 }
 
