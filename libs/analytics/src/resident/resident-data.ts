@@ -1,4 +1,4 @@
-import type { ByEvent } from './by-event';
+import { ByEvent } from './by-event';
 import { MemberRows } from './member-rows';
 import { shared, TypedArray, TypedArrayType } from './shared-memory';
 import { UuidTable } from './uuid-table';
@@ -40,8 +40,13 @@ function grown<T extends TypedArray>(a: T, n: number): T {
 export class ResidentData {
   /** bumped by every write (EngagementIndex): what was derived at an older version is stale */
   version = 0;
-  /** the rows turned around (ByEvent), when built at the current version */
+  /** the rows turned around (ByEvent), as they were when last built (buildByEvent) */
   byEvent: ByEvent | null = null;
+  /**
+   * accounts whose rows, unit or role changed since byEvent was built: with them a stale byEvent
+   * still lists every account that can count for a scope (scopedMembers)
+   */
+  readonly touched = new Set<number>();
   readonly units = new Map<string, number>();
   /** unit number -> id */
   readonly unitId: string[] = [];
@@ -193,6 +198,12 @@ export class ResidentData {
     this.badges.ensureMembers(this.members);
   }
 
+  /** Turns the rows around again (ByEvent) and forgets the accounts touched before. */
+  buildByEvent(): void {
+    this.byEvent = new ByEvent(this);
+    this.touched.clear();
+  }
+
   /** Bulk load of the registrations (empty store only): rows as in MemberRows.load, then every event's counts. */
   loadRegistrations(member: Int32Array, count: number, v: Int32Array): void {
     // each account's rows in the order of their events' starts (a counting sort by the event's
@@ -225,6 +236,7 @@ export class ResidentData {
 
   /** Account m's registrations become `v` (event << 2 | state); the events' counts follow. */
   setRegistrations(m: number, v: number[]): void {
+    this.touched.add(m);
     v.sort((a, b) => this.evStart[a >> 2] - this.evStart[b >> 2] || a - b);
     this.countRegistrations(m, -1);
     this.regs.replace(m, { v });
@@ -279,6 +291,7 @@ export class ResidentData {
     joinedUs: number,
     joinedMonth: number,
   ): void {
+    this.touched.add(n);
     this.mRole[n] = isMember ? ROLE.MEMBER : ROLE.STAFF;
     this.mUnit[n] = this.unit(unitId);
     const b = birth ?? -1;
@@ -290,7 +303,10 @@ export class ResidentData {
 
   dropMember(id: string): void {
     const n = this.memberIds.get(id);
-    if (n >= 0) this.mRole[n] = ROLE.GONE;
+    if (n >= 0) {
+      this.mRole[n] = ROLE.GONE;
+      this.touched.add(n);
+    }
   }
 
   setClubs(rows: ClubRowText[]): void {

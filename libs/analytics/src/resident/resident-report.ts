@@ -463,31 +463,40 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
   };
 }
 
-/** Whether the scoped pass (over the scope's members only, scopedMembers) can answer: a scope smaller than the country, with no extra clubs, rows turned around at this version. */
+/** Whether the scoped pass (over the scope's members only, scopedMembers) can answer: a scope smaller than the country, with no extra clubs, rows turned around. */
 export function canPassScoped(data: ResidentData, q: ResidentQuestion): boolean {
-  return !q.scope.wholeTree && q.scope.clubIds.length === 0 && data.byEvent?.version === data.version;
+  return !q.scope.wholeTree && q.scope.clubIds.length === 0 && data.byEvent !== null;
 }
 
 /**
  * A scoped question's members (ByEvent): the only accounts that can count for it are those with
  * a registration at one of its events, those of its units and the members of its clubs; the
  * member pass over just them (ascending, so their rows are read in memory order) gives exactly
- * the figures of the pass over everyone, at a fraction of the cost.
+ * the figures of the pass over everyone, at a fraction of the cost. ByEvent may be older than the
+ * data: an account whose rows, unit or role changed since is in `touched` and listed too, and one
+ * that did not change had the same registrations, unit and memberships then (events, units and
+ * clubs added since have no rows in ByEvent: their accounts are touched ones). Listing more
+ * accounts than can count changes no figure (the others add nothing).
  */
 export function scopedMembers(data: ResidentData, p: Plan, scoped: number[]): Int32Array {
   const by = data.byEvent!;
   const scratch = data.memberScratch();
   const { stamp, pos } = scratch;
   const token = scratch.next();
+  const events = by.evStart.length - 1;
   for (const e of scoped)
-    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) stamp[by.evRegs[i] >> 2] = token;
-  for (let u = 0; u < p.unitInScope.length; u++)
+    if (e < events)
+      for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) stamp[by.evRegs[i] >> 2] = token;
+  const units = Math.min(p.unitInScope.length, by.unitStart.length - 1);
+  for (let u = 0; u < units; u++)
     if (p.unitInScope[u] === 1)
       for (let i = by.unitStart[u], end = by.unitStart[u + 1]; i < end; i++) stamp[by.unitMembers[i]] = token;
-  for (let club = 0; club < p.clubs; club++)
+  const clubs = Math.min(p.clubs, by.clubStart.length - 1);
+  for (let club = 0; club < clubs; club++)
     if (p.clubListed[club] === 1)
       for (let i = by.clubStart[club], end = by.clubStart[club + 1]; i < end; i++)
         stamp[by.clubMember[i]] = token;
+  for (const m of data.touched) stamp[m] = token;
   let n = 0;
   for (let m = 0; m < data.members; m++) if (stamp[m] === token) pos[n++] = m;
   return pos.slice(0, n);
