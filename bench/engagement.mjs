@@ -3,7 +3,7 @@
 // registrations with COPY, then times plain counts and the GraphQL `engagement` query. Self-contained:
 //   node bench/engagement.mjs [--scale 1] [--seed 1] [--runs 50] [--months 12] [--region zhambyl]
 //        [--database yvc_bench_engagement] [--port 3400] [--tree head|worktree] [--skip-build]
-//        [--skip-load] [--skip-graphql] [--check-in-cost] [--api-node-args='--cpu-prof ...']
+//        [--skip-load] [--skip-graphql] [--check-in-cost] [--api-node-args='--cpu-prof ...'] [--only 'FULL, country']
 //        [--regions 20] [--clubs 2000] [--members 500000] [--events 20000] [--attended 5000000]
 //        [--badges 300000]
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes the database fresh (DROP and
@@ -96,6 +96,8 @@ const { values } = parseArgs({
     'check-in-cost': { type: 'boolean', default: false },
     // node flags for the API process (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'), split on spaces
     'api-node-args': { type: 'string', default: '' },
+    // measure only the rows whose name contains this text (e.g. 'FULL, country'), for profiling one question
+    only: { type: 'string' },
   },
 });
 const SCALE = Number(values.scale);
@@ -1114,6 +1116,7 @@ async function main() {
         ['FULL', FULL],
       ]) {
         const name = `engagement ${shape}, ${scope.label}, ${scope.period}`;
+        if (values.only && !name.includes(values.only)) continue;
         const query = engagementQuery(selection);
         const first = await graphql(api.base, query, { filter: scope.filter }, scope.token);
         if (first.errors.length) {
@@ -1137,7 +1140,14 @@ async function main() {
         });
         // the API's CPU (all threads) per answer, and the load average around the runs
         const cpu = cpuBefore === null ? null : (cpuMs(api.pid) - cpuBefore) / RUNS;
-        const cost = `API CPU ${cpu === null ? '?' : Math.round(cpu)} ms/answer, load ${loadBefore} -> ${loadAverage().split(' ')[0]}`;
+        // which runs were the slow ones (a tail at the start of a row is warm-up, spread out is not)
+        const slowest = times
+          .map((t, i) => [t, i + 1])
+          .sort((a, b) => b[0] - a[0])
+          .slice(0, 3)
+          .map(([t, i]) => `#${i} ${Math.round(t)}`)
+          .join(', ');
+        const cost = `API CPU ${cpu === null ? '?' : Math.round(cpu)} ms/answer, load ${loadBefore} -> ${loadAverage().split(' ')[0]}, slowest runs ${slowest} ms`;
         const e = first.data.engagement;
         const headline = `members ${e.members}, active ${e.activeMembers}, events ${e.events}, registrations ${e.registrations}, attendances ${e.attendances}, unique ${e.uniqueParticipants}, byUnit ${e.byUnit?.length}`;
         if (errors.length) {

@@ -53,9 +53,12 @@ describe('platform behaviour (e2e)', () => {
     // a POST gets none (GraphQL answers are never revalidated)
     const gql = await api.gql(`{ units { code } }`);
     expect(gql.status).toBe(200);
-    expect(
-      (await api.http.post('/graphql').send({ query: '{ units { code } }' })).headers.etag,
-    ).toBeUndefined();
+    const posted = await api.http.post('/graphql').send({ query: '{ units { code } }' });
+    expect(posted.headers.etag).toBeUndefined();
+    // and never stored (Apollo's cache-control plugin is off: noStorePlugin sets it)
+    expect(posted.headers['cache-control']).toBe('no-store');
+    const failed = await api.http.post('/graphql').send({ query: '{ nope }' });
+    expect(failed.headers['cache-control']).toBe('no-store');
   });
 
   it('public queries need no token and answer in the caller’s language', async () => {

@@ -40,6 +40,9 @@ export interface ClubSqlRow {
   id: string;
   name: string;
   unit_id: string;
+  institution: string | null;
+  institution_kind: string | null;
+  archived_at: Date | null;
   members: number;
 }
 
@@ -77,12 +80,33 @@ export function assemble(
   computedAt: Date,
 ): EngagementReport {
   const { events, clubs } = parts;
-  const sum = (rows: PerEventRow[]) => ({
-    events: rows.length,
-    registrations: rows.reduce((n, r) => n + r.registrations, 0),
-    attendances: rows.reduce((n, r) => n + r.attendances, 0),
-    noShows: rows.reduce((n, r) => n + r.no_shows, 0),
-  });
+  // one loop per group (the country has ~9,000 events and 2,000 clubs): every sum at once, and
+  // the same sums over the events that have ended
+  const sum = (rows: PerEventRow[]) => {
+    let registrations = 0;
+    let attendances = 0;
+    let noShows = 0;
+    let endedRegistrations = 0;
+    let endedAttendances = 0;
+    let endedNoShows = 0;
+    for (const r of rows) {
+      registrations += r.registrations;
+      attendances += r.attendances;
+      noShows += r.no_shows;
+      if (r.ended) {
+        endedRegistrations += r.registrations;
+        endedAttendances += r.attendances;
+        endedNoShows += r.no_shows;
+      }
+    }
+    return {
+      events: rows.length,
+      registrations,
+      attendances,
+      noShows,
+      ended: { registrations: endedRegistrations, attendances: endedAttendances, noShows: endedNoShows },
+    };
+  };
   const groupBy = <K>(key: (r: PerEventRow) => K) => {
     const m = new Map<K, PerEventRow[]>();
     for (const r of events) {
@@ -106,7 +130,7 @@ export function assemble(
   const membersByMonth = new Map(m(0b110).map((r) => [r.joined_month, r]));
 
   const totals = sum(events);
-  const ended = sum(events.filter((e) => e.ended));
+  const ended = totals.ended;
   const eventsByBucket = groupBy((r) => r.bucket_id);
   const byUnit: UnitRow[] = scope.bucketIds.map((id) => {
     const s = sum(eventsByBucket.get(id) ?? []);
@@ -135,16 +159,16 @@ export function assemble(
   });
 
   const eventsByClub = groupBy((r) => r.club_id);
-  const endedByClub = new Map(
-    [...eventsByClub].map(([id, rows]) => [id, sum(rows.filter((r) => r.ended))] as const),
-  );
   const byClub: ClubRow[] = clubs.map((c) => {
     const s = sum(eventsByClub.get(c.id) ?? []);
-    const e = endedByClub.get(c.id) ?? { attendances: 0, noShows: 0 };
+    const e = s.ended;
     return {
       clubId: c.id,
       unitId: c.unit_id,
       name: c.name,
+      institution: c.institution,
+      institutionKind: c.institution_kind,
+      archivedAt: c.archived_at,
       members: c.members,
       events: s.events,
       registrations: s.registrations,

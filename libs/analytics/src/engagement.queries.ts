@@ -155,7 +155,8 @@ export const members = (wholeTree: boolean) => `
 /** The clubs of the scope (archived during or after the period included) and their members then. */
 export const CLUBS = `
   WITH sc AS (
-    SELECT c.id, c.name, c.unit_id FROM clubs c
+    SELECT c.id, c.name, c.unit_id, c.institution, c.institution_kind::text AS institution_kind, c.archived_at
+    FROM clubs c
     WHERE (c.unit_id = ANY({units}::uuid[]) OR c.id = ANY({clubs}::uuid[]))
       AND (c.archived_at IS NULL OR c.archived_at >= {from}::timestamptz)
   ),
@@ -166,6 +167,7 @@ export const CLUBS = `
       AND (cm.left_at IS NULL OR cm.left_at >= {from}::timestamptz)
     GROUP BY cm.club_id
   )
-  SELECT sc.id, sc.name, sc.unit_id, coalesce(counted.members, 0) AS members
+  SELECT sc.id, sc.name, sc.unit_id, sc.institution, sc.institution_kind, sc.archived_at,
+    coalesce(counted.members, 0) AS members
   FROM sc LEFT JOIN counted ON counted.club_id = sc.id
   ORDER BY sc.name, sc.id`;

@@ -380,5 +380,14 @@ function isRateLimited(err: unknown): boolean {
 }
 
 function revive(r: EngagementReport): EngagementReport {
-  return { ...r, from: new Date(r.from), to: new Date(r.to), computedAt: new Date(r.computedAt) };
+  return {
+    ...r,
+    from: new Date(r.from),
+    to: new Date(r.to),
+    computedAt: new Date(r.computedAt),
+    byClub: r.byClub.map((c) => ({
+      ...c,
+      archivedAt: c.archivedAt === null ? null : new Date(c.archivedAt),
+    })),
+  };
 }

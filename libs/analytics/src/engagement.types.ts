@@ -33,6 +33,10 @@ export interface ClubRow extends ActivityCounts {
   clubId: string;
   unitId: string;
   name: string;
+  /** the club's own fields, as Query.club shows them (the answer carries them: no look-up per row) */
+  institution: string | null;
+  institutionKind: string | null;
+  archivedAt: Date | null;
   members: number;
   noShows: number;
   /** no-shows / (attendances + no-shows) at its events that have ended; 0 when none */

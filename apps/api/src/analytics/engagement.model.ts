@@ -1,6 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { EventKind } from '@yvc/events';
-import type { Club } from '@yvc/org';
 import '../events/event.model';
 import { ClubModel } from '../org/club.model';
 
@@ -49,8 +48,8 @@ export class MonthEngagementModel {
 @ObjectType('ClubEngagement')
 export class ClubEngagementModel {
   clubId: string;
-  /** set by EngagementResolver.byClub: every club of the list loaded at once */
-  @Field(() => ClubModel) club: Club;
+  /** set by EngagementResolver.byClub from the answer's own club fields */
+  @Field(() => ClubModel) club: ClubModel;
   @Field() name: string;
   @Field(() => Int, { description: 'members of the club at any time in the period' }) members: number;
   @Field(() => Int) events: number;

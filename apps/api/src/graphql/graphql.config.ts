@@ -36,7 +36,10 @@ export function graphqlConfig(config: AppConfig, loaders: LoadersFactory): Apoll
       errorPresenterPlugin({ hideSuggestions: production }),
       complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY, config.GRAPHQL_MAX_REPORTS),
       controlCharsPlugin(),
-      // no per-field cache-hint hook around every resolver; the no-store header comes from noStorePlugin
+      // Apollo's default cache-control plugin hooks every field resolution (a policy object and
+      // closures per field: ~22,000 for the country's engagement with its 2,000 club rows) to
+      // compute a header that is always `no-store` here (no field has a cache hint, default max
+      // age 0); the header is set once per response instead
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
       production

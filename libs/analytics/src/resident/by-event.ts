@@ -1,4 +1,4 @@
-import { ResidentData } from './resident-data';
+import type { ResidentData } from './resident-data';
 
 /**
  * The resident rows turned around, for scopes smaller than the country: each event's

@@ -18,6 +18,7 @@ parentPort.on('message', ({ id, cols, plan, m0, m1, list }) => {
 `;
 
 const EMPTY = new Int32Array(0);
+const EMPTY_FLAGS = new Uint8Array(0);
 
 interface Reply {
   id: number;
@@ -53,9 +54,14 @@ export class PassThreads {
   ): Promise<Counts> {
     const n = this.size;
     // what the threads read of the plan, no more (each message is copied): with one word per event
-    // (Plan.words) they need neither its codes nor the list of events in scope
+    // (Plan.words) they need neither its codes and flags nor the list of events in scope
     const { scoped: _scoped, ...rest } = plan as Plan & { scoped?: number[] };
-    const sent: Plan = { ...rest, codes: plan.words.length ? EMPTY : plan.codes };
+    const packed = plan.words.length > 0;
+    const sent: Plan = {
+      ...rest,
+      codes: packed ? EMPTY : plan.codes,
+      flag: packed ? EMPTY_FLAGS : plan.flag,
+    };
     const parts = await Promise.all(
       Array.from({ length: n }, (_, i) => {
         const m0 = Math.floor((size * i) / n);

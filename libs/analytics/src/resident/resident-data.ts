@@ -1,4 +1,4 @@
-import type { ByEvent } from './by-event';
+import { ByEvent } from './by-event';
 import { MemberRows } from './member-rows';
 import { shared, TypedArray, TypedArrayType } from './shared-memory';
 import { UuidTable } from './uuid-table';
@@ -9,6 +9,14 @@ export const REG = { ATTENDED: 1, NO_SHOW: 2, REGISTERED: 3 } as const;
 export const EV = { GONE: 0, COUNTED: 1, OTHER: 2 } as const;
 /** Account states: gone (deleted, or not read yet), a MEMBER, staff. */
 export const ROLE = { GONE: 0, MEMBER: 1, STAFF: 2 } as const;
+
+/** (birth + interval '18 years')::date as YYYYMMDD: 29 February becomes the 28th in a common year. */
+export function eighteenth(birth: number): number {
+  const y = Math.floor(birth / 10000) + 18;
+  const md = birth % 10000;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return y * 10000 + (md === 229 && !leap ? 228 : md);
+}
 
 /** Times are epoch microseconds (exact in a double), as PostgreSQL keeps them. */
 export const NO_TIME = Number.NaN;
@@ -32,8 +40,13 @@ function grown<T extends TypedArray>(a: T, n: number): T {
 export class ResidentData {
   /** bumped by every write (EngagementIndex): what was derived at an older version is stale */
   version = 0;
-  /** the rows turned around (ByEvent), when built at the current version */
+  /** the rows turned around (ByEvent), as they were when last built (buildByEvent) */
   byEvent: ByEvent | null = null;
+  /**
+   * accounts whose rows, unit or role changed since byEvent was built: with them a stale byEvent
+   * still lists every account that can count for a scope (scopedMembers)
+   */
+  readonly touched = new Set<number>();
   readonly units = new Map<string, number>();
   /** unit number -> id */
   readonly unitId: string[] = [];
@@ -41,6 +54,8 @@ export class ResidentData {
   readonly clubIds = new Map<string, number>();
   clubId: string[] = [];
   clubName: string[] = [];
+  clubInstitution: Array<string | null> = [];
+  clubInstitutionKind: Array<string | null> = [];
   clubUnit: number[] = [];
   clubArchived: number[] = [];
   /** the existing clubs, in the order PostgreSQL sorts them (ORDER BY name, id) */
@@ -73,6 +88,8 @@ export class ResidentData {
   mUnit = shared(Int32Array, 1024);
   /** YYYYMMDD, -1: none */
   mBirth = shared(Int32Array, 1024);
+  /** eighteenth(birth) (first-time voters), -1: none; kept so a question compares instead of computing */
+  mEighteenth = shared(Int32Array, 1024);
   mJoined = shared(Float64Array, 1024);
   mJoinedMonth = shared(Int32Array, 1024);
 
@@ -84,7 +101,7 @@ export class ResidentData {
 
   private scratch: MemberScratch | null = null;
 
-  /** A member-sized scratch array for this thread (scopedMembers), reused between questions. */
+  /** Member-sized scratch arrays for this thread (scopedMembers), reused between questions. */
   memberScratch(): MemberScratch {
     if (!this.scratch || this.scratch.stamp.length < this.members)
       this.scratch = new MemberScratch(this.members);
@@ -115,6 +132,8 @@ export class ResidentData {
       n = this.clubId.push(id) - 1;
       this.clubIds.set(id, n);
       this.clubName.push('');
+      this.clubInstitution.push(null);
+      this.clubInstitutionKind.push(null);
       this.clubUnit.push(-1);
       this.clubArchived.push(NO_TIME);
     }
@@ -167,14 +186,22 @@ export class ResidentData {
     this.mRole = grown(this.mRole, this.members);
     this.mUnit = grown(this.mUnit, this.members);
     this.mBirth = grown(this.mBirth, this.members);
+    this.mEighteenth = grown(this.mEighteenth, this.members);
     this.mJoined = grown(this.mJoined, this.members);
     this.mJoinedMonth = grown(this.mJoinedMonth, this.members);
     this.mRole[n] = ROLE.GONE;
     this.mUnit[n] = -1;
     this.mBirth[n] = -1;
+    this.mEighteenth[n] = -1;
     this.regs.ensureMembers(this.members);
     this.clubMemberships.ensureMembers(this.members);
     this.badges.ensureMembers(this.members);
+  }
+
+  /** Turns the rows around again (ByEvent) and forgets the accounts touched before. */
+  buildByEvent(): void {
+    this.byEvent = new ByEvent(this);
+    this.touched.clear();
   }
 
   /** Bulk load of the registrations (empty store only): rows as in MemberRows.load, then every event's counts. */
@@ -209,6 +236,7 @@ export class ResidentData {
 
   /** Account m's registrations become `v` (event << 2 | state); the events' counts follow. */
   setRegistrations(m: number, v: number[]): void {
+    this.touched.add(m);
     v.sort((a, b) => this.evStart[a >> 2] - this.evStart[b >> 2] || a - b);
     this.countRegistrations(m, -1);
     this.regs.replace(m, { v });
@@ -263,16 +291,22 @@ export class ResidentData {
     joinedUs: number,
     joinedMonth: number,
   ): void {
+    this.touched.add(n);
     this.mRole[n] = isMember ? ROLE.MEMBER : ROLE.STAFF;
     this.mUnit[n] = this.unit(unitId);
-    this.mBirth[n] = birth ?? -1;
+    const b = birth ?? -1;
+    this.mBirth[n] = b;
+    this.mEighteenth[n] = b < 0 ? -1 : eighteenth(b);
     this.mJoined[n] = joinedUs;
     this.mJoinedMonth[n] = joinedMonth;
   }
 
   dropMember(id: string): void {
     const n = this.memberIds.get(id);
-    if (n >= 0) this.mRole[n] = ROLE.GONE;
+    if (n >= 0) {
+      this.mRole[n] = ROLE.GONE;
+      this.touched.add(n);
+    }
   }
 
   setClubs(rows: ClubRowText[]): void {
@@ -280,6 +314,8 @@ export class ResidentData {
     this.clubOrder = rows.map((r) => {
       const n = this.club(r.id);
       this.clubName[n] = r.name;
+      this.clubInstitution[n] = r.institution;
+      this.clubInstitutionKind[n] = r.institution_kind;
       this.clubUnit[n] = this.unit(r.unit_id);
       this.clubArchived[n] = r.archived_us === null ? NO_TIME : Number(r.archived_us);
       seen.add(n);
@@ -301,7 +337,7 @@ export class ResidentData {
       this.evRegs.byteLength * 3 +
       this.mRole.byteLength +
       this.mUnit.byteLength +
-      this.mBirth.byteLength +
+      this.mBirth.byteLength * 2 +
       this.mJoined.byteLength +
       this.mJoinedMonth.byteLength;
     return (
@@ -321,10 +357,13 @@ export class ResidentData {
  */
 export class MemberScratch {
   readonly stamp: Int32Array;
+  /** free for the holder's use within one call (scopedMembers: the list before it is copied) */
+  readonly pos: Int32Array;
   private token = 0;
 
   constructor(members: number) {
     this.stamp = new Int32Array(members);
+    this.pos = new Int32Array(members);
   }
 
   /** A token no stamp holds yet. */
@@ -343,7 +382,8 @@ const month = (col: string, tz: string) =>
   `(extract(year from ${col} AT TIME ZONE '${tz}') * 12 + extract(month from ${col} AT TIME ZONE '${tz}') - 1)::int`;
 
 export const residentSql = (tz: string) => ({
-  clubs: `SELECT id, name, unit_id, ${us('archived_at')}::text AS archived_us FROM clubs ORDER BY name, id`,
+  clubs: `SELECT id, name, unit_id, institution, institution_kind::text AS institution_kind,
+      ${us('archived_at')}::text AS archived_us FROM clubs ORDER BY name, id`,
   events: `SELECT id, unit_id, club_id, status::text AS status, kind::text AS kind, ${us('starts_at')}::text AS starts_us,
       ${us('ends_at')}::text AS ends_us, ${month('starts_at', tz)} AS month FROM events`,
   /**
@@ -388,5 +428,7 @@ export interface ClubRowText {
   id: string;
   name: string;
   unit_id: string;
+  institution: string | null;
+  institution_kind: string | null;
   archived_us: string | null;
 }

@@ -20,32 +20,38 @@ export interface ResidentQuestion {
 
 const ymd = (day: string) => Number(day.replaceAll('-', ''));
 
-// The functions from here to memberPass run in worker threads too (their source is sent to the
-// thread: pass-threads.ts): they read only their arguments, and their constants are literals.
+// bandOf, newCounts, countMember and memberPass run in worker threads too (their source is sent
+// to the thread: pass-threads.ts): they read only their arguments, and their constants are literals.
 if (AGE_BANDS.indexOf('OTHER') !== 5 || REG.ATTENDED !== 1 || REG.NO_SHOW !== 2 || ROLE.MEMBER !== 1)
   throw new Error('the member pass assumes these codes');
 
 /** Whole years from birth (YYYYMMDD) to day (YYYYMMDD), as date_part('year', age(day, birth)). */
-function years(day: number, birth: number): number {
+export function years(day: number, birth: number): number {
   const y = Math.floor(day / 10000) - Math.floor(birth / 10000);
   return day % 10000 < birth % 10000 ? y - 1 : y;
 }
 
 /** The age band (index in AGE_BANDS, 5 = OTHER) on `day` of a birth date (YYYYMMDD, -1: none). */
-function band(day: number, birth: number): number {
+export function band(day: number, birth: number): number {
   if (birth < 0) return 5;
   const age = years(day, birth);
   if (age < 14 || age > 35) return 5;
   return age <= 17 ? 0 : age <= 21 ? 1 : age <= 25 ? 2 : age <= 29 ? 3 : 4;
 }
 
-/** (birth + interval '18 years')::date as YYYYMMDD: 29 February becomes the 28th in a common year. */
-function eighteenth(birth: number): number {
-  const y = Math.floor(birth / 10000) + 18;
-  const md = birth % 10000;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return y * 10000 + (md === 229 && !leap ? 228 : md);
+/**
+ * band(lastDay, birth) by comparisons with the plan's bounds (no division per account): whole
+ * years from birth to day are at least k exactly when birth + k * 10000 <= day (YYYYMMDD numbers
+ * compare as (year, month-day) pairs), so bound k = lastDay - k * 10000 (Plan.ageBounds).
+ */
+export function bandOf(p: Pick<Plan, 'ageBounds'>, birth: number): number {
+  const a = p.ageBounds;
+  if (birth < 0 || birth > a[0] || birth <= a[5]) return 5;
+  return birth > a[1] ? 0 : birth > a[2] ? 1 : birth > a[3] ? 2 : birth > a[4] ? 3 : 4;
 }
+
+/** Plan.ageBounds for a last day (YYYYMMDD). */
+export const ageBounds = (lastDay: number) => [14, 18, 22, 26, 30, 36].map((k) => lastDay - k * 10000);
 
 /** The resident columns a pass reads (shared memory: the same arrays in every thread). */
 export interface MemberColumns {
@@ -53,6 +59,8 @@ export interface MemberColumns {
   mRole: Uint8Array;
   mUnit: Int32Array;
   mBirth: Int32Array;
+  /** eighteenth(birth), -1: no birth date */
+  mEighteenth: Int32Array;
   mJoined: Float64Array;
   mJoinedMonth: Int32Array;
   regV: Int32Array;
@@ -74,6 +82,7 @@ export function memberColumns(data: ResidentData): MemberColumns {
     mRole: data.mRole,
     mUnit: data.mUnit,
     mBirth: data.mBirth,
+    mEighteenth: data.mEighteenth,
     mJoined: data.mJoined,
     mJoinedMonth: data.mJoinedMonth,
     regV: data.regs.cols.v,
@@ -98,6 +107,11 @@ export interface Plan {
   firstDay: number;
   /** YYYYMMDD or -1 */
   election: number;
+  /** lastDay - k * 10000 for k = 14, 18, 22, 26, 30, 36 (bandOf) */
+  ageBounds: number[];
+  /** 18 on the election day: electionLow < birth <= electionHigh (empty without an election) */
+  electionLow: number;
+  electionHigh: number;
   /** the first month's code (year * 12 + month - 1); months are consecutive */
   firstMonth: number;
   nMo: number;
@@ -168,6 +182,7 @@ function countMember(
   unit: number,
   joined: number,
   isActive: boolean,
+  memberBand: number,
 ): void {
   const t = out.totals;
   t[5]++;
@@ -177,15 +192,12 @@ function countMember(
     out.bucketMembers[b]++;
     if (isActive) out.bucketActive[b]++;
   }
-  const birth = c.mBirth[m];
-  const memberBand = band(p.lastDay, birth);
   out.bandMembers[memberBand]++;
   if (isActive) out.bandActive[memberBand]++;
-  if (
-    birth >= 0 &&
-    ((eighteenth(birth) >= p.firstDay && eighteenth(birth) <= p.lastDay) ||
-      (p.election >= 0 && years(p.election, birth) === 18))
-  ) {
+  // turns 18 in the period, or is 18 on the election day (years(election, birth) === 18)
+  const e18 = c.mEighteenth[m];
+  const birth = c.mBirth[m];
+  if ((e18 >= p.firstDay && e18 <= p.lastDay) || (birth > p.electionLow && birth <= p.electionHigh)) {
     t[7]++;
     if (isActive) t[8]++;
   }
@@ -212,7 +224,7 @@ export function memberPass(
   list?: Int32Array | null,
 ): Counts {
   const out = newCounts(p);
-  const { flag, codes, words, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs, lastDay } = p;
+  const { flag, codes, words, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs } = p;
   const packed = words.length > 0;
   const { people, clubMembers } = out;
   const { regV, regStart, regEnd, cmClub, cmJoined, cmLeft, cmStart, cmEnd, bAt, bStart, bEnd } = c;
@@ -274,13 +286,13 @@ export function memberPass(
         }
       }
     if (reg) t[2]++;
+    const memberBand = n > 0 || role === 1 ? bandOf(p, c.mBirth[m]) : 5;
     if (n > 0) {
       for (let x = bucketBits; x !== 0; x &= x - 1) people[31 - Math.clz32(x & -x)]++;
       for (let x = monthBits; x !== 0; x &= x - 1) people[p.offMo + 31 - Math.clz32(x & -x)]++;
       for (let x = kindBits; x !== 0; x &= x - 1) people[p.offK + 31 - Math.clz32(x & -x)]++;
       t[0]++;
       if (n >= 2) t[1]++;
-      const memberBand = band(lastDay, c.mBirth[m]);
       out.bandPeople[memberBand]++;
       out.bandAttendances[memberBand] += n;
       let awards = 0;
@@ -316,13 +328,13 @@ export function memberPass(
     if (!(unitInScope[unit] === 1 || inScopeClub)) continue;
     const joined = c.mJoined[m];
     if (!(joined < toUs)) continue;
-    countMember(c, p, out, m, unit, joined, isActive);
+    countMember(c, p, out, m, unit, joined, isActive, memberBand);
   }
   return out;
 }
 
 /** The source of the functions above, for a worker thread (pass-threads.ts). */
-export const MEMBER_PASS_SOURCE = [years, band, eighteenth, newCounts, countMember, memberPass]
+export const MEMBER_PASS_SOURCE = [bandOf, newCounts, countMember, memberPass]
   .map((f) => f.toString())
   .join('\n');
 
@@ -419,12 +431,17 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
       clubListed[c] = 1;
   }
 
+  const election = q.election ? ymd(q.election) : -1;
   return {
     fromUs,
     toUs,
     lastDay: ymd(q.lastDay),
     firstDay: ymd(q.firstDay),
-    election: q.election ? ymd(q.election) : -1,
+    election,
+    ageBounds: ageBounds(ymd(q.lastDay)),
+    // years(election, birth) === 18: birth + 180000 <= election < birth + 190000
+    electionLow: election >= 0 ? election - 190000 : -1,
+    electionHigh: election >= 0 ? election - 180000 : -1,
     firstMonth,
     nMo,
     nB,
@@ -446,36 +463,43 @@ export function planQuestion(data: ResidentData, q: ResidentQuestion): Plan & { 
   };
 }
 
-/** Whether the scoped pass (over the scope's members only, scopedMembers) can answer: a scope smaller than the country, with no extra clubs, rows turned around at this version. */
+/** Whether the scoped pass (over the scope's members only, scopedMembers) can answer: a scope smaller than the country, with no extra clubs, rows turned around. */
 export function canPassScoped(data: ResidentData, q: ResidentQuestion): boolean {
-  return !q.scope.wholeTree && q.scope.clubIds.length === 0 && data.byEvent?.version === data.version;
+  return !q.scope.wholeTree && q.scope.clubIds.length === 0 && data.byEvent !== null;
 }
 
 /**
  * A scoped question's members (ByEvent): the only accounts that can count for it are those with
  * a registration at one of its events, those of its units and the members of its clubs; the
  * member pass over just them (ascending, so their rows are read in memory order) gives exactly
- * the figures of the pass over everyone, at a fraction of the cost.
+ * the figures of the pass over everyone, at a fraction of the cost. ByEvent may be older than the
+ * data: an account whose rows, unit or role changed since is in `touched` and listed too, and one
+ * that did not change had the same registrations, unit and memberships then (events, units and
+ * clubs added since have no rows in ByEvent: their accounts are touched ones). Listing more
+ * accounts than can count changes no figure (the others add nothing).
  */
 export function scopedMembers(data: ResidentData, p: Plan, scoped: number[]): Int32Array {
   const by = data.byEvent!;
   const scratch = data.memberScratch();
-  const { stamp } = scratch;
+  const { stamp, pos } = scratch;
   const token = scratch.next();
+  const events = by.evStart.length - 1;
   for (const e of scoped)
-    for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) stamp[by.evRegs[i] >> 2] = token;
-  for (let u = 0; u < p.unitInScope.length; u++)
+    if (e < events)
+      for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) stamp[by.evRegs[i] >> 2] = token;
+  const units = Math.min(p.unitInScope.length, by.unitStart.length - 1);
+  for (let u = 0; u < units; u++)
     if (p.unitInScope[u] === 1)
       for (let i = by.unitStart[u], end = by.unitStart[u + 1]; i < end; i++) stamp[by.unitMembers[i]] = token;
-  for (let club = 0; club < p.clubs; club++)
+  const clubs = Math.min(p.clubs, by.clubStart.length - 1);
+  for (let club = 0; club < clubs; club++)
     if (p.clubListed[club] === 1)
       for (let i = by.clubStart[club], end = by.clubStart[club + 1]; i < end; i++)
         stamp[by.clubMember[i]] = token;
+  for (const m of data.touched) stamp[m] = token;
   let n = 0;
-  for (let m = 0; m < data.members; m++) if (stamp[m] === token) n++;
-  const list = new Int32Array(n);
-  for (let m = 0, k = 0; m < data.members; m++) if (stamp[m] === token) list[k++] = m;
-  return list;
+  for (let m = 0; m < data.members; m++) if (stamp[m] === token) pos[n++] = m;
+  return pos.slice(0, n);
 }
 
 /**
@@ -604,6 +628,10 @@ export function finishParts(
       id: data.clubId[c],
       name: data.clubName[c],
       unit_id: data.unitId[data.clubUnit[c]],
+      institution: data.clubInstitution[c],
+      institution_kind: data.clubInstitutionKind[c],
+      // microseconds to a Date as the driver parses the column (fractions of a millisecond dropped)
+      archived_at: Number.isNaN(data.clubArchived[c]) ? null : new Date(data.clubArchived[c] / 1000),
       members: clubMembers[c],
     })),
   };
