@@ -125,9 +125,9 @@ export class EngagementIndex implements OnApplicationShutdown {
 
   /**
    * The figures' inputs for a question, with every change committed before this call applied, or
-   * null (not loaded). A scope smaller than the country takes the scoped pass in this thread (its
-   * events and units only); the country (or `pass: 'members'`) the pass over every member, on the
-   * worker threads when there are any.
+   * null (not loaded). Every scope runs the same pass on the worker threads when there are any:
+   * the country (or `pass: 'members'`) over every account, a smaller scope over only the accounts
+   * that can count for it (`scopedMembers`).
    */
   async parts(q: ResidentQuestion, pass?: ResidentPass): Promise<EngagementParts | null> {
     const data = await this.fresh(pass === 'scoped');

@@ -66,8 +66,9 @@ export class PassThreads {
       Array.from({ length: n }, (_, i) => {
         const m0 = Math.floor((size * i) / n);
         const m1 = Math.floor((size * (i + 1)) / n);
+        // a copy of its part of the list: a subarray would be cloned with its whole buffer
         return list
-          ? this.call(i, cols, sent, 0, m1 - m0, list.subarray(m0, m1))
+          ? this.call(i, cols, sent, 0, m1 - m0, list.slice(m0, m1))
           : this.call(i, cols, sent, m0, m1, null);
       }),
     );
