@@ -130,15 +130,7 @@ describe('web app: the commission dashboard (browser)', () => {
   async function expectFiguresOfApi(page: Page, token: string, unitId: string | null) {
     const period = await shownPeriod(page);
     const api = await engagement(token, { ...period, unitId });
-    expect({
-      members: await figure(page, 'members'),
-      activeMembers: await figure(page, 'activeMembers'),
-      events: await figure(page, 'events'),
-      attendances: await figure(page, 'attendances'),
-      uniqueParticipants: await figure(page, 'uniqueParticipants'),
-      attendanceRate: await figure(page, 'attendanceRate'),
-      firstTimeVoters: await figure(page, 'firstTimeVoters'),
-    }).toEqual({
+    const expected = {
       members: api.members,
       activeMembers: api.activeMembers,
       events: api.events,
@@ -146,7 +138,24 @@ describe('web app: the commission dashboard (browser)', () => {
       uniqueParticipants: api.uniqueParticipants,
       attendanceRate: api.attendanceRate,
       firstTimeVoters: api.firstTimeVoters.activeMembers,
+    };
+    const shown = async () => ({
+      members: await figure(page, 'members'),
+      activeMembers: await figure(page, 'activeMembers'),
+      events: await figure(page, 'events'),
+      attendances: await figure(page, 'attendances'),
+      uniqueParticipants: await figure(page, 'uniqueParticipants'),
+      attendanceRate: await figure(page, 'attendanceRate'),
+      firstTimeVoters: await figure(page, 'firstTimeVoters'),
     });
+    // the address changes before the new view's figures are rendered: give the page a few seconds
+    // to show them (it must end up equal; a wrong figure still fails below)
+    let onPage = await shown();
+    for (let i = 0; i < 40 && JSON.stringify(onPage) !== JSON.stringify(expected); i++) {
+      await page.waitForTimeout(250);
+      onPage = await shown();
+    }
+    expect(onPage).toEqual(expected);
     return api;
   }
 
