@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ensureServices } from '../scripts/services.mjs';
 import { graphqlData, pickPort, reportApiLog, startApi, tokenSigner } from './lib/api.mjs';
-import { cli, credentialKeys, prepareBuild, productionEnv } from './lib/build.mjs';
+import { apiProcessesOption, cli, credentialKeys, prepareBuild, productionEnv } from './lib/build.mjs';
 import { cleanupStack, printVerdict, runMain } from './lib/cleanup.mjs';
 import { assertBenchDatabaseName, assertLocalServer, freshDatabase, redact } from './lib/db.mjs';
 import {
@@ -163,12 +163,7 @@ async function main() {
     database: DB_NAME,
     redisPrefix: `yvc-bench-${DB_NAME}`,
   });
-  const API_PROCESSES = Number(values['api-processes']);
-  if (!(Number.isInteger(API_PROCESSES) && API_PROCESSES >= 1))
-    throw new Error('--api-processes must be a whole number >= 1');
-  if (API_PROCESSES > 1 && values['cpu-prof'])
-    throw new Error('--cpu-prof profiles one API process: use --api-processes 1');
-  env.API_PROCESSES = String(API_PROCESSES);
+  const API_PROCESSES = apiProcessesOption(values, env);
   const { profDir, nodeArgs } = profilerSetup(values['cpu-prof'], env);
 
   const build = prepareBuild({ tree: values.tree, skipBuild: values['skip-build'], log });

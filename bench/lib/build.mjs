@@ -144,3 +144,16 @@ export function productionEnv(services, { database, redisPrefix, extra = {} }) {
   };
   return { env, secret, databaseUrl };
 }
+
+/**
+ * `--api-processes N` of the HTTP benches: sets API_PROCESSES in `env` and returns N (the CPU
+ * profiler follows one process, so it needs N = 1).
+ */
+export function apiProcessesOption(values, env) {
+  const n = Number(values['api-processes']);
+  if (!(Number.isInteger(n) && n >= 1)) throw new Error('--api-processes must be a whole number >= 1');
+  if (n > 1 && values['cpu-prof'])
+    throw new Error('--cpu-prof profiles one API process: use --api-processes 1');
+  env.API_PROCESSES = String(n);
+  return n;
+}
