@@ -27,7 +27,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ensureServices } from '../scripts/services.mjs';
-import { graphqlData, pickPort, reportApiLog, startApi, tokenSigner } from './lib/api.mjs';
+import { graphqlData, pickPort, postJson, reportApiLog, startApi, tokenSigner } from './lib/api.mjs';
 import { apiProcessesOption, cli, credentialKeys, prepareBuild, productionEnv } from './lib/build.mjs';
 import { cleanupStack, printVerdict, runMain } from './lib/cleanup.mjs';
 import { assertBenchDatabaseName, assertLocalServer, freshDatabase, redact } from './lib/db.mjs';
@@ -58,6 +58,7 @@ const { values } = parseArgs({
     tree: { type: 'string', default: 'head' },
     'skip-build': { type: 'boolean', default: false },
     'skip-raw': { type: 'boolean', default: false },
+    via: { type: 'string', default: 'graphql' },
     'cpu-prof': { type: 'string' },
     'api-processes': { type: 'string', default: '1' },
   },
@@ -213,9 +214,12 @@ async function main() {
     databaseUrl,
     runConcurrent(queue, S, async (scan, i) => {
       const started = performance.now();
-      const data = await gql(CHECK_IN, { e: fx.eventId, c: scan.code }, tokens[i % S]);
+      const answer =
+        values.via === 'rest'
+          ? await postJson(api.base, `/check-in/${fx.eventId}`, { code: scan.code }, tokens[i % S])
+          : (await gql(CHECK_IN, { e: fx.eventId, c: scan.code }, tokens[i % S])).checkIn;
       scan.interval = [started, performance.now()];
-      return data.checkIn.alreadyCheckedIn;
+      return answer.alreadyCheckedIn;
     }),
   );
   const scans = sampled.result;

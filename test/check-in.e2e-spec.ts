@@ -306,4 +306,168 @@ describe('check-in at the door (e2e)', () => {
       expect(unknown.status).toBe(404);
     });
   });
+  describe("the door's POST /check-in/<event id>", () => {
+    const door = (id: string, body: unknown, token?: string, lang?: string) => {
+      const req = api.http.post(`/check-in/${id}`).set('Content-Type', 'application/json');
+      if (token) req.set('Authorization', `Bearer ${token}`);
+      if (lang) req.set('Accept-Language', lang);
+      return req.send(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+
+    it('checks in by code and answers with the name, once; a second scan says alreadyCheckedIn', async () => {
+      const staff = await coordinator();
+      const id = await publishedEvent(staff.token);
+      const student = await api.signUp({ fullName: 'Айгерім Есікқызы' });
+      const reg = (await api.gql(REGISTER, { id }, { token: student.accessToken })).data.registerForEvent;
+
+      const first = await door(id, { code: reg.checkInCode }, staff.token);
+      expect(first.status).toBe(200);
+      expect(first.headers['cache-control']).toBe('no-store');
+      expect(first.body).toEqual({
+        alreadyCheckedIn: false,
+        registration: {
+          id: reg.id,
+          status: 'ATTENDED',
+          checkedInAt: expect.any(String),
+          member: { id: student.member.id, fullName: 'Айгерім Есікқызы' },
+        },
+      });
+      const again = await door(id, { code: reg.checkInCode }, staff.token);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({ ...first.body, alreadyCheckedIn: true });
+
+      const [row] = await api.db.query(
+        `SELECT status, checked_in_by, check_in_method, checked_in_at FROM registrations WHERE id = $1`,
+        [reg.id],
+      );
+      expect(row).toMatchObject({ status: 'ATTENDED', checked_in_by: staff.id, check_in_method: 'QR' });
+      expect(row.checked_in_at.toISOString()).toBe(first.body.registration.checkedInAt);
+      const told = await api.db.query(
+        `SELECT kind FROM notification_outbox WHERE registration_id = $1 AND kind = 'ATTENDANCE_RECORDED'`,
+        [reg.id],
+      );
+      expect(told).toHaveLength(1);
+    });
+
+    it('of scans of one code at the same moment exactly one checks in', async () => {
+      const staff = await coordinator();
+      const id = await publishedEvent(staff.token);
+      const [m] = await api.bulkMembers(1);
+      const reg = (await api.gql(REGISTER, { id }, { token: m.token })).data.registerForEvent;
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => door(id, { code: reg.checkInCode }, staff.token)),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(answers.filter((a) => a.body.alreadyCheckedIn === false)).toHaveLength(1);
+      expect(new Set(answers.map((a) => a.body.registration.checkedInAt)).size).toBe(1);
+      const told = await api.db.query(
+        `SELECT count(*)::int AS n FROM notification_outbox WHERE registration_id = $1 AND kind = 'ATTENDANCE_RECORDED'`,
+        [reg.id],
+      );
+      expect(told[0].n).toBe(1);
+    });
+
+    it("refuses with the code, the reason and a message in the caller's language, and writes nothing", async () => {
+      const staff = await coordinator();
+      const id = await publishedEvent(staff.token);
+      const later = await publishedEvent(staff.token, {}, 30); // check-in not open yet
+      const [m, other] = await api.bulkMembers(2);
+      const reg = (await api.gql(REGISTER, { id }, { token: m.token })).data.registerForEvent;
+      const early = (await api.gql(REGISTER, { id: later }, { token: other.token })).data.registerForEvent;
+      const elsewhere = await api.staff(Role.COORDINATOR, 'zhambyl.shu');
+
+      const cases: Array<[string, Promise<any>, number, string, string]> = [
+        ['no token', door(id, { code: reg.checkInCode }), 401, 'UNAUTHENTICATED', 'UNAUTHENTICATED'],
+        ['a member', door(id, { code: reg.checkInCode }, m.token), 403, 'FORBIDDEN', 'FORBIDDEN'],
+        [
+          'staff of another district',
+          door(id, { code: reg.checkInCode }, elsewhere.token),
+          403,
+          'FORBIDDEN',
+          'FORBIDDEN',
+        ],
+        [
+          'no such event',
+          door(randomUUID(), { code: reg.checkInCode }, staff.token),
+          404,
+          'NOT_FOUND',
+          'EVENT_NOT_FOUND',
+        ],
+        [
+          'not an id',
+          door('not-an-id', { code: reg.checkInCode }, staff.token),
+          404,
+          'NOT_FOUND',
+          'EVENT_NOT_FOUND',
+        ],
+        [
+          'an unknown code',
+          door(id, { code: 'x'.repeat(32) }, staff.token),
+          404,
+          'NOT_FOUND',
+          'CHECK_IN_CODE_UNKNOWN',
+        ],
+        [
+          "another event's code",
+          door(id, { code: early.checkInCode }, staff.token),
+          409,
+          'CONFLICT',
+          'CHECK_IN_WRONG_EVENT',
+        ],
+        [
+          'not open yet',
+          door(later, { code: early.checkInCode }, staff.token),
+          409,
+          'CONFLICT',
+          'CHECK_IN_CLOSED',
+        ],
+        ['no code', door(id, {}, staff.token), 400, 'BAD_USER_INPUT', 'VALIDATION_FAILED'],
+      ];
+      for (const [what, pending, status, code, reason] of cases) {
+        const res = await pending;
+        expect({
+          what,
+          status: res.status,
+          code: res.body.error?.extensions?.code,
+          reason: res.body.error?.extensions?.reason,
+        }).toEqual({
+          what,
+          status,
+          code,
+          reason,
+        });
+        expect(res.body.error.message).toEqual(expect.any(String));
+      }
+      const missing = await door(id, { code: '' }, staff.token, 'ru');
+      expect(missing.body.error.extensions.fields).toEqual([
+        { field: 'code', message: 'Обязательное поле.' },
+      ]);
+      const kk = await door(id, { code: 'x'.repeat(32) }, staff.token);
+      const en = await door(id, { code: 'x'.repeat(32) }, staff.token, 'en');
+      expect(kk.body.error.message).not.toBe(en.body.error.message);
+      const broken = await door(id, '{"code": ', staff.token, 'en');
+      expect(broken.status).toBe(400);
+      expect(broken.body.error).toEqual({
+        message: 'The request body could not be read: send valid JSON (Content-Type: application/json).',
+        extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_REQUEST_BODY', fields: [] },
+      });
+      // the same on /graphql, as GraphQL's errors and in Kazakh by default
+      const gqlBroken = await api.http
+        .post('/graphql')
+        .set('Content-Type', 'application/json')
+        .send('{"query": ');
+      expect(gqlBroken.status).toBe(400);
+      expect(gqlBroken.body.errors[0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        reason: 'INVALID_REQUEST_BODY',
+        fields: [],
+      });
+      expect(gqlBroken.body.errors[0].message).toMatch(/^Сұраудың денесі оқылмады/);
+
+      const rows = await api.db.query(`SELECT status FROM registrations WHERE id = ANY($1)`, [
+        [reg.id, early.id],
+      ]);
+      expect(rows.map((r: any) => r.status)).toEqual(['REGISTERED', 'REGISTERED']);
+    });
+  });
 });

@@ -109,6 +109,7 @@ describe('serving the web app (e2e)', () => {
       '/engagement/nope.csv',
       '/events/nope.ics',
       '/events/5c3f0a7e-8b7e-4f7e-9a3e-0d6f2b0c1a11/attendance.csv',
+      '/check-in/nope',
       '/favicon-missing.png',
     ]) {
       const res = await page(path);

@@ -202,6 +202,28 @@ export async function graphql(base, query, variables, token) {
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }
 
+/**
+ * POSTs JSON to a plain HTTP route (e.g. the door's /check-in/<event id>); resolves the parsed
+ * answer, throws `HTTP <status> <code> <message>` for any status but 2xx.
+ */
+export async function postJson(base, path, payload, token) {
+  const { status, text } = await post(base, path, JSON.stringify(payload), {
+    'content-type': 'application/json',
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  });
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`HTTP ${status}, not JSON: ${text.slice(0, 200)}`);
+  }
+  if (status < 200 || status > 299)
+    throw new Error(
+      `HTTP ${status} ${body.error?.extensions?.code ?? ''} ${body.error?.message ?? text.slice(0, 200)}`,
+    );
+  return body;
+}
+
 /** One line per GraphQL error: code, reason, message, path. */
 export function describeErrors(errors) {
   return errors.map((e) =>

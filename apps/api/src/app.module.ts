@@ -10,6 +10,8 @@ import { NotificationsModule } from '@yvc/notifications';
 import { LoggerModule } from 'nestjs-pino';
 import { BadgesController, StatusListController } from './badges/badges.controller';
 import { AttendanceController } from './events/attendance.controller';
+import { CheckInController } from './events/check-in.controller';
+import { HttpBodyErrorFilter } from './common/http-body-error.filter';
 import { CalendarController } from './events/calendar.controller';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -42,6 +44,7 @@ import { EngagementExportController } from './analytics/engagement-export.contro
     AccountPagesController,
     CalendarController,
     AttendanceController,
+    CheckInController,
     CertificatePagesController,
     BadgesController,
     StatusListController,
@@ -50,6 +53,7 @@ import { EngagementExportController } from './analytics/engagement-export.contro
   providers: [
     { provide: APP_GUARD, useClass: GqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
+    { provide: APP_FILTER, useClass: HttpBodyErrorFilter },
     EventStaffGuard,
     ...RESOLVERS,
   ],

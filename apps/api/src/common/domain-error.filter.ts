@@ -28,24 +28,38 @@ function errorPage(locale: Locale, body: ReturnType<typeof presentDomainError>):
 }
 
 /**
+ * Answers a plain HTTP route's failure: a JSON body `{"error": {message, extensions}}` with the
+ * same code and message as GraphQL would give, or a small page in the caller's language when the
+ * caller is a browser (the links in emails). On /graphql itself (a body the HTTP layer could not
+ * read) the body is GraphQL's `{"errors": [...]}`. `status`: the HTTP status, else the code's.
+ */
+export function sendHttpError(
+  req: FastifyRequest,
+  res: FastifyReply,
+  err: DomainError,
+  status?: number,
+): void {
+  const locale = localeFromAcceptLanguage(req.headers['accept-language']);
+  const body = presentDomainError(err, locale);
+  if (err.retryAfterSeconds) res.header('Retry-After', String(err.retryAfterSeconds));
+  // set the type: a route's @Header('Content-Type') is already on the response
+  res.code(status ?? STATUS[err.code]);
+  if (req.url.split('?')[0] === '/graphql')
+    void res.type('application/json; charset=utf-8').send(JSON.stringify({ errors: [body] }));
+  else if (preferredType(req.headers.accept, ['application/json', 'text/html']) === 'text/html')
+    void res.type('text/html; charset=utf-8').send(errorPage(locale, body));
+  else void res.type('application/json; charset=utf-8').send(JSON.stringify({ error: body }));
+}
+
+/**
  * Expected failures are not logged as crashes: in GraphQL they go on to the error presenter
- * unchanged; on plain HTTP routes they become a JSON body with the same code and message, or a
- * small page in the caller's language when the caller is a browser (the links in emails).
+ * unchanged; on plain HTTP routes they are answered by sendHttpError.
  */
 @Catch(DomainError)
 export class DomainErrorFilter implements GqlExceptionFilter {
   catch(err: DomainError, host: ArgumentsHost) {
     if (host.getType<GqlContextType>() === 'graphql') return err;
     const http = host.switchToHttp();
-    const req = http.getRequest<FastifyRequest>();
-    const res = http.getResponse<FastifyReply>();
-    const locale = localeFromAcceptLanguage(req.headers['accept-language']);
-    const body = presentDomainError(err, locale);
-    if (err.retryAfterSeconds) res.header('Retry-After', String(err.retryAfterSeconds));
-    // set the type: a route's @Header('Content-Type') is already on the response
-    res.code(STATUS[err.code]);
-    if (preferredType(req.headers.accept, ['application/json', 'text/html']) === 'text/html')
-      void res.type('text/html; charset=utf-8').send(errorPage(locale, body));
-    else void res.type('application/json; charset=utf-8').send(JSON.stringify({ error: body }));
+    sendHttpError(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), err);
   }
 }

@@ -19,6 +19,7 @@ export const API_PATH_PREFIXES = [
   '/account',
   '/engagement',
   '/admin/queues',
+  '/check-in',
 ];
 
 /**

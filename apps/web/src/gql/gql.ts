@@ -79,7 +79,6 @@ type Documents = {
   '\n  mutation CancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      id\n      status\n    }\n  }\n': typeof types.CancelRegistrationDocument;
   '\n  query ScannerEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      status\n      startsAt\n      endsAt\n      timeZone\n      capacity\n      registeredCount\n      attendedCount\n      walkIns\n    }\n  }\n': typeof types.ScannerEventDocument;
   '\n  mutation ScannerWalkIn($eventId: ID!, $emailOrPhone: String!) {\n    walkIn(eventId: $eventId, emailOrPhone: $emailOrPhone) {\n      registrationId\n      fullName\n      membershipNumber\n      alreadyCheckedIn\n      overCapacity\n      checkedInAt\n      status\n    }\n  }\n': typeof types.ScannerWalkInDocument;
-  '\n  mutation ScannerCheckIn($eventId: ID!, $code: String!) {\n    checkIn(eventId: $eventId, code: $code) {\n      alreadyCheckedIn\n      registration {\n        id\n        checkedInAt\n        member {\n          id\n          fullName\n        }\n      }\n    }\n  }\n': typeof types.ScannerCheckInDocument;
   '\n  mutation ScannerSync($eventId: ID!, $scans: [OfflineScanInput!]!) {\n    syncCheckIns(eventId: $eventId, scans: $scans) {\n      scanId\n      outcome\n      message\n      registration {\n        id\n        checkedInAt\n        member {\n          id\n          fullName\n        }\n      }\n    }\n  }\n': typeof types.ScannerSyncDocument;
   '\n  fragment SessionMember on Member {\n    id\n    fullName\n    role\n    locale\n    timeZone\n  }\n': typeof types.SessionMemberFragmentDoc;
   '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      member {\n        ...SessionMember\n      }\n    }\n  }\n': typeof types.LoginDocument;
@@ -215,8 +214,6 @@ const documents: Documents = {
     types.ScannerEventDocument,
   '\n  mutation ScannerWalkIn($eventId: ID!, $emailOrPhone: String!) {\n    walkIn(eventId: $eventId, emailOrPhone: $emailOrPhone) {\n      registrationId\n      fullName\n      membershipNumber\n      alreadyCheckedIn\n      overCapacity\n      checkedInAt\n      status\n    }\n  }\n':
     types.ScannerWalkInDocument,
-  '\n  mutation ScannerCheckIn($eventId: ID!, $code: String!) {\n    checkIn(eventId: $eventId, code: $code) {\n      alreadyCheckedIn\n      registration {\n        id\n        checkedInAt\n        member {\n          id\n          fullName\n        }\n      }\n    }\n  }\n':
-    types.ScannerCheckInDocument,
   '\n  mutation ScannerSync($eventId: ID!, $scans: [OfflineScanInput!]!) {\n    syncCheckIns(eventId: $eventId, scans: $scans) {\n      scanId\n      outcome\n      message\n      registration {\n        id\n        checkedInAt\n        member {\n          id\n          fullName\n        }\n      }\n    }\n  }\n':
     types.ScannerSyncDocument,
   '\n  fragment SessionMember on Member {\n    id\n    fullName\n    role\n    locale\n    timeZone\n  }\n':
@@ -634,12 +631,6 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ScannerWalkIn($eventId: ID!, $emailOrPhone: String!) {\n    walkIn(eventId: $eventId, emailOrPhone: $emailOrPhone) {\n      registrationId\n      fullName\n      membershipNumber\n      alreadyCheckedIn\n      overCapacity\n      checkedInAt\n      status\n    }\n  }\n',
 ): (typeof documents)['\n  mutation ScannerWalkIn($eventId: ID!, $emailOrPhone: String!) {\n    walkIn(eventId: $eventId, emailOrPhone: $emailOrPhone) {\n      registrationId\n      fullName\n      membershipNumber\n      alreadyCheckedIn\n      overCapacity\n      checkedInAt\n      status\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  mutation ScannerCheckIn($eventId: ID!, $code: String!) {\n    checkIn(eventId: $eventId, code: $code) {\n      alreadyCheckedIn\n      registration {\n        id\n        checkedInAt\n        member {\n          id\n          fullName\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation ScannerCheckIn($eventId: ID!, $code: String!) {\n    checkIn(eventId: $eventId, code: $code) {\n      alreadyCheckedIn\n      registration {\n        id\n        checkedInAt\n        member {\n          id\n          fullName\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1095,18 +1095,6 @@ export type ScannerWalkInMutation = {
   };
 };
 
-export type ScannerCheckInMutationVariables = Exact<{
-  eventId: string | number;
-  code: string;
-}>;
-
-export type ScannerCheckInMutation = {
-  checkIn: {
-    alreadyCheckedIn: boolean;
-    registration: { id: string; checkedInAt: string | null; member: { id: string; fullName: string } };
-  };
-};
-
 export type ScannerSyncMutationVariables = Exact<{
   eventId: string | number;
   scans: Array<OfflineScanInput> | OfflineScanInput;
@@ -5054,77 +5042,6 @@ export const ScannerWalkInDocument = {
     },
   ],
 } as unknown as DocumentNode<ScannerWalkInMutation, ScannerWalkInMutationVariables>;
-export const ScannerCheckInDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ScannerCheckIn' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'eventId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'checkIn' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'eventId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'eventId' } },
-              },
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'code' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'alreadyCheckedIn' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'registration' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'checkedInAt' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'member' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'fullName' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ScannerCheckInMutation, ScannerCheckInMutationVariables>;
 export const ScannerSyncDocument = {
   kind: 'Document',
   definitions: [

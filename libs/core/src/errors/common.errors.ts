@@ -3,6 +3,9 @@ import { ApiErrorCode, DomainError, FieldProblem, errorFactory } from './domain-
 export enum CommonError {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   INVALID_QUERY = 'INVALID_QUERY',
+  /** a body the HTTP layer could not read: not JSON, or a type it does not take */
+  INVALID_REQUEST_BODY = 'INVALID_REQUEST_BODY',
+  REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   INPUT_TOO_DEEP = 'INPUT_TOO_DEEP',
   /** more report fields in one operation than GRAPHQL_MAX_REPORTS */
@@ -17,6 +20,8 @@ export enum CommonError {
 export const commonError = errorFactory<CommonError>({
   [CommonError.VALIDATION_FAILED]: ApiErrorCode.BAD_USER_INPUT,
   [CommonError.INVALID_QUERY]: ApiErrorCode.BAD_USER_INPUT,
+  [CommonError.INVALID_REQUEST_BODY]: ApiErrorCode.BAD_USER_INPUT,
+  [CommonError.REQUEST_TOO_LARGE]: ApiErrorCode.BAD_USER_INPUT,
   [CommonError.QUERY_TOO_COMPLEX]: ApiErrorCode.BAD_USER_INPUT,
   [CommonError.INPUT_TOO_DEEP]: ApiErrorCode.BAD_USER_INPUT,
   [CommonError.TOO_MANY_REPORTS]: ApiErrorCode.BAD_USER_INPUT,

@@ -18,6 +18,9 @@ export const en = {
   'labels.calendar.feedName': 'Young Voters Club: my events',
   'labels.calendar.cancelled': 'Cancelled',
   'errors.VALIDATION_FAILED': 'Some fields need fixing.',
+  'errors.INVALID_REQUEST_BODY':
+    'The request body could not be read: send valid JSON (Content-Type: application/json).',
+  'errors.REQUEST_TOO_LARGE': 'The request is too large.',
   'errors.INVALID_QUERY': (p) => `The request is not valid GraphQL: ${p.detail}`,
   'errors.QUERY_TOO_COMPLEX': (p) => `The query is too large (${p.detail}).`,
   'errors.TOO_MANY_REPORTS': (p) =>

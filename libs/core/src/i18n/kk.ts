@@ -14,6 +14,9 @@ export const kk: Record<MessageKey, Catalogue[string]> = {
   'labels.calendar.feedName': 'Жас сайлаушылар клубы: менің іс-шараларым',
   'labels.calendar.cancelled': 'Тоқтатылды',
   'errors.VALIDATION_FAILED': 'Белгіленген өрістерді түзетіңіз.',
+  'errors.INVALID_REQUEST_BODY':
+    'Сұраудың денесі оқылмады: дұрыс JSON жіберіңіз (Content-Type: application/json).',
+  'errors.REQUEST_TOO_LARGE': 'Сұрау тым үлкен.',
   'errors.INVALID_QUERY': (p) => `Сұрау дұрыс GraphQL емес: ${p.detail}`,
   'errors.QUERY_TOO_COMPLEX': (p) => `Сұрау тым үлкен (${p.detail}).`,
   'errors.TOO_MANY_REPORTS': (p) => `Бір сұрауда ең көбі ${p.max} есеп болуы мүмкін (мұнда ${p.count}).`,

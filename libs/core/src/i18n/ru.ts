@@ -18,6 +18,9 @@ export const ru: Record<MessageKey, Catalogue[string]> = {
   'labels.calendar.feedName': 'Клуб молодых избирателей: мои мероприятия',
   'labels.calendar.cancelled': 'Отменено',
   'errors.VALIDATION_FAILED': 'Исправьте отмеченные поля.',
+  'errors.INVALID_REQUEST_BODY':
+    'Не удалось прочитать тело запроса: отправьте корректный JSON (Content-Type: application/json).',
+  'errors.REQUEST_TOO_LARGE': 'Запрос слишком большой.',
   'errors.INVALID_QUERY': (p) => `Запрос не является корректным GraphQL: ${p.detail}`,
   'errors.QUERY_TOO_COMPLEX': (p) => `Слишком большой запрос (${p.detail}).`,
   'errors.TOO_MANY_REPORTS': (p) =>

@@ -20,7 +20,8 @@ export const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
  * Returns no row when there is no such event, else one row: `event_allowed`, `event_open`, and
  * (only when both are true) `source` 'hit' (this scan checked it in; `was` the status before) or
  * 'found' (nothing changed: the registration with this code as it stands, for the caller to say
- * why), or NULL (no such code).
+ * why), or NULL (no such code), and `member_name`: the registrant's full name (what the door
+ * shows; the caller is the event's staff, as the statement has just checked).
  * Parameters: $1 code (NULL matches nothing), $2 event id, $3 checked-in time, $4 staff member id,
  * $5 method, $6 'ATTENDANCE_RECORDED' (the outbox kind), $7 the staff member's role.
  *
@@ -62,4 +63,6 @@ export const CHECK_IN_STATEMENT = `
     WHERE check_in_code = $1 AND NOT EXISTS (SELECT 1 FROM hit)
       AND EXISTS (SELECT 1 FROM ev WHERE event_allowed AND event_open)
   )
-  SELECT ev.event_allowed, ev.event_open, answer.* FROM ev LEFT JOIN answer ON ev.event_allowed AND ev.event_open`;
+  SELECT ev.event_allowed, ev.event_open, answer.*,
+         (SELECT m.full_name FROM members m WHERE m.id = answer.member_id) AS member_name
+  FROM ev LEFT JOIN answer ON ev.event_allowed AND ev.event_open`;

@@ -36,6 +36,7 @@ type CheckInRow = RegistrationRow & {
   event_open: boolean;
   source: 'hit' | 'found' | null;
   was: RegistrationStatus | null;
+  member_name: string | null;
 };
 
 /** The staff account scanning: who is recorded as checking in, and whose scope is checked. */
@@ -44,6 +45,11 @@ export type CheckInStaff = Pick<Actor, 'memberId' | 'role'>;
 export interface CheckInOutcome {
   registration: Registration;
   alreadyCheckedIn: boolean;
+}
+
+/** A QR scan's outcome with the registrant's name, what the person at the door is shown. */
+export interface DoorCheckIn extends CheckInOutcome {
+  fullName: string;
 }
 
 /** What the person at the door needs to confirm who is standing there, and nothing more. */
@@ -84,8 +90,26 @@ export class CheckInService {
    * scans racing: the row lock lets exactly one win.
    */
   checkIn(eventId: string, code: string, staff: CheckInStaff): Promise<CheckInOutcome> {
+    return this.checkInAtDoor(eventId, code, staff);
+  }
+
+  /**
+   * checkIn with the registrant's full name, from the same statement (the name is read again only
+   * in the rare case of a racing scan, see apply): the door's POST answers with it in one round trip.
+   */
+  async checkInAtDoor(eventId: string, code: string, staff: CheckInStaff): Promise<DoorCheckIn> {
     if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
-    return this.apply(this.db.manager, eventId, code, this.clock.now(), staff, CheckInMethod.QR, true);
+    const done = await this.apply(
+      this.db.manager,
+      eventId,
+      code,
+      this.clock.now(),
+      staff,
+      CheckInMethod.QR,
+      true,
+    );
+    const fullName = done.fullName ?? (await this.members.get(done.registration.memberId)).fullName;
+    return { registration: done.registration, alreadyCheckedIn: done.alreadyCheckedIn, fullName };
   }
 
   /**
@@ -256,7 +280,7 @@ export class CheckInService {
     staff: CheckInStaff,
     method: CheckInMethod,
     prepared = false,
-  ): Promise<CheckInOutcome> {
+  ): Promise<CheckInOutcome & { fullName?: string }> {
     // ids compare as PostgreSQL writes them (a uuid given in capitals is the same event)
     eventId = eventId.toLowerCase();
     const wellFormed = typeof code === 'string' && /^[A-Za-z0-9_-]{20,64}$/.test(code);
@@ -270,6 +294,7 @@ export class CheckInService {
       staff.role,
     ];
     let reg: Registration | null = null;
+    let fullName: string | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
       const [row] = prepared
         ? await this.runPrepared(params)
@@ -277,15 +302,23 @@ export class CheckInService {
       if (!row) throw eventsError(EventsError.EVENT_NOT_FOUND);
       if (!row.event_allowed) throw commonError(CommonError.FORBIDDEN);
       if (!row.event_open) throw eventsError(EventsError.CHECK_IN_CLOSED);
-      if (row.source === 'hit') return { registration: registrationFromRow(row), alreadyCheckedIn: false };
+      if (row.source === 'hit')
+        return {
+          registration: registrationFromRow(row),
+          alreadyCheckedIn: false,
+          fullName: row.member_name!,
+        };
       reg = row.source ? registrationFromRow(row) : null;
+      fullName = row.member_name ?? undefined;
       if (!reg || reg.eventId !== eventId || !CHECKABLE.has(reg.status)) break;
       reg = await em.findOneBy(Registration, { checkInCode: code });
+      fullName = undefined; // read again by the caller that needs it
       if (!reg || !CHECKABLE.has(reg.status)) break;
     }
     if (!reg) throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
     if (reg.eventId !== eventId) throw eventsError(EventsError.CHECK_IN_WRONG_EVENT);
-    if (reg.status === RegistrationStatus.ATTENDED) return { registration: reg, alreadyCheckedIn: true };
+    if (reg.status === RegistrationStatus.ATTENDED)
+      return { registration: reg, alreadyCheckedIn: true, fullName };
     if (reg.status === RegistrationStatus.WAITLISTED) throw eventsError(EventsError.CHECK_IN_WAITLISTED);
     throw eventsError(EventsError.CHECK_IN_CANCELLED);
   }

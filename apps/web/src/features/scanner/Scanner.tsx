@@ -87,7 +87,7 @@ export function Scanner({ eventId, memberId }: { eventId: string; memberId: stri
     setFeedback((f) => (f?.scanId === scan.scanId ? { ...feedbackOf(scan), seq: f.seq } : f));
     if (scan.outcome === 'OK') counts.current();
   }, []);
-  const { scans, pending, syncing, read, sync } = useScans(eventId, canSend, onAnswered);
+  const { scans, pending, syncing, read, sync } = useScans(eventId, canSend, onAnswered, lang);
 
   const handle = useCallback(
     async (text: string) => {

@@ -2,24 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { graphql } from '../../gql';
 import { refresh } from '../../shared/auth/session';
+import { postJsonWithToken } from '../../shared/graphql/client';
 import { type ScanRecord, putScan, scansOf, settleScan } from './scanQueue';
 import type { Tone } from './signals';
-
-const CheckInDocument = graphql(`
-  mutation ScannerCheckIn($eventId: ID!, $code: String!) {
-    checkIn(eventId: $eventId, code: $code) {
-      alreadyCheckedIn
-      registration {
-        id
-        checkedInAt
-        member {
-          id
-          fullName
-        }
-      }
-    }
-  }
-`);
 
 const SyncDocument = graphql(`
   mutation ScannerSync($eventId: ID!, $scans: [OfflineScanInput!]!) {
@@ -94,7 +79,49 @@ interface Answer {
  * The scans of one event on this phone: reading a code (stored first, then sent if there is a
  * network), the queue of scans waiting, and their sync. `canSend`: signed in and online.
  */
-export function useScans(eventId: string, canSend: boolean, onAnswered: (scan: ScanRecord) => void) {
+/** What the door's POST answers (apps/api/src/events/check-in.controller.ts), or its error. */
+interface DoorAnswer {
+  alreadyCheckedIn?: boolean;
+  registration?: { checkedInAt: string | null; member: { fullName: string } };
+  error?: { message: string; extensions?: { code?: string; reason?: string } };
+}
+
+/**
+ * One code read now, sent as the door's small POST (`/check-in/<event id>`, the registrant's
+ * name in the same answer, no GraphQL on the hot path); null when the server could not be reached
+ * or answered nothing we can show, 'unauthenticated' when the token needs refreshing.
+ */
+async function postScan(
+  eventId: string,
+  code: string,
+  lang: string,
+): Promise<Answer | 'unauthenticated' | null> {
+  let res: Response;
+  let body: DoorAnswer;
+  try {
+    res = await postJsonWithToken(`/check-in/${encodeURIComponent(eventId)}`, { code }, lang);
+    body = (await res.json()) as DoorAnswer;
+  } catch {
+    return null; // offline, or not our API's JSON (a captive portal): the scan stays queued
+  }
+  if (res.ok && body.registration)
+    return {
+      outcome: body.alreadyCheckedIn ? 'ALREADY_CHECKED_IN' : 'OK',
+      fullName: body.registration.member.fullName,
+      checkedInAt: body.registration.checkedInAt ?? undefined,
+    };
+  const code_ = body.error?.extensions?.code;
+  if (code_ === 'UNAUTHENTICATED') return 'unauthenticated';
+  if (!body.error || !code_ || code_ === 'INTERNAL_SERVER_ERROR' || res.status >= 500) return null;
+  return { outcome: body.error.extensions?.reason ?? code_, message: body.error.message };
+}
+
+export function useScans(
+  eventId: string,
+  canSend: boolean,
+  onAnswered: (scan: ScanRecord) => void,
+  lang: string,
+) {
   const client = useClient();
   const [scans, setScans] = useState<ScanRecord[]>([]);
   const [loaded, setLoaded] = useState(false);
@@ -125,28 +152,14 @@ export function useScans(eventId: string, canSend: boolean, onAnswered: (scan: S
     [reload],
   );
 
-  /** The server's answer to one code read now (checkIn); null when it could not be reached. */
+  /** The server's answer to one code read now (the door's POST); null when it could not be reached. */
   const sendOne = useCallback(
     async (code: string, retried = false): Promise<Answer | null> => {
-      const res = await client
-        .mutation(CheckInDocument, { eventId, code }, { requestPolicy: 'network-only' })
-        .toPromise();
-      const ok = res.data?.checkIn;
-      if (ok)
-        return {
-          outcome: ok.alreadyCheckedIn ? 'ALREADY_CHECKED_IN' : 'OK',
-          fullName: ok.registration.member.fullName,
-          checkedInAt: ok.registration.checkedInAt ?? undefined,
-        };
-      const gql = res.error?.graphQLErrors[0];
-      const code_ = gql?.extensions?.code;
-      if (!gql || res.error?.networkError) return null;
-      if (code_ === 'UNAUTHENTICATED' && !retried) return (await refresh()) ? sendOne(code, true) : null;
-      if (code_ === 'UNAUTHENTICATED' || code_ === 'INTERNAL_SERVER_ERROR') return null;
-      const reason = typeof gql.extensions?.reason === 'string' ? gql.extensions.reason : String(code_);
-      return { outcome: reason, message: gql.message };
+      const answer = await postScan(eventId, code, lang);
+      if (answer !== 'unauthenticated') return answer;
+      return !retried && (await refresh()) ? sendOne(code, true) : null;
     },
-    [client, eventId],
+    [eventId, lang],
   );
 
   /** Sends every waiting scan with syncCheckIns; each gets the server's outcome. Single-flight. */
@@ -226,16 +239,18 @@ export function useScans(eventId: string, canSend: boolean, onAnswered: (scan: S
       }
       sending.current.add(scan.scanId);
       let answer: Answer | null;
+      let done: ScanRecord | null = null;
       try {
         await store(scan);
         answer = await sendOne(code);
+        // answered online: the check-in is done; the stored scan becomes the record of its answer
+        // (never synced again: a check-in that reached the server is not replayed). It leaves
+        // `sending` only once settled, or a sync that started meanwhile would send it again.
+        if (answer) done = await settleScan(scan.scanId, answer);
       } finally {
         sending.current.delete(scan.scanId);
       }
       if (!answer) return { scan, earlier: false };
-      // answered online: the check-in is done; the stored scan becomes the record of its answer
-      // (never synced again: a checkIn that reached the server is not replayed)
-      const done = await settleScan(scan.scanId, answer);
       await reload();
       return { scan: done ?? { ...scan, ...answer, state: 'done' }, earlier: false };
     },

@@ -49,6 +49,25 @@ export function fetchWithToken(url: string, headers: Record<string, string> = {}
   });
 }
 
+/**
+ * A JSON POST to one of the API's plain routes (the door's check-in) with the member's token and
+ * the page's language; resolves the response, or rejects when the network fails.
+ */
+export function postJsonWithToken(path: string, body: unknown, lang: string): Promise<Response> {
+  return fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      ...WEB_CLIENT_HEADERS,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'Accept-Language': lang,
+      ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+}
+
 let current: Client | null = null;
 /** The client the app uses now (the session module calls the API through it). */
 export function currentClient(): Client {
