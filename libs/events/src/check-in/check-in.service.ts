@@ -19,7 +19,11 @@ import { Event, EventStatus } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { CheckInMethod, Registration, RegistrationStatus } from '../registrations/registration.entity';
 import { RegistrationsService } from '../registrations/registrations.service';
-import { RegistrationRow, registrationFromRow } from '../registrations/registration-row';
+import {
+  REGISTRATION_COLUMNS,
+  RegistrationRow,
+  registrationFromRow,
+} from '../registrations/registration-row';
 import { CHECK_IN_OPENS_BEFORE_MS, CHECK_IN_STATEMENT, CHECK_IN_STATEMENT_NAME } from './check-in-statement';
 import { WalkInThrottle } from './walk-in-throttle';
 
@@ -27,6 +31,10 @@ export { CHECK_IN_OPENS_BEFORE_MS };
 /** Scanner clocks may run a little ahead. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const MAX_SYNC_BATCH = 500;
+
+/** A registration by its code with the registrant's name, when a racing scan committed first. */
+const READ_AGAIN = `SELECT ${REGISTRATION_COLUMNS}, (SELECT m.full_name FROM members m WHERE m.id = r.member_id) AS member_name
+  FROM registrations r WHERE check_in_code = $1`;
 
 /** Statuses a scan turns into ATTENDED. */
 const CHECKABLE = new Set([RegistrationStatus.REGISTERED, RegistrationStatus.NO_SHOW]);
@@ -311,8 +319,9 @@ export class CheckInService {
       reg = row.source ? registrationFromRow(row) : null;
       fullName = row.member_name ?? undefined;
       if (!reg || reg.eventId !== eventId || !CHECKABLE.has(reg.status)) break;
-      reg = await em.findOneBy(Registration, { checkInCode: code });
-      fullName = undefined; // read again by the caller that needs it
+      const [again] = await em.query<Array<RegistrationRow & { member_name: string }>>(READ_AGAIN, [code]);
+      reg = again ? registrationFromRow(again) : null;
+      fullName = again?.member_name;
       if (!reg || !CHECKABLE.has(reg.status)) break;
     }
     if (!reg) throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
