@@ -4,7 +4,7 @@
 // Self-contained:
 //   node bench/check-in.mjs [--registrations 5000] [--scanners 50] [--duplicates 0.1]
 //        [--staff coordinator|admin] [--database yvc_bench] [--port 3400] [--tree head|worktree] [--skip-build]
-//        [--skip-raw] [--cpu-prof DIR] [--api-processes N]
+//        [--skip-raw] [--cpu-prof DIR] [--api-processes N] [--via rest|graphql]
 // It finds (or starts) PostgreSQL and Redis like `npm start`, makes the database fresh (DROP and
 // CREATE), builds the last commit (git archive HEAD into a temporary directory, `npm run build`
 // there, once per commit; --tree worktree: this checkout's dist/, rebuilt when older than the
@@ -19,6 +19,9 @@
 // The raw phase runs the statement as the API runs it: since the staff check moved into
 // CHECK_IN_STATEMENT ($7, the staff member's role) the bare pool runs that check too, and as a
 // named statement (CHECK_IN_STATEMENT_NAME) when the build prepares it.
+// --via rest (the default since the scanner page sends it): the scans go to the door's POST /check-in/<event id> (what the scanner page sends)
+// instead of the checkIn mutation, and the bare pool runs the door's shape of the statement
+// (DOOR_CHECK_IN_STATEMENT: the same statement returning the 5 columns that POST answers with).
 // --cpu-prof DIR: V8's sampling profiler in the API during the HTTP scans (bench/lib/profile-api.mjs).
 // --api-processes N: API_PROCESSES=N (node:cluster, one API process per core sharing the port); the
 // API's CPU is then summed over its processes and the memory is the largest process's.
@@ -58,7 +61,7 @@ const { values } = parseArgs({
     tree: { type: 'string', default: 'head' },
     'skip-build': { type: 'boolean', default: false },
     'skip-raw': { type: 'boolean', default: false },
-    via: { type: 'string', default: 'graphql' },
+    via: { type: 'string', default: 'rest' },
     'cpu-prof': { type: 'string' },
     'api-processes': { type: 'string', default: '1' },
   },
@@ -74,6 +77,7 @@ for (const [name, v] of Object.entries({ R, S })) {
 if (!(DUP_SHARE >= 0 && DUP_SHARE <= 1)) throw new Error('--duplicates must be a share between 0 and 1');
 if (!['COORDINATOR', 'ADMIN'].includes(STAFF_ROLE)) throw new Error('--staff must be coordinator or admin');
 if (!['worktree', 'head'].includes(values.tree)) throw new Error('--tree must be worktree or head');
+if (!['graphql', 'rest'].includes(values.via)) throw new Error('--via must be graphql or rest');
 assertBenchDatabaseName(DB_NAME, 'yvc_bench');
 
 const log = (msg) => console.log(`[check-in] ${msg}`);
@@ -206,7 +210,9 @@ async function main() {
 
   const queue = scanQueue(fx.codes);
   const CHECK_IN = 'mutation($e: ID!, $c: String!) { checkIn(eventId: $e, code: $c) { alreadyCheckedIn } }';
-  log(`scanning: ${queue.length} checkIn over HTTP (${queue.length - R} duplicates), ${S} scanners`);
+  log(
+    `scanning: ${queue.length} scans over HTTP via ${values.via} (${queue.length - R} duplicates), ${S} scanners`,
+  );
   const cpuBefore = await cpuSnapshot(db, api.pid);
   const rss = sampleRss(api.pid);
   const profiling = profileApi(api, profDir);
@@ -281,11 +287,13 @@ async function main() {
   else if (!existsSync(statementFile)) log('raw: this build has no CHECK_IN_STATEMENT, skipped');
   else {
     const built = createRequire(import.meta.url)(statementFile);
-    const statement = built.CHECK_IN_STATEMENT;
+    // --via rest: the door's shape of the statement (its POST runs that one), when the build has it
+    const door = values.via === 'rest' && built.DOOR_CHECK_IN_STATEMENT;
+    const statement = door ? built.DOOR_CHECK_IN_STATEMENT : built.CHECK_IN_STATEMENT;
     // builds from before the staff check moved into the statement take six parameters, and ran it
     // unnamed; newer ones prepare it under CHECK_IN_STATEMENT_NAME, and so does the bare pool
     const withScope = statement.includes('$7');
-    const name = built.CHECK_IN_STATEMENT_NAME;
+    const name = door ? built.DOOR_CHECK_IN_STATEMENT_NAME : built.CHECK_IN_STATEMENT_NAME;
     log(
       `raw: the statement ${withScope ? 'checks the staff scope itself' : 'has no staff check (older build)'}, ${name ? `prepared as ${name}` : 'unnamed'}`,
     );
@@ -328,11 +336,18 @@ async function main() {
   const { rows: pgVersion } = await db.query(`SELECT current_setting('server_version') AS v`);
   console.log('');
   console.log(
-    `Check-in, ${new Date().toISOString().slice(0, 10)}: ${R} registrations, ${S} scanners (${STAFF_ROLE}), ${dupes} duplicate scans, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}, API processes: ${API_PROCESSES}`,
+    `Check-in, ${new Date().toISOString().slice(0, 10)}: ${R} registrations, ${S} scanners (${STAFF_ROLE}), ${dupes} duplicate scans, node ${process.version}, PostgreSQL ${pgVersion[0].v}, ${cpus().length} cores, load average at start ${loadAtStart}, code: ${build.label}, API processes: ${API_PROCESSES}, scans via ${values.via === 'rest' ? 'POST /check-in/<event id>' : 'the checkIn mutation'}`,
   );
   console.log('');
   console.log(LATENCY_HEAD.join('\n'));
-  console.log(latencyRow(`checkIn over HTTP (all scans)`, scans.times, S, scans.seconds));
+  console.log(
+    latencyRow(
+      `${values.via === 'rest' ? 'POST /check-in' : 'checkIn'} over HTTP (all scans)`,
+      scans.times,
+      S,
+      scans.seconds,
+    ),
+  );
   console.log(
     latencyRow(
       '  of which first scans',

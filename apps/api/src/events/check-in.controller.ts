@@ -41,14 +41,13 @@ export class CheckInController {
     if (typeof code !== 'string' || code.trim() === '')
       new FieldProblems().add('code', 'validation.required').throwIfAny();
     const done = await this.checkIns.checkInAtDoor(eventId, code as string, req.user);
-    const r = done.registration;
     return {
       alreadyCheckedIn: done.alreadyCheckedIn,
       registration: {
-        id: r.id,
-        status: r.status,
-        checkedInAt: r.checkedInAt?.toISOString() ?? null,
-        member: { id: r.memberId, fullName: done.fullName },
+        id: done.registrationId,
+        status: done.status,
+        checkedInAt: done.checkedInAt?.toISOString() ?? null,
+        member: { id: done.memberId, fullName: done.fullName },
       },
     };
   }

@@ -3,6 +3,11 @@ import { REGISTRATION_COLUMNS } from '../registrations/registration-row';
 
 /** The name CheckInService prepares CHECK_IN_STATEMENT under (per connection; the bench uses it too). */
 export const CHECK_IN_STATEMENT_NAME = 'yvc_check_in';
+/** The name of DOOR_CHECK_IN_STATEMENT, prepared the same way. */
+export const DOOR_CHECK_IN_STATEMENT_NAME = 'yvc_check_in_door';
+
+/** The registration columns the door's answer needs (and a check-in decides on). */
+export const DOOR_CHECK_IN_COLUMNS = 'id, event_id, member_id, status, checked_in_at';
 
 /** Check-in opens this long before the start and closes at the end. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
@@ -28,7 +33,8 @@ export const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
  * A 'found' row comes from the statement's snapshot: when it still says REGISTERED or NO_SHOW, a
  * scan that raced this one committed in between, and the caller reads the row again.
  */
-export const CHECK_IN_STATEMENT = `
+function checkInStatement(columns: string): string {
+  return `
   WITH ev AS (
     SELECT ${canStaffSql('$4::uuid', '$7::text', 'e.unit_id', 'e.club_id')} AS event_allowed,
            e.status IN ('PUBLISHED', 'COMPLETED')
@@ -46,7 +52,7 @@ export const CHECK_IN_STATEMENT = `
     UPDATE registrations r SET status = 'ATTENDED', checked_in_at = $3, checked_in_by = $4, check_in_method = $5,
            updated_at = now()
     FROM old WHERE r.id = old.id
-    RETURNING ${REGISTRATION_COLUMNS.replace(/(\w+)/g, 'r.$1')}, old.status AS was
+    RETURNING ${columns.replace(/(\w+)/g, 'r.$1')}, old.status AS was
   ),
   seat AS (
     UPDATE events SET seats_taken = seats_taken + 1
@@ -59,10 +65,20 @@ export const CHECK_IN_STATEMENT = `
   answer AS (
     SELECT 'hit' AS source, * FROM hit
     UNION ALL
-    SELECT 'found', ${REGISTRATION_COLUMNS}, NULL FROM registrations
+    SELECT 'found', ${columns}, NULL FROM registrations
     WHERE check_in_code = $1 AND NOT EXISTS (SELECT 1 FROM hit)
       AND EXISTS (SELECT 1 FROM ev WHERE event_allowed AND event_open)
   )
   SELECT ev.event_allowed, ev.event_open, answer.*,
          (SELECT m.full_name FROM members m WHERE m.id = answer.member_id) AS member_name
   FROM ev LEFT JOIN answer ON ev.event_allowed AND ev.event_open`;
+}
+
+export const CHECK_IN_STATEMENT = checkInStatement(REGISTRATION_COLUMNS);
+
+/**
+ * CHECK_IN_STATEMENT returning only DOOR_CHECK_IN_COLUMNS (and the name): the door's POST answers
+ * with no more, and the API turns 5 columns into values instead of 16 (bench/check-in.mjs --via rest
+ * runs this one through its bare pool too).
+ */
+export const DOOR_CHECK_IN_STATEMENT = checkInStatement(DOOR_CHECK_IN_COLUMNS);

@@ -24,7 +24,14 @@ import {
   RegistrationRow,
   registrationFromRow,
 } from '../registrations/registration-row';
-import { CHECK_IN_OPENS_BEFORE_MS, CHECK_IN_STATEMENT, CHECK_IN_STATEMENT_NAME } from './check-in-statement';
+import {
+  CHECK_IN_OPENS_BEFORE_MS,
+  CHECK_IN_STATEMENT,
+  CHECK_IN_STATEMENT_NAME,
+  DOOR_CHECK_IN_COLUMNS,
+  DOOR_CHECK_IN_STATEMENT,
+  DOOR_CHECK_IN_STATEMENT_NAME,
+} from './check-in-statement';
 import { WalkInThrottle } from './walk-in-throttle';
 
 export { CHECK_IN_OPENS_BEFORE_MS };
@@ -32,20 +39,45 @@ export { CHECK_IN_OPENS_BEFORE_MS };
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const MAX_SYNC_BATCH = 500;
 
-/** A registration by its code with the registrant's name, when a racing scan committed first. */
-const READ_AGAIN = `SELECT ${REGISTRATION_COLUMNS}, (SELECT m.full_name FROM members m WHERE m.id = r.member_id) AS member_name
-  FROM registrations r WHERE check_in_code = $1`;
-
 /** Statuses a scan turns into ATTENDED. */
 const CHECKABLE = new Set([RegistrationStatus.REGISTERED, RegistrationStatus.NO_SHOW]);
 
-type CheckInRow = RegistrationRow & {
+/** What a check-in decides on (DOOR_CHECK_IN_COLUMNS) and the registrant's name. */
+type ScanRow = Pick<RegistrationRow, 'id' | 'event_id' | 'member_id' | 'status' | 'checked_in_at'> & {
+  member_name: string;
+};
+
+type CheckInRow<R extends ScanRow> = R & {
   event_allowed: boolean;
   event_open: boolean;
   source: 'hit' | 'found' | null;
   was: RegistrationStatus | null;
-  member_name: string | null;
 };
+
+/** A check-in statement and the columns it returns: all of a registration's, or the door's few. */
+interface Shape {
+  text: string;
+  name: string;
+  /** the registration by its code, these columns and the name (a racing scan committed first) */
+  readAgain: string;
+}
+
+const readAgain = (columns: string) =>
+  `SELECT ${columns}, (SELECT m.full_name FROM members m WHERE m.id = r.member_id) AS member_name
+   FROM registrations r WHERE check_in_code = $1`;
+
+const FULL: Shape = {
+  text: CHECK_IN_STATEMENT,
+  name: CHECK_IN_STATEMENT_NAME,
+  readAgain: readAgain(REGISTRATION_COLUMNS),
+};
+const DOOR: Shape = {
+  text: DOOR_CHECK_IN_STATEMENT,
+  name: DOOR_CHECK_IN_STATEMENT_NAME,
+  readAgain: readAgain(DOOR_CHECK_IN_COLUMNS),
+};
+
+type FullRow = RegistrationRow & { member_name: string };
 
 /** The staff account scanning: who is recorded as checking in, and whose scope is checked. */
 export type CheckInStaff = Pick<Actor, 'memberId' | 'role'>;
@@ -55,8 +87,13 @@ export interface CheckInOutcome {
   alreadyCheckedIn: boolean;
 }
 
-/** A QR scan's outcome with the registrant's name, what the person at the door is shown. */
-export interface DoorCheckIn extends CheckInOutcome {
+/** A QR scan at the door: what the person there is shown, and nothing more. */
+export interface DoorCheckIn {
+  alreadyCheckedIn: boolean;
+  registrationId: string;
+  memberId: string;
+  status: RegistrationStatus;
+  checkedInAt: Date | null;
   fullName: string;
 }
 
@@ -97,27 +134,45 @@ export class CheckInService {
    * one statement. A second scan of the same code changes nothing and says alreadyCheckedIn; two
    * scans racing: the row lock lets exactly one win.
    */
-  checkIn(eventId: string, code: string, staff: CheckInStaff): Promise<CheckInOutcome> {
-    return this.checkInAtDoor(eventId, code, staff);
-  }
-
-  /**
-   * checkIn with the registrant's full name, from the same statement (the name is read again only
-   * in the rare case of a racing scan, see apply): the door's POST answers with it in one round trip.
-   */
-  async checkInAtDoor(eventId: string, code: string, staff: CheckInStaff): Promise<DoorCheckIn> {
+  async checkIn(eventId: string, code: string, staff: CheckInStaff): Promise<CheckInOutcome> {
     if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
-    const done = await this.apply(
+    const done = await this.apply<FullRow>(
       this.db.manager,
       eventId,
       code,
       this.clock.now(),
       staff,
       CheckInMethod.QR,
+      FULL,
       true,
     );
-    const fullName = done.fullName ?? (await this.members.get(done.registration.memberId)).fullName;
-    return { registration: done.registration, alreadyCheckedIn: done.alreadyCheckedIn, fullName };
+    return { registration: registrationFromRow(done.row), alreadyCheckedIn: done.alreadyCheckedIn };
+  }
+
+  /**
+   * checkIn for the door's POST: the same statement returning only DOOR_CHECK_IN_COLUMNS and the
+   * registrant's name, so the answer needs no second read.
+   */
+  async checkInAtDoor(eventId: string, code: string, staff: CheckInStaff): Promise<DoorCheckIn> {
+    if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
+    const { row, alreadyCheckedIn } = await this.apply<ScanRow>(
+      this.db.manager,
+      eventId,
+      code,
+      this.clock.now(),
+      staff,
+      CheckInMethod.QR,
+      DOOR,
+      true,
+    );
+    return {
+      alreadyCheckedIn,
+      registrationId: row.id,
+      memberId: row.member_id,
+      status: row.status,
+      checkedInAt: row.checked_in_at,
+      fullName: row.member_name,
+    };
   }
 
   /**
@@ -167,11 +222,19 @@ export class CheckInService {
         const at = new Date(Math.min(scan.scannedAt.getTime(), this.clock.now().getTime()));
         if (scan.scannedAt.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS)
           throw eventsError(EventsError.CHECK_IN_CLOSED);
-        const outcome = await this.apply(em, event.id, scan.code, at, staff, CheckInMethod.OFFLINE_SYNC);
+        const outcome = await this.apply<FullRow>(
+          em,
+          event.id,
+          scan.code,
+          at,
+          staff,
+          CheckInMethod.OFFLINE_SYNC,
+          FULL,
+        );
         result = {
           scanId: scan.scanId,
           outcome: outcome.alreadyCheckedIn ? 'ALREADY_CHECKED_IN' : 'OK',
-          registration: outcome.registration,
+          registration: registrationFromRow(outcome.row),
           error: null,
         };
       } catch (err) {
@@ -237,7 +300,16 @@ export class CheckInService {
       ],
     });
     if (active?.status === RegistrationStatus.REGISTERED) {
-      return this.apply(em, eventId, active.checkInCode, now, staff, CheckInMethod.WALK_IN);
+      const done = await this.apply<FullRow>(
+        em,
+        eventId,
+        active.checkInCode,
+        now,
+        staff,
+        CheckInMethod.WALK_IN,
+        FULL,
+      );
+      return { registration: registrationFromRow(done.row), alreadyCheckedIn: done.alreadyCheckedIn };
     }
     const seatFree = event.seatsTaken < event.capacity;
     // off the waitlist (if on it) and into a seat, or over capacity
@@ -275,20 +347,23 @@ export class CheckInService {
   }
 
   /**
-   * One statement (CHECK_IN_STATEMENT): the event, the staff check, the window and the check-in;
-   * a second read only when a racing scan committed between its snapshot and its row lock. The
-   * refusals come in the order of the old separate checks: no event, not staff, closed, then what
-   * the code says. `prepared` (outside a transaction only): as a named statement on the pool.
+   * One statement (CHECK_IN_STATEMENT, or the door's shape of it): the event, the staff check, the
+   * window and the check-in; a second read only when a racing scan committed between its snapshot
+   * and its row lock. The refusals come in the order of the old separate checks: no event, not
+   * staff, closed, then what the code says. Answers the registration's row in the shape's columns
+   * with the registrant's name. `prepared` (outside a transaction only): as a named statement on
+   * the pool.
    */
-  private async apply(
+  private async apply<R extends ScanRow>(
     em: EntityManager,
     eventId: string,
     code: string,
     at: Date,
     staff: CheckInStaff,
     method: CheckInMethod,
+    shape: Shape,
     prepared = false,
-  ): Promise<CheckInOutcome & { fullName?: string }> {
+  ): Promise<{ row: R; alreadyCheckedIn: boolean }> {
     // ids compare as PostgreSQL writes them (a uuid given in capitals is the same event)
     eventId = eventId.toLowerCase();
     const wellFormed = typeof code === 'string' && /^[A-Za-z0-9_-]{20,64}$/.test(code);
@@ -301,49 +376,35 @@ export class CheckInService {
       OutboxKind.ATTENDANCE_RECORDED,
       staff.role,
     ];
-    let reg: Registration | null = null;
-    let fullName: string | undefined;
+    let reg: R | null = null;
     for (let attempt = 0; attempt < 3; attempt++) {
       const [row] = prepared
-        ? await this.runPrepared(params)
-        : await em.query<CheckInRow[]>(CHECK_IN_STATEMENT, params);
+        ? await this.runPrepared<CheckInRow<R>>(shape, params)
+        : await em.query<CheckInRow<R>[]>(shape.text, params);
       if (!row) throw eventsError(EventsError.EVENT_NOT_FOUND);
       if (!row.event_allowed) throw commonError(CommonError.FORBIDDEN);
       if (!row.event_open) throw eventsError(EventsError.CHECK_IN_CLOSED);
-      if (row.source === 'hit')
-        return {
-          registration: registrationFromRow(row),
-          alreadyCheckedIn: false,
-          fullName: row.member_name!,
-        };
-      reg = row.source ? registrationFromRow(row) : null;
-      fullName = row.member_name ?? undefined;
-      if (!reg || reg.eventId !== eventId || !CHECKABLE.has(reg.status)) break;
-      const [again] = await em.query<Array<RegistrationRow & { member_name: string }>>(READ_AGAIN, [code]);
-      reg = again ? registrationFromRow(again) : null;
-      fullName = again?.member_name;
+      if (row.source === 'hit') return { row, alreadyCheckedIn: false };
+      reg = row.source ? row : null;
+      if (!reg || reg.event_id !== eventId || !CHECKABLE.has(reg.status)) break;
+      [reg = null] = await em.query<R[]>(shape.readAgain, [code]);
       if (!reg || !CHECKABLE.has(reg.status)) break;
     }
     if (!reg) throw eventsError(EventsError.CHECK_IN_CODE_UNKNOWN);
-    if (reg.eventId !== eventId) throw eventsError(EventsError.CHECK_IN_WRONG_EVENT);
-    if (reg.status === RegistrationStatus.ATTENDED)
-      return { registration: reg, alreadyCheckedIn: true, fullName };
+    if (reg.event_id !== eventId) throw eventsError(EventsError.CHECK_IN_WRONG_EVENT);
+    if (reg.status === RegistrationStatus.ATTENDED) return { row: reg, alreadyCheckedIn: true };
     if (reg.status === RegistrationStatus.WAITLISTED) throw eventsError(EventsError.CHECK_IN_WAITLISTED);
     throw eventsError(EventsError.CHECK_IN_CANCELLED);
   }
 
   /**
-   * CHECK_IN_STATEMENT as a named statement straight on TypeORM's pg pool: each connection parses
+   * A check-in statement as a named statement straight on TypeORM's pg pool: each connection parses
    * it once and PostgreSQL can keep its plan (planning the statement cost several times its
    * execution), and TypeORM's query runner is skipped (logging is off for the data source anyway).
    */
-  private async runPrepared(values: unknown[]): Promise<CheckInRow[]> {
+  private async runPrepared<T extends object>(shape: Shape, values: unknown[]): Promise<T[]> {
     const pool = (this.db.driver as unknown as { master: Pool }).master;
-    const res = await pool.query<CheckInRow>({
-      name: CHECK_IN_STATEMENT_NAME,
-      text: CHECK_IN_STATEMENT,
-      values,
-    });
+    const res = await pool.query<T>({ name: shape.name, text: shape.text, values });
     return res.rows;
   }
 
