@@ -189,17 +189,23 @@ function post(base, path, body, headers) {
  * error of its own when the answer was not JSON). Never throws for GraphQL errors.
  */
 export async function graphql(base, query, variables, token) {
-  const { status, text } = await post(base, '/graphql', JSON.stringify({ query, variables }), {
+  const { status, text, body } = await postForJson(base, '/graphql', { query, variables }, token);
+  if (body === undefined)
+    return { data: null, errors: [{ message: `HTTP ${status}, not JSON: ${text.slice(0, 200)}` }] };
+  return { data: body.data ?? null, errors: body.errors ?? [] };
+}
+
+/** A JSON POST with the bearer token: { status, text, body } (body undefined when not JSON). */
+async function postForJson(base, path, payload, token) {
+  const { status, text } = await post(base, path, JSON.stringify(payload), {
     'content-type': 'application/json',
     ...(token ? { authorization: `Bearer ${token}` } : {}),
   });
-  let body;
   try {
-    body = JSON.parse(text);
+    return { status, text, body: JSON.parse(text) };
   } catch {
-    return { data: null, errors: [{ message: `HTTP ${status}, not JSON: ${text.slice(0, 200)}` }] };
+    return { status, text, body: undefined };
   }
-  return { data: body.data ?? null, errors: body.errors ?? [] };
 }
 
 /**
@@ -207,16 +213,8 @@ export async function graphql(base, query, variables, token) {
  * answer, throws `HTTP <status> <code> <message>` for any status but 2xx.
  */
 export async function postJson(base, path, payload, token) {
-  const { status, text } = await post(base, path, JSON.stringify(payload), {
-    'content-type': 'application/json',
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-  });
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new Error(`HTTP ${status}, not JSON: ${text.slice(0, 200)}`);
-  }
+  const { status, text, body } = await postForJson(base, path, payload, token);
+  if (body === undefined) throw new Error(`HTTP ${status}, not JSON: ${text.slice(0, 200)}`);
   if (status < 200 || status > 299)
     throw new Error(
       `HTTP ${status} ${body.error?.extensions?.code ?? ''} ${body.error?.message ?? text.slice(0, 200)}`,

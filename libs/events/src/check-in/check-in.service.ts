@@ -135,17 +135,7 @@ export class CheckInService {
    * scans racing: the row lock lets exactly one win.
    */
   async checkIn(eventId: string, code: string, staff: CheckInStaff): Promise<CheckInOutcome> {
-    if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
-    const done = await this.apply<FullRow>(
-      this.db.manager,
-      eventId,
-      code,
-      this.clock.now(),
-      staff,
-      CheckInMethod.QR,
-      FULL,
-      true,
-    );
+    const done = await this.scanNow<FullRow>(eventId, code, staff, FULL);
     return { registration: registrationFromRow(done.row), alreadyCheckedIn: done.alreadyCheckedIn };
   }
 
@@ -154,17 +144,7 @@ export class CheckInService {
    * registrant's name, so the answer needs no second read.
    */
   async checkInAtDoor(eventId: string, code: string, staff: CheckInStaff): Promise<DoorCheckIn> {
-    if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
-    const { row, alreadyCheckedIn } = await this.apply<ScanRow>(
-      this.db.manager,
-      eventId,
-      code,
-      this.clock.now(),
-      staff,
-      CheckInMethod.QR,
-      DOOR,
-      true,
-    );
+    const { row, alreadyCheckedIn } = await this.scanNow<ScanRow>(eventId, code, staff, DOOR);
     return {
       alreadyCheckedIn,
       registrationId: row.id,
@@ -173,6 +153,21 @@ export class CheckInService {
       checkedInAt: row.checked_in_at,
       fullName: row.member_name,
     };
+  }
+
+  /** A QR scan read now, outside any transaction: the shape's statement prepared on the pool. */
+  private scanNow<R extends ScanRow>(eventId: string, code: string, staff: CheckInStaff, shape: Shape) {
+    if (!isUuid(eventId)) throw eventsError(EventsError.EVENT_NOT_FOUND);
+    return this.apply<R>(
+      this.db.manager,
+      eventId,
+      code,
+      this.clock.now(),
+      staff,
+      CheckInMethod.QR,
+      shape,
+      true,
+    );
   }
 
   /**
