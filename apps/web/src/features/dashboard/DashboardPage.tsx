@@ -273,6 +273,14 @@ function ReportView({
   currentUnit: string | null;
 }) {
   const { t } = useFeatureTranslation('dashboard');
+  /** the charts' bars, named once */
+  const series = {
+    attendances: { key: 'attendances', label: t('figures.attendances') },
+    participants: { key: 'participants', label: t('figures.uniqueParticipants') },
+    members: { key: 'members', label: t('figures.members') },
+    active: { key: 'active', label: t('figures.activeMembers') },
+    events: { key: 'events', label: t('figures.events') },
+  };
   const period = t('periodTo', {
     from: formatDate(report.from, lang),
     to: formatDate(lastDay(report.to), lang),
@@ -405,10 +413,7 @@ function ReportView({
             label: monthLabel(m.month),
             values: [m.attendances, m.uniqueParticipants],
           }))}
-          series={[
-            { key: 'attendances', label: t('figures.attendances') },
-            { key: 'participants', label: t('figures.uniqueParticipants') },
-          ]}
+          series={[series.attendances, series.participants]}
           format={count}
         />
         <ChartCard
@@ -427,10 +432,7 @@ function ReportView({
               href: itself ? undefined : unitHref(r.unit.code),
             };
           })}
-          series={[
-            { key: 'attendances', label: t('figures.attendances') },
-            { key: 'participants', label: t('figures.uniqueParticipants') },
-          ]}
+          series={[series.attendances, series.participants]}
           format={count}
         />
         <ChartCard
@@ -442,10 +444,7 @@ function ReportView({
             label: b.band === 'OTHER' ? t('band.OTHER') : b.band,
             values: [b.members, b.activeMembers],
           }))}
-          series={[
-            { key: 'members', label: t('figures.members') },
-            { key: 'active', label: t('figures.activeMembers') },
-          ]}
+          series={[series.members, series.active]}
           format={count}
         />
         <ChartCard
@@ -455,10 +454,7 @@ function ReportView({
           rows={[...report.byKind]
             .sort((a, b) => b.attendances - a.attendances)
             .map((k) => ({ key: k.kind, label: kindLabel(k.kind), values: [k.events, k.attendances] }))}
-          series={[
-            { key: 'events', label: t('figures.events') },
-            { key: 'attendances', label: t('figures.attendances') },
-          ]}
+          series={[series.events, series.attendances]}
           format={count}
         />
         <ChartCard
