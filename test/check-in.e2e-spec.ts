@@ -329,7 +329,7 @@ describe('check-in at the door (e2e)', () => {
           id: reg.id,
           status: 'ATTENDED',
           checkedInAt: expect.any(String),
-          member: { id: student.member.id, fullName: 'Айгерім Есікқызы' },
+          member: { fullName: 'Айгерім Есікқызы' },
         },
       });
       const again = await door(id, { code: reg.checkInCode }, staff.token);
@@ -347,6 +347,13 @@ describe('check-in at the door (e2e)', () => {
         [reg.id],
       );
       expect(told).toHaveLength(1);
+
+      // a member who withdrew is not named (the stored name is anonymised), in the caller's language
+      await api.db.query(`UPDATE members SET status = 'WITHDRAWN', full_name = '—' WHERE id = $1`, [
+        student.member.id,
+      ]);
+      const gone = await door(id, { code: reg.checkInCode }, staff.token, 'en');
+      expect(gone.body.registration.member).toEqual({ fullName: 'Anonymised member' });
     });
 
     it('of scans of one code at the same moment exactly one checks in', async () => {
@@ -442,6 +449,10 @@ describe('check-in at the door (e2e)', () => {
       expect(missing.body.error.extensions.fields).toEqual([
         { field: 'code', message: 'Обязательное поле.' },
       ]);
+      const notText = await door(id, { code: 12345 }, staff.token, 'en');
+      expect(notText.status).toBe(400);
+      expect(notText.body.error.extensions.fields).toEqual([{ field: 'code', message: expect.any(String) }]);
+      expect(notText.body.error.extensions.fields[0].message).not.toBe('Required.');
       const kk = await door(id, { code: 'x'.repeat(32) }, staff.token);
       const en = await door(id, { code: 'x'.repeat(32) }, staff.token, 'en');
       expect(kk.body.error.message).not.toBe(en.body.error.message);
@@ -463,6 +474,13 @@ describe('check-in at the door (e2e)', () => {
         fields: [],
       });
       expect(gqlBroken.body.errors[0].message).toMatch(/^Сұраудың денесі оқылмады/);
+      expect(gqlBroken.headers['cache-control']).toBe('no-store');
+      // what the router takes for /graphql too
+      const upper = await api.http
+        .post('/GraphQL/')
+        .set('Content-Type', 'application/json')
+        .send('{"query": ');
+      expect(upper.body.errors[0].extensions.reason).toBe('INVALID_REQUEST_BODY');
 
       const rows = await api.db.query(`SELECT status FROM registrations WHERE id = ANY($1)`, [
         [reg.id, early.id],

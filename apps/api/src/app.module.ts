@@ -11,10 +11,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { BadgesController, StatusListController } from './badges/badges.controller';
 import { AttendanceController } from './events/attendance.controller';
 import { CheckInController } from './events/check-in.controller';
-import { HttpBodyErrorFilter } from './common/http-body-error.filter';
 import { CalendarController } from './events/calendar.controller';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
-import { DomainErrorFilter } from './common/domain-error.filter';
+import { ErrorFilter } from './common/error.filter';
 import { loggerParams } from './common/logger';
 import { RESOLVERS } from './resolvers';
 import { EventStaffGuard } from './events/event-staff.guard';
@@ -52,8 +51,7 @@ import { EngagementExportController } from './analytics/engagement-export.contro
   ],
   providers: [
     { provide: APP_GUARD, useClass: GqlAuthGuard },
-    { provide: APP_FILTER, useClass: DomainErrorFilter },
-    { provide: APP_FILTER, useClass: HttpBodyErrorFilter },
+    { provide: APP_FILTER, useClass: ErrorFilter },
     EventStaffGuard,
     ...RESOLVERS,
   ],

@@ -34,7 +34,7 @@ export function redactPersonalData(text: string | undefined): string | undefined
  * Only what is safe to log about an unexpected error: no SQL parameters, no row details
  * (PostgreSQL's `detail` quotes row values), and the message with personal data masked.
  */
-function safeErrorSummary(err: unknown): Record<string, unknown> {
+export function safeErrorSummary(err: unknown): Record<string, unknown> {
   const e = err as { name?: string; message?: string; stack?: string; code?: string; constraint?: string };
   return {
     type: e?.name,

@@ -1,6 +1,7 @@
 import { CommonError, commonError, localeFromAcceptLanguage } from '@yvc/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { presentDomainError } from './error-presenter';
+import { isGraphqlPath } from '../common/paths';
 
 /**
  * How deep a request may nest: JSON objects and arrays in the body (variables included), and
@@ -51,16 +52,11 @@ export function textNestsDeeper(source: string, max: number): boolean {
   return false;
 }
 
-const pathOf = (url: string) => {
-  const q = url.indexOf('?');
-  return q < 0 ? url : url.slice(0, q);
-};
-
 function tooDeep(req: FastifyRequest): boolean {
   const body = req.body as { query?: unknown } | undefined;
   if (jsonNestsDeeper(body, MAX_INPUT_DEPTH)) return true;
   if (typeof body?.query === 'string' && textNestsDeeper(body.query, MAX_INPUT_DEPTH)) return true;
-  if (req.method !== 'GET' || !pathOf(req.url).startsWith('/graphql')) return false;
+  if (req.method !== 'GET' || !isGraphqlPath(req.url)) return false;
   // GraphQL over GET: the document, variables and extensions are text in the query string
   const query = req.query as Record<string, unknown>;
   return ['query', 'variables', 'extensions'].some((key) => {
@@ -81,6 +77,6 @@ export function refuseDeepInput() {
       commonError(CommonError.INPUT_TOO_DEEP, { max: MAX_INPUT_DEPTH }),
       localeFromAcceptLanguage(req.headers['accept-language']),
     );
-    void reply.code(400).send(pathOf(req.url).startsWith('/graphql') ? { errors: [error] } : { error });
+    void reply.code(400).send(isGraphqlPath(req.url) ? { errors: [error] } : { error });
   };
 }

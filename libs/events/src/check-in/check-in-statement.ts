@@ -6,6 +6,9 @@ export const CHECK_IN_STATEMENT_NAME = 'yvc_check_in';
 /** The name of DOOR_CHECK_IN_STATEMENT, prepared the same way. */
 export const DOOR_CHECK_IN_STATEMENT_NAME = 'yvc_check_in_door';
 
+/** The registrant's name as the door shows it: NULL for a withdrawn (anonymised) member. */
+export const MEMBER_NAME = `CASE WHEN m.status = 'WITHDRAWN' THEN NULL ELSE m.full_name END`;
+
 /** The registration columns the door's answer needs (and a check-in decides on). */
 export const DOOR_CHECK_IN_COLUMNS = 'id, event_id, member_id, status, checked_in_at';
 
@@ -26,7 +29,7 @@ export const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
  * (only when both are true) `source` 'hit' (this scan checked it in; `was` the status before) or
  * 'found' (nothing changed: the registration with this code as it stands, for the caller to say
  * why), or NULL (no such code), and `member_name`: the registrant's full name (what the door
- * shows; the caller is the event's staff, as the statement has just checked).
+ * shows; the caller is the event's staff, as the statement has just checked), NULL when withdrawn.
  * Parameters: $1 code (NULL matches nothing), $2 event id, $3 checked-in time, $4 staff member id,
  * $5 method, $6 'ATTENDANCE_RECORDED' (the outbox kind), $7 the staff member's role.
  *
@@ -70,7 +73,7 @@ function checkInStatement(columns: string): string {
       AND EXISTS (SELECT 1 FROM ev WHERE event_allowed AND event_open)
   )
   SELECT ev.event_allowed, ev.event_open, answer.*,
-         (SELECT m.full_name FROM members m WHERE m.id = answer.member_id) AS member_name
+         (SELECT ${MEMBER_NAME} FROM members m WHERE m.id = answer.member_id) AS member_name
   FROM ev LEFT JOIN answer ON ev.event_allowed AND ev.event_open`;
 }
 

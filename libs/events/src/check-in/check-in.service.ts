@@ -31,6 +31,7 @@ import {
   DOOR_CHECK_IN_COLUMNS,
   DOOR_CHECK_IN_STATEMENT,
   DOOR_CHECK_IN_STATEMENT_NAME,
+  MEMBER_NAME,
 } from './check-in-statement';
 import { WalkInThrottle } from './walk-in-throttle';
 
@@ -44,7 +45,7 @@ const CHECKABLE = new Set([RegistrationStatus.REGISTERED, RegistrationStatus.NO_
 
 /** What a check-in decides on (DOOR_CHECK_IN_COLUMNS) and the registrant's name. */
 type ScanRow = Pick<RegistrationRow, 'id' | 'event_id' | 'member_id' | 'status' | 'checked_in_at'> & {
-  member_name: string;
+  member_name: string | null;
 };
 
 type CheckInRow<R extends ScanRow> = R & {
@@ -63,7 +64,7 @@ interface Shape {
 }
 
 const readAgain = (columns: string) =>
-  `SELECT ${columns}, (SELECT m.full_name FROM members m WHERE m.id = r.member_id) AS member_name
+  `SELECT ${columns}, (SELECT ${MEMBER_NAME} FROM members m WHERE m.id = r.member_id) AS member_name
    FROM registrations r WHERE check_in_code = $1`;
 
 const FULL: Shape = {
@@ -77,7 +78,7 @@ const DOOR: Shape = {
   readAgain: readAgain(DOOR_CHECK_IN_COLUMNS),
 };
 
-type FullRow = RegistrationRow & { member_name: string };
+type FullRow = RegistrationRow & { member_name: string | null };
 
 /** The staff account scanning: who is recorded as checking in, and whose scope is checked. */
 export type CheckInStaff = Pick<Actor, 'memberId' | 'role'>;
@@ -91,10 +92,10 @@ export interface CheckInOutcome {
 export interface DoorCheckIn {
   alreadyCheckedIn: boolean;
   registrationId: string;
-  memberId: string;
   status: RegistrationStatus;
   checkedInAt: Date | null;
-  fullName: string;
+  /** null: the member withdrew (the name was anonymised) */
+  fullName: string | null;
 }
 
 /** What the person at the door needs to confirm who is standing there, and nothing more. */
@@ -148,7 +149,6 @@ export class CheckInService {
     return {
       alreadyCheckedIn,
       registrationId: row.id,
-      memberId: row.member_id,
       status: row.status,
       checkedInAt: row.checked_in_at,
       fullName: row.member_name,
@@ -389,6 +389,8 @@ export class CheckInService {
     if (reg.event_id !== eventId) throw eventsError(EventsError.CHECK_IN_WRONG_EVENT);
     if (reg.status === RegistrationStatus.ATTENDED) return { row: reg, alreadyCheckedIn: true };
     if (reg.status === RegistrationStatus.WAITLISTED) throw eventsError(EventsError.CHECK_IN_WAITLISTED);
+    // three racing scans in a row each found it still checkable: not a cancelled registration
+    if (CHECKABLE.has(reg.status)) throw commonError(CommonError.INTERNAL, { errorId: 'check-in-retries' });
     throw eventsError(EventsError.CHECK_IN_CANCELLED);
   }
 

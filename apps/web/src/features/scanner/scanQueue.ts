@@ -1,8 +1,9 @@
 /**
  * Every scan of the door scanner, kept in IndexedDB (database `yvc-scanner`, store `scans`) before
  * anything is sent: closing the tab or restarting the phone loses nothing. A scan is `pending` until
- * the server answered for it (`checkIn` online, `syncCheckIns` later), then `done` with the server's
- * outcome. The scan id (a UUID made on the phone) is what makes a resend harmless: the API keeps one
+ * the server answered for it (the door's POST online, `syncCheckIns` later), then `done` with the
+ * server's outcome (and the name it gave). At sign-out the answered scans are forgotten
+ * (forgetAnsweredScans): the names stay on a shared phone no longer than the session. The scan id (a UUID made on the phone) is what makes a resend harmless: the API keeps one
  * answer per (event, scan id). Plain IndexedDB (a few requests), no library.
  */
 export type ScanState = 'pending' | 'done';
@@ -82,4 +83,15 @@ export async function settleScan(
   const next: ScanRecord = { ...current, ...answer, state: 'done' };
   await putScan(next);
   return next;
+}
+
+/**
+ * Deletes every answered scan (they hold the names the server gave), keeping the pending ones (a
+ * code and a time each: an attendance not yet sent must not be lost). Called when a session ends.
+ */
+export async function forgetAnsweredScans(): Promise<void> {
+  const answered = (await tx('readonly', (s) => s.getAll() as IDBRequest<ScanRecord[]>))
+    .filter((scan) => scan.state === 'done')
+    .map((scan) => scan.scanId);
+  for (const id of answered) await tx('readwrite', (s) => s.delete(id));
 }

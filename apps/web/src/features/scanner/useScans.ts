@@ -75,10 +75,9 @@ interface Answer {
   checkedInAt?: string;
 }
 
-/**
- * The scans of one event on this phone: reading a code (stored first, then sent if there is a
- * network), the queue of scans waiting, and their sync. `canSend`: signed in and online.
- */
+/** A scan read online waits this long for its answer before it is queued (weak Wi-Fi at a door). */
+const SEND_TIMEOUT_MS = 8_000;
+
 /** What the door's POST answers (apps/api/src/events/check-in.controller.ts), or its error. */
 interface DoorAnswer {
   alreadyCheckedIn?: boolean;
@@ -99,10 +98,17 @@ async function postScan(
   let res: Response;
   let body: DoorAnswer;
   try {
-    res = await postJsonWithToken(`/check-in/${encodeURIComponent(eventId)}`, { code }, lang);
+    res = await postJsonWithToken(
+      `/check-in/${encodeURIComponent(eventId)}`,
+      { code },
+      lang,
+      SEND_TIMEOUT_MS,
+    );
     body = (await res.json()) as DoorAnswer;
   } catch {
-    return null; // offline, or not our API's JSON (a captive portal): the scan stays queued
+    // offline, too slow, or not our API's JSON (a captive portal): the scan stays queued (if the
+    // POST did arrive, the sync answers "already": the person is in either way)
+    return null;
   }
   if (res.ok && body.registration)
     return {
@@ -116,6 +122,10 @@ async function postScan(
   return { outcome: body.error.extensions?.reason ?? code_, message: body.error.message };
 }
 
+/**
+ * The scans of one event on this phone: reading a code (stored first, then sent if there is a
+ * network), the queue of scans waiting, and their sync. `canSend`: signed in and online.
+ */
 export function useScans(
   eventId: string,
   canSend: boolean,
@@ -246,7 +256,8 @@ export function useScans(
         // answered online: the check-in is done; the stored scan becomes the record of its answer
         // (never synced again: a check-in that reached the server is not replayed). It leaves
         // `sending` only once settled, or a sync that started meanwhile would send it again.
-        if (answer) done = await settleScan(scan.scanId, answer);
+        // the answer stands even if the phone cannot store it (quota): the person is in
+        if (answer) done = await settleScan(scan.scanId, answer).catch(() => null);
       } finally {
         sending.current.delete(scan.scanId);
       }

@@ -115,6 +115,8 @@ function signedOut(): void {
   setAccessToken(null);
   hint(false);
   clearOffline();
+  // the door scanner's answered scans name people: gone with the session (a small chunk, loaded here)
+  void import('../../features/scanner/scanQueue').then((q) => q.forgetAnsweredScans()).catch(() => undefined); // no IndexedDB: nothing was stored
   clearTimeout(timer);
   emit({ status: 'anonymous' });
 }

@@ -51,11 +51,18 @@ export function fetchWithToken(url: string, headers: Record<string, string> = {}
 
 /**
  * A JSON POST to one of the API's plain routes (the door's check-in) with the member's token and
- * the page's language; resolves the response, or rejects when the network fails.
+ * the page's language; resolves the response, or rejects when the network fails or no answer
+ * came within `timeoutMs`.
  */
-export function postJsonWithToken(path: string, body: unknown, lang: string): Promise<Response> {
+export function postJsonWithToken(
+  path: string,
+  body: unknown,
+  lang: string,
+  timeoutMs: number,
+): Promise<Response> {
   return fetch(path, {
     method: 'POST',
+    signal: AbortSignal.timeout(timeoutMs),
     credentials: 'same-origin',
     headers: {
       ...WEB_CLIENT_HEADERS,

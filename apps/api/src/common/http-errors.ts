@@ -1,8 +1,7 @@
-import { ArgumentsHost, Catch } from '@nestjs/common';
-import { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { ApiErrorCode, DomainError, Locale, localeFromAcceptLanguage, translate } from '@yvc/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { preferredType } from './accepts';
+import { isGraphqlPath } from './paths';
 import { presentDomainError } from '../graphql/error-presenter';
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -31,7 +30,7 @@ function errorPage(locale: Locale, body: ReturnType<typeof presentDomainError>):
  * Answers a plain HTTP route's failure: a JSON body `{"error": {message, extensions}}` with the
  * same code and message as GraphQL would give, or a small page in the caller's language when the
  * caller is a browser (the links in emails). On /graphql itself (a body the HTTP layer could not
- * read) the body is GraphQL's `{"errors": [...]}`. `status`: the HTTP status, else the code's.
+ * read) the body is GraphQL's `{"errors": [...]}`, never stored by a cache. `status`: the HTTP status, else the code's.
  */
 export function sendHttpError(
   req: FastifyRequest,
@@ -44,22 +43,12 @@ export function sendHttpError(
   if (err.retryAfterSeconds) res.header('Retry-After', String(err.retryAfterSeconds));
   // set the type: a route's @Header('Content-Type') is already on the response
   res.code(status ?? STATUS[err.code]);
-  if (req.url.split('?')[0] === '/graphql')
-    void res.type('application/json; charset=utf-8').send(JSON.stringify({ errors: [body] }));
+  if (isGraphqlPath(req.url))
+    void res
+      .header('Cache-Control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify({ errors: [body] }));
   else if (preferredType(req.headers.accept, ['application/json', 'text/html']) === 'text/html')
     void res.type('text/html; charset=utf-8').send(errorPage(locale, body));
   else void res.type('application/json; charset=utf-8').send(JSON.stringify({ error: body }));
-}
-
-/**
- * Expected failures are not logged as crashes: in GraphQL they go on to the error presenter
- * unchanged; on plain HTTP routes they are answered by sendHttpError.
- */
-@Catch(DomainError)
-export class DomainErrorFilter implements GqlExceptionFilter {
-  catch(err: DomainError, host: ArgumentsHost) {
-    if (host.getType<GqlContextType>() === 'graphql') return err;
-    const http = host.switchToHttp();
-    sendHttpError(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), err);
-  }
 }
