@@ -250,26 +250,26 @@ describe('web app: the door scanner (browser, fake camera)', () => {
     await expectNoAxeViolations(laptop.page);
 
     // signing out forgets this phone's answered scans (they name people); none was pending here
-    const answeredScans = () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('yvc-scanner');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('scans').objectStore('scans').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            resolve((all.result as Array<{ state: string }>).filter((s) => s.state === 'done').length);
-            open.result.close();
-          };
+    // (a page-side expression: the tests' types have no IndexedDB)
+    const answeredScans = `new Promise((resolve, reject) => {
+      const open = indexedDB.open('yvc-scanner');
+      open.onerror = () => reject(new Error('indexedDB.open failed'));
+      open.onsuccess = () => {
+        const all = open.result.transaction('scans').objectStore('scans').getAll();
+        all.onerror = () => reject(new Error('getAll failed'));
+        all.onsuccess = () => {
+          resolve(all.result.filter((s) => s.state === 'done').length);
+          open.result.close();
         };
-      });
-    expect(await laptop.page.evaluate(answeredScans)).toBeGreaterThan(0);
+      };
+    })`;
+    expect(await laptop.page.evaluate<number>(answeredScans)).toBeGreaterThan(0);
     await laptop.page.goto('/console');
     await laptop.page.getByRole('button', { name: 'Шығу' }).click();
     let left = -1;
     for (let i = 0; i < 100 && left !== 0; i++) {
       await laptop.page.waitForTimeout(100);
-      left = await laptop.page.evaluate(answeredScans);
+      left = await laptop.page.evaluate<number>(answeredScans);
     }
     expect(left).toBe(0);
     await laptop.context.close();
