@@ -486,10 +486,8 @@ export function scopedMembers(data: ResidentData, p: Plan, scoped: number[]): In
   const scratch = data.memberScratch();
   const { stamp, pos } = scratch;
   const token = scratch.next();
-  const events = by.evStart.length - 1;
-  for (const e of scoped)
-    if (e < events)
-      for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) stamp[by.evRegs[i] >> 2] = token;
+  const events = by.events;
+  for (const e of scoped) if (e < events) by.markRegistrants(e, stamp, token);
   const units = Math.min(p.unitInScope.length, by.unitStart.length - 1);
   for (let u = 0; u < units; u++)
     if (p.unitInScope[u] === 1)
