@@ -3,7 +3,9 @@ import { Counts, MEMBER_PASS_SOURCE, MemberColumns, Plan, sumCounts } from './re
 
 /** What a thread runs: the member pass (its source sent as text: the same code in dist and under ts-jest). */
 const THREAD_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
+// this thread's heap setup raised --semi-space-growth-factor to 2 for the whole process: set it back (heapFlags)
+for (const flag of workerData.v8Flags) require('node:v8').setFlagsFromString(flag);
 ${MEMBER_PASS_SOURCE}
 parentPort.on('message', ({ id, cols, plan, m0, m1, list }) => {
   let out;
@@ -68,7 +70,11 @@ export class PassThreads {
   >();
   private seq = 0;
 
-  constructor(readonly size: number) {
+  /** v8Flags: the process's V8 flags (heapFlags, libs/core), set again by each thread as it starts */
+  constructor(
+    readonly size: number,
+    private readonly v8Flags: string[] = [],
+  ) {
     this.workers = Array.from({ length: size }, () => null);
   }
 
@@ -130,6 +136,7 @@ export class PassThreads {
     // a pass allocates only its counts (a few hundred kB): small heaps keep each thread's memory small
     const worker = new Worker(THREAD_SOURCE, {
       eval: true,
+      workerData: { v8Flags: this.v8Flags },
       name: `engagement-pass-${i}`,
       resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
     });
