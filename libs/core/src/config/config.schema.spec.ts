@@ -68,10 +68,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).HEAP_GROWING_PERCENT).toBe(0);
   });
 
-  it('keeps the young generation at its start size by default; 0 leaves it to V8', () => {
-    expect(loadConfig({}).SEMI_SPACE_GROWTH_FACTOR).toBe(1);
-    expect(loadConfig({ SEMI_SPACE_GROWTH_FACTOR: '0' }).SEMI_SPACE_GROWTH_FACTOR).toBe(0);
-    expect(heapFlags(loadConfig({}))).toEqual(['--heap-growing-percent=50', '--semi-space-growth-factor=1']);
+  it("leaves the young generation's growth to V8 by default; 1 keeps it at its start size", () => {
+    expect(loadConfig({}).SEMI_SPACE_GROWTH_FACTOR).toBe(0);
+    expect(heapFlags(loadConfig({}))).toEqual(['--heap-growing-percent=50']);
+    expect(heapFlags(loadConfig({ SEMI_SPACE_GROWTH_FACTOR: '1' }))).toEqual([
+      '--heap-growing-percent=50',
+      '--semi-space-growth-factor=1',
+    ]);
     expect(heapFlags(loadConfig({ HEAP_GROWING_PERCENT: '0', SEMI_SPACE_GROWTH_FACTOR: '0' }))).toEqual([]);
   });
 
