@@ -21,32 +21,19 @@ parentPort.on('message', ({ id, cols, plan, m0, m1, list }) => {
 
 const EMPTY = new Int32Array(0);
 
-/** What one account costs a pass beyond its registrations, in registration rows (its role, memberships, unit). */
-const ACCOUNT_COST = 4;
-
 /**
- * Positions splitting list[0..size-1] into n parts of about the same work (registration rows
- * plus ACCOUNT_COST per account), not the same number of accounts: a region's list holds its own
- * accounts (a dozen rows each) and the people from elsewhere who came to its events (dozens of
- * rows each) in two stretches, so equal counts gave one thread three times the other's rows.
+ * Part i of list[0..size-1] for n threads: positions i, i + n, i + 2n, ... (a copy: a subarray
+ * would be cloned with its whole buffer). Not consecutive stretches: a region's list holds the
+ * people from elsewhere who came to its events (dozens of rows each) and its own accounts (a dozen)
+ * in two stretches, so halves by count gave one thread three times the other's rows; taking every
+ * n-th account gives each thread its share of both, without reading every account's row count.
  */
-export function splitByRows(cols: MemberColumns, list: Int32Array, size: number, n: number): number[] {
-  const { regStart, regEnd } = cols;
-  let total = 0;
-  for (let j = 0; j < size; j++) total += regEnd[list[j]] - regStart[list[j]] + ACCOUNT_COST;
-  const bounds = [0];
-  let acc = 0;
-  for (let j = 0, part = 1; j < size && part < n; j++) {
-    acc += regEnd[list[j]] - regStart[list[j]] + ACCOUNT_COST;
-    if (acc * n >= total * part) {
-      bounds.push(j + 1);
-      part++;
-    }
-  }
-  while (bounds.length <= n) bounds.push(size);
-  bounds[n] = size;
-  return bounds;
+export function strided(list: Int32Array, size: number, n: number, i: number): Int32Array {
+  const part = new Int32Array(Math.max(0, Math.ceil((size - i) / n)));
+  for (let j = i, k = 0; j < size; j += n, k++) part[k] = list[j];
+  return part;
 }
+
 const EMPTY_FLAGS = new Uint8Array(0);
 
 interface Reply {
@@ -95,15 +82,13 @@ export class PassThreads {
       codes: packed ? EMPTY : plan.codes,
       flag: packed ? EMPTY_FLAGS : plan.flag,
     };
-    const bounds = list ? splitByRows(cols, list, size, n) : null;
     const parts = await Promise.all(
       Array.from({ length: n }, (_, i) => {
-        const m0 = bounds ? bounds[i] : Math.floor((size * i) / n);
-        const m1 = bounds ? bounds[i + 1] : Math.floor((size * (i + 1)) / n);
-        // a copy of its part of the list: a subarray would be cloned with its whole buffer
-        return list
-          ? this.call(i, cols, sent, 0, m1 - m0, list.slice(m0, m1))
-          : this.call(i, cols, sent, m0, m1, null);
+        if (list) {
+          const part = strided(list, size, n, i);
+          return this.call(i, cols, sent, 0, part.length, part);
+        }
+        return this.call(i, cols, sent, Math.floor((size * i) / n), Math.floor((size * (i + 1)) / n), null);
       }),
     );
     return sumCounts(parts);
