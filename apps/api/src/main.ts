@@ -1,3 +1,5 @@
+// first: it sets a V8 flag before the other modules load
+import './young-generation';
 import 'reflect-metadata';
 import { ConfigError, applyHeapGrowth, loadConfig } from '@yvc/core';
 import { followProcesses, isSupervisor, superviseApiProcesses } from './api-processes';

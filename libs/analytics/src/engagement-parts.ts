@@ -70,6 +70,35 @@ export interface EngagementParts {
 export const rate = (part: number, whole: number) =>
   whole > 0 ? Math.round((part / whole) * 10000) / 10000 : 0;
 
+/** Additive counts of a group of events, and the same over those that have ended. */
+interface Sums {
+  events: number;
+  registrations: number;
+  attendances: number;
+  noShows: number;
+  ended: { registrations: number; attendances: number; noShows: number };
+}
+
+const newSums = (): Sums => ({
+  events: 0,
+  registrations: 0,
+  attendances: 0,
+  noShows: 0,
+  ended: { registrations: 0, attendances: 0, noShows: 0 },
+});
+
+function add(s: Sums, r: PerEventRow): void {
+  s.events++;
+  s.registrations += r.registrations;
+  s.attendances += r.attendances;
+  s.noShows += r.no_shows;
+  if (r.ended) {
+    s.ended.registrations += r.registrations;
+    s.ended.attendances += r.attendances;
+    s.ended.noShows += r.no_shows;
+  }
+}
+
 /** The report from its parts (additive counts rolled up from one row per event). */
 export function assemble(
   scope: EngagementScope,
@@ -80,43 +109,26 @@ export function assemble(
   computedAt: Date,
 ): EngagementReport {
   const { events, clubs } = parts;
-  // one loop per group (the country has ~9,000 events and 2,000 clubs): every sum at once, and
-  // the same sums over the events that have ended
-  const sum = (rows: PerEventRow[]) => {
-    let registrations = 0;
-    let attendances = 0;
-    let noShows = 0;
-    let endedRegistrations = 0;
-    let endedAttendances = 0;
-    let endedNoShows = 0;
-    for (const r of rows) {
-      registrations += r.registrations;
-      attendances += r.attendances;
-      noShows += r.no_shows;
-      if (r.ended) {
-        endedRegistrations += r.registrations;
-        endedAttendances += r.attendances;
-        endedNoShows += r.no_shows;
-      }
-    }
-    return {
-      events: rows.length,
-      registrations,
-      attendances,
-      noShows,
-      ended: { registrations: endedRegistrations, attendances: endedAttendances, noShows: endedNoShows },
-    };
+  // one loop over the events (the country has ~9,000 and 2,000 clubs) adds each to the totals and
+  // to its bucket's, month's, club's and kind's sums, ended ones also to the ended sums
+  const totals = newSums();
+  const byBucket = new Map<string | null, Sums>();
+  const byMonthSums = new Map<string, Sums>();
+  const byClubSums = new Map<string | null, Sums>();
+  const byKindSums = new Map<EventKind, Sums>();
+  const into = <K>(m: Map<K, Sums>, k: K) => {
+    let s = m.get(k);
+    if (!s) m.set(k, (s = newSums()));
+    return s;
   };
-  const groupBy = <K>(key: (r: PerEventRow) => K) => {
-    const m = new Map<K, PerEventRow[]>();
-    for (const r of events) {
-      const k = key(r);
-      const rows = m.get(k);
-      if (rows) rows.push(r);
-      else m.set(k, [r]);
-    }
-    return m;
-  };
+  for (const r of events) {
+    add(totals, r);
+    add(into(byBucket, r.bucket_id), r);
+    add(into(byMonthSums, r.month), r);
+    add(into(byClubSums, r.club_id), r);
+    add(into(byKindSums, r.kind), r);
+  }
+  const none = newSums();
   const byBucketP = parts.people.bucket;
   const byMonthP = parts.people.month;
   const byClubP = parts.people.club;
@@ -129,11 +141,9 @@ export function assemble(
   const membersByBand = new Map(m(0b101).map((r) => [r.band, r]));
   const membersByMonth = new Map(m(0b110).map((r) => [r.joined_month, r]));
 
-  const totals = sum(events);
   const ended = totals.ended;
-  const eventsByBucket = groupBy((r) => r.bucket_id);
   const byUnit: UnitRow[] = scope.bucketIds.map((id) => {
-    const s = sum(eventsByBucket.get(id) ?? []);
+    const s = byBucket.get(id) ?? none;
     return {
       unitId: id,
       members: membersByBucket.get(id)?.members ?? 0,
@@ -145,9 +155,8 @@ export function assemble(
     };
   });
 
-  const eventsByMonth = groupBy((r) => r.month);
   const byMonth: MonthRow[] = monthList.map((month) => {
-    const s = sum(eventsByMonth.get(month) ?? []);
+    const s = byMonthSums.get(month) ?? none;
     return {
       month,
       newMembers: membersByMonth.get(month)?.members ?? 0,
@@ -158,9 +167,8 @@ export function assemble(
     };
   });
 
-  const eventsByClub = groupBy((r) => r.club_id);
   const byClub: ClubRow[] = clubs.map((c) => {
-    const s = sum(eventsByClub.get(c.id) ?? []);
+    const s = byClubSums.get(c.id) ?? none;
     const e = s.ended;
     return {
       clubId: c.id,
@@ -179,9 +187,8 @@ export function assemble(
     };
   });
 
-  const eventsByKind = groupBy((r) => r.kind);
-  const byKind: KindRow[] = [...eventsByKind.keys()].sort().map((kind) => {
-    const s = sum(eventsByKind.get(kind)!);
+  const byKind: KindRow[] = [...byKindSums.keys()].sort().map((kind) => {
+    const s = byKindSums.get(kind)!;
     return {
       kind,
       events: s.events,

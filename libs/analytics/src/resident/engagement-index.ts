@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, REGION_TIME_ZONE, localDate } from '@yvc/core';
+import { APP_CONFIG, AppConfig, REGION_TIME_ZONE, heapFlags, localDate } from '@yvc/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -84,7 +84,9 @@ export class EngagementIndex implements OnApplicationShutdown {
     @InjectDataSource() private readonly primary: DataSource,
   ) {
     this.threads =
-      config.ENGAGEMENT_INDEX_THREADS > 0 ? new PassThreads(config.ENGAGEMENT_INDEX_THREADS) : null;
+      config.ENGAGEMENT_INDEX_THREADS > 0
+        ? new PassThreads(config.ENGAGEMENT_INDEX_THREADS, heapFlags(config))
+        : null;
   }
 
   /** Starts the background load and the polling (the API does; the worker and CLI do not). */

@@ -3,7 +3,9 @@ import { Counts, MEMBER_PASS_SOURCE, MemberColumns, Plan, sumCounts } from './re
 
 /** What a thread runs: the member pass (its source sent as text: the same code in dist and under ts-jest). */
 const THREAD_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
+// this thread's heap setup raised --semi-space-growth-factor to 2 for the whole process: set it back (heapFlags)
+for (const flag of workerData.v8Flags) require('node:v8').setFlagsFromString(flag);
 ${MEMBER_PASS_SOURCE}
 parentPort.on('message', ({ id, cols, plan, m0, m1, list }) => {
   let out;
@@ -18,6 +20,20 @@ parentPort.on('message', ({ id, cols, plan, m0, m1, list }) => {
 `;
 
 const EMPTY = new Int32Array(0);
+
+/**
+ * Part i of list[0..size-1] for n threads: positions i, i + n, i + 2n, ... (a copy: a subarray
+ * would be cloned with its whole buffer). Not consecutive stretches: a region's list holds the
+ * people from elsewhere who came to its events (dozens of rows each) and its own accounts (a dozen)
+ * in two stretches, so halves by count gave one thread three times the other's rows; taking every
+ * n-th account gives each thread its share of both, without reading every account's row count.
+ */
+export function strided(list: Int32Array, size: number, n: number, i: number): Int32Array {
+  const part = new Int32Array(Math.max(0, Math.ceil((size - i) / n)));
+  for (let j = i, k = 0; j < size; j += n, k++) part[k] = list[j];
+  return part;
+}
+
 const EMPTY_FLAGS = new Uint8Array(0);
 
 interface Reply {
@@ -41,7 +57,11 @@ export class PassThreads {
   >();
   private seq = 0;
 
-  constructor(readonly size: number) {
+  /** v8Flags: the process's V8 flags (heapFlags, libs/core), set again by each thread as it starts */
+  constructor(
+    readonly size: number,
+    private readonly v8Flags: string[] = [],
+  ) {
     this.workers = Array.from({ length: size }, () => null);
   }
 
@@ -64,12 +84,11 @@ export class PassThreads {
     };
     const parts = await Promise.all(
       Array.from({ length: n }, (_, i) => {
-        const m0 = Math.floor((size * i) / n);
-        const m1 = Math.floor((size * (i + 1)) / n);
-        // a copy of its part of the list: a subarray would be cloned with its whole buffer
-        return list
-          ? this.call(i, cols, sent, 0, m1 - m0, list.slice(m0, m1))
-          : this.call(i, cols, sent, m0, m1, null);
+        if (list) {
+          const part = strided(list, size, n, i);
+          return this.call(i, cols, sent, 0, part.length, part);
+        }
+        return this.call(i, cols, sent, Math.floor((size * i) / n), Math.floor((size * (i + 1)) / n), null);
       }),
     );
     return sumCounts(parts);
@@ -102,6 +121,7 @@ export class PassThreads {
     // a pass allocates only its counts (a few hundred kB): small heaps keep each thread's memory small
     const worker = new Worker(THREAD_SOURCE, {
       eval: true,
+      workerData: { v8Flags: this.v8Flags },
       name: `engagement-pass-${i}`,
       resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
     });

@@ -324,7 +324,7 @@ export class ResidentData {
     for (let n = 0; n < this.clubId.length; n++) if (!seen.has(n)) this.clubUnit[n] = -1;
   }
 
-  /** Approximate bytes held (typed arrays and id tables; strings of the few clubs left out). */
+  /** Approximate bytes held (typed arrays, id tables and ByEvent; strings of the few clubs left out). */
   get bytes(): number {
     const typed =
       this.evState.byteLength +
@@ -346,7 +346,8 @@ export class ResidentData {
       this.regs.bytes +
       this.clubMemberships.bytes +
       this.badges.bytes +
-      this.eventIds.bytes
+      this.eventIds.bytes +
+      (this.byEvent?.bytes ?? 0)
     );
   }
 }

@@ -20,7 +20,7 @@ export interface ResidentQuestion {
 
 const ymd = (day: string) => Number(day.replaceAll('-', ''));
 
-// bandOf, newCounts, countMember and memberPass run in worker threads too (their source is sent
+// bandOf, newCounts and memberPass run in worker threads too (their source is sent
 // to the thread: pass-threads.ts): they read only their arguments, and their constants are literals.
 if (AGE_BANDS.indexOf('OTHER') !== 5 || REG.ATTENDED !== 1 || REG.NO_SHOW !== 2 || ROLE.MEMBER !== 1)
   throw new Error('the member pass assumes these codes');
@@ -173,40 +173,6 @@ function newCounts(p: Plan): Counts {
   };
 }
 
-/** A member of the scope who had joined by the end of the period: members, active, bucket, band, first-time voter, month joined. */
-function countMember(
-  c: MemberColumns,
-  p: Plan,
-  out: Counts,
-  m: number,
-  unit: number,
-  joined: number,
-  isActive: boolean,
-  memberBand: number,
-): void {
-  const t = out.totals;
-  t[5]++;
-  if (isActive) t[6]++;
-  const b = p.unitBucket[unit];
-  if (b >= 0) {
-    out.bucketMembers[b]++;
-    if (isActive) out.bucketActive[b]++;
-  }
-  out.bandMembers[memberBand]++;
-  if (isActive) out.bandActive[memberBand]++;
-  // turns 18 in the period, or is 18 on the election day (years(election, birth) === 18)
-  const e18 = c.mEighteenth[m];
-  const birth = c.mBirth[m];
-  if ((e18 >= p.firstDay && e18 <= p.lastDay) || (birth > p.electionLow && birth <= p.electionHigh)) {
-    t[7]++;
-    if (isActive) t[8]++;
-  }
-  if (joined >= p.fromUs) {
-    const mo = c.mJoinedMonth[m] - p.firstMonth;
-    if (mo >= 0 && mo < p.nMo) out.monthNew[mo]++;
-  }
-}
-
 /**
  * One pass over members m0..m1-1 (or list[m0..m1-1]) and their rows: for each, its registrations at events in scope
  * give whether it registered and participated, how often (retention), and the codes
@@ -214,7 +180,9 @@ function countMember(
  * distinct counts are exact); its attendance at any event starting in the period makes it
  * active; its birth date gives the band and first-time voting; its memberships give club members.
  * Everything counted is per member, so passes over disjoint ranges add up (the country runs on
- * several threads, each over a range).
+ * several threads, each over a range). Columns, plan fields and totals are held in locals (this
+ * loop runs over millions of rows: each property read or typed-array total written per account
+ * showed in the profile).
  */
 export function memberPass(
   c: MemberColumns,
@@ -224,18 +192,29 @@ export function memberPass(
   list?: Int32Array | null,
 ): Counts {
   const out = newCounts(p);
-  const { flag, codes, words, clubInScope, clubListed, unitInScope, byClubScope, fromUs, toUs } = p;
+  const { flag, codes, words, clubInScope, clubListed, unitInScope, unitBucket, byClubScope } = p;
+  const { fromUs, toUs, offMo, offC, offK, firstDay, lastDay, electionLow, electionHigh, firstMonth, nMo } =
+    p;
   const packed = words.length > 0;
-  const { people, clubMembers } = out;
+  const { people, clubMembers, bandPeople, bandAttendances, bandMembers, bandActive } = out;
+  const { bucketMembers, bucketActive, monthNew } = out;
   const { regV, regStart, regEnd, cmClub, cmJoined, cmLeft, cmStart, cmEnd, bAt, bStart, bEnd } = c;
+  const { mRole, mUnit, mBirth, mEighteenth, mJoined, mJoinedMonth } = c;
   const stamp = new Int32Array(p.nCodes);
   const clubStamp = new Int32Array(p.clubs);
-  const t = out.totals;
-  const offC = p.offC;
+  let participants = 0;
+  let returning = 0;
+  let registered = 0;
+  let badges = 0;
+  let badged = 0;
+  let members = 0;
+  let active = 0;
+  let ftv = 0;
+  let ftvActive = 0;
   for (let j = m0; j < m1; j++) {
     // every member, or (a scoped question) positions j of the list of members that can count
     const m = list ? list[j] : j;
-    const role = c.mRole[m];
+    const role = mRole[m];
     const token = m + 1;
     let isActive = false;
     let n = 0;
@@ -244,25 +223,30 @@ export function memberPass(
     let monthBits = 0;
     let kindBits = 0;
     if (packed) {
-      // one word per event (Plan.words): bucket, month and kind as bits of the person, a stamp per club
+      // one word per event (Plan.words): bucket, month and kind as bits of the person, a stamp per
+      // club (a person's rows come by start, often several at one club: its last code is skipped)
+      let lastClub = -1;
       for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
         const v = regV[i];
         const w = words[v >> 2];
         if (w === 0) continue;
-        const st = v & 3;
-        if (st === 1) isActive = true;
-        if ((w & 2) === 0) continue;
-        reg = true;
-        if (st !== 1) continue;
-        n++;
-        bucketBits |= 1 << ((w >> 2) & 31);
-        monthBits |= 1 << ((w >> 7) & 31);
-        kindBits |= 1 << ((w >> 12) & 31);
-        const x = offC + (w >>> 17);
-        if (stamp[x] !== token) {
-          stamp[x] = token;
-          people[x]++;
-        }
+        if ((v & 3) === 1) {
+          isActive = true;
+          if ((w & 2) === 0) continue;
+          reg = true;
+          n++;
+          bucketBits |= 1 << ((w >> 2) & 31);
+          monthBits |= 1 << ((w >> 7) & 31);
+          kindBits |= 1 << ((w >> 12) & 31);
+          const x = offC + (w >>> 17);
+          if (x !== lastClub) {
+            lastClub = x;
+            if (stamp[x] !== token) {
+              stamp[x] = token;
+              people[x]++;
+            }
+          }
+        } else if ((w & 2) !== 0) reg = true;
       }
     } else
       for (let i = regStart[m], end = regEnd[m]; i < end; i++) {
@@ -285,24 +269,24 @@ export function memberPass(
           }
         }
       }
-    if (reg) t[2]++;
-    const memberBand = n > 0 || role === 1 ? bandOf(p, c.mBirth[m]) : 5;
+    if (reg) registered++;
+    const memberBand = n > 0 || role === 1 ? bandOf(p, mBirth[m]) : 5;
     if (n > 0) {
       for (let x = bucketBits; x !== 0; x &= x - 1) people[31 - Math.clz32(x & -x)]++;
-      for (let x = monthBits; x !== 0; x &= x - 1) people[p.offMo + 31 - Math.clz32(x & -x)]++;
-      for (let x = kindBits; x !== 0; x &= x - 1) people[p.offK + 31 - Math.clz32(x & -x)]++;
-      t[0]++;
-      if (n >= 2) t[1]++;
-      out.bandPeople[memberBand]++;
-      out.bandAttendances[memberBand] += n;
+      for (let x = monthBits; x !== 0; x &= x - 1) people[offMo + 31 - Math.clz32(x & -x)]++;
+      for (let x = kindBits; x !== 0; x &= x - 1) people[offK + 31 - Math.clz32(x & -x)]++;
+      participants++;
+      if (n >= 2) returning++;
+      bandPeople[memberBand]++;
+      bandAttendances[memberBand] += n;
       let awards = 0;
       for (let i = bStart[m], end = bEnd[m]; i < end; i++) {
         const at = bAt[i];
         if (at >= fromUs && at < toUs) awards++;
       }
       if (awards) {
-        t[3] += awards;
-        t[4]++;
+        badges += awards;
+        badged++;
       }
     }
     if (role !== 1) continue;
@@ -323,20 +307,39 @@ export function memberPass(
       }
     }
 
-    // members of the scope who had joined by the end of the period
-    const unit = c.mUnit[m];
+    // members of the scope who had joined by the end of the period: members, active, bucket,
+    // band, first-time voter, month joined
+    const unit = mUnit[m];
     if (!(unitInScope[unit] === 1 || inScopeClub)) continue;
-    const joined = c.mJoined[m];
+    const joined = mJoined[m];
     if (!(joined < toUs)) continue;
-    countMember(c, p, out, m, unit, joined, isActive, memberBand);
+    members++;
+    if (isActive) active++;
+    const b = unitBucket[unit];
+    if (b >= 0) {
+      bucketMembers[b]++;
+      if (isActive) bucketActive[b]++;
+    }
+    bandMembers[memberBand]++;
+    if (isActive) bandActive[memberBand]++;
+    // turns 18 in the period, or is 18 on the election day (years(election, birth) === 18)
+    const e18 = mEighteenth[m];
+    const birth = mBirth[m];
+    if ((e18 >= firstDay && e18 <= lastDay) || (birth > electionLow && birth <= electionHigh)) {
+      ftv++;
+      if (isActive) ftvActive++;
+    }
+    if (joined >= fromUs) {
+      const mo = mJoinedMonth[m] - firstMonth;
+      if (mo >= 0 && mo < nMo) monthNew[mo]++;
+    }
   }
+  out.totals.set([participants, returning, registered, badges, badged, members, active, ftv, ftvActive]);
   return out;
 }
 
 /** The source of the functions above, for a worker thread (pass-threads.ts). */
-export const MEMBER_PASS_SOURCE = [bandOf, newCounts, countMember, memberPass]
-  .map((f) => f.toString())
-  .join('\n');
+export const MEMBER_PASS_SOURCE = [bandOf, newCounts, memberPass].map((f) => f.toString()).join('\n');
 
 /** Counts of disjoint sets of members, added up (into the first). */
 export function sumCounts(parts: Counts[]): Counts {
@@ -483,10 +486,8 @@ export function scopedMembers(data: ResidentData, p: Plan, scoped: number[]): In
   const scratch = data.memberScratch();
   const { stamp, pos } = scratch;
   const token = scratch.next();
-  const events = by.evStart.length - 1;
-  for (const e of scoped)
-    if (e < events)
-      for (let i = by.evStart[e], end = by.evStart[e + 1]; i < end; i++) stamp[by.evRegs[i] >> 2] = token;
+  const events = by.events;
+  for (const e of scoped) if (e < events) by.markRegistrants(e, stamp, token);
   const units = Math.min(p.unitInScope.length, by.unitStart.length - 1);
   for (let u = 0; u < units; u++)
     if (p.unitInScope[u] === 1)

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './config.schema';
+import { heapFlags } from './heap-growth';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -67,6 +68,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).HEAP_GROWING_PERCENT).toBe(0);
   });
 
+  it("leaves the young generation's growth to V8 by default; 1 keeps it at its start size", () => {
+    expect(loadConfig({}).SEMI_SPACE_GROWTH_FACTOR).toBe(0);
+    expect(heapFlags(loadConfig({}))).toEqual(['--heap-growing-percent=50']);
+    expect(heapFlags(loadConfig({ SEMI_SPACE_GROWTH_FACTOR: '1' }))).toEqual([
+      '--heap-growing-percent=50',
+      '--semi-space-growth-factor=1',
+    ]);
+    expect(heapFlags(loadConfig({ HEAP_GROWING_PERCENT: '0', SEMI_SPACE_GROWTH_FACTOR: '0' }))).toEqual([]);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -84,6 +95,8 @@ describe('loadConfig', () => {
     [{ BODY_LIMIT: '1gb' }, 'BODY_LIMIT'],
     [{ HEAP_GROWING_PERCENT: '-1' }, 'HEAP_GROWING_PERCENT'],
     [{ HEAP_GROWING_PERCENT: '301' }, 'HEAP_GROWING_PERCENT'],
+    [{ SEMI_SPACE_GROWTH_FACTOR: '9' }, 'SEMI_SPACE_GROWTH_FACTOR'],
+    [{ SEMI_SPACE_GROWTH_FACTOR: '1.5' }, 'SEMI_SPACE_GROWTH_FACTOR'],
   ])('rejects %j, naming %s', (env, name) => {
     const err = configError(env);
     expect(err.message).toContain(name);

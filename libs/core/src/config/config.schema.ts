@@ -129,6 +129,8 @@ export const configSchema = z
       .optional(),
     /** V8 heap growth past the last full collection's live size, in percent (0: V8's own, up to 300); see heap-growth.ts */
     HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
+    /** API: V8's young generation growth factor (0: V8's own, 2; 1: stays at its start size); apps/api/src/young-generation.ts */
+    SEMI_SPACE_GROWTH_FACTOR: z.coerce.number().int().min(0).max(8).default(0),
     /**
      * API processes on this machine (node:cluster, apps/api/src/api-processes.ts): 1 runs the API in
      * the process started; N > 1 makes it a supervisor of N API processes sharing PORT (one per core).
