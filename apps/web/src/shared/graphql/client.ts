@@ -62,7 +62,8 @@ export function postJsonWithToken(
 ): Promise<Response> {
   return fetch(path, {
     method: 'POST',
-    signal: AbortSignal.timeout(timeoutMs),
+    // (browsers before 2022 have no AbortSignal.timeout: they wait as long as the network does)
+    signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(timeoutMs) : undefined,
     credentials: 'same-origin',
     headers: {
       ...WEB_CLIENT_HEADERS,
