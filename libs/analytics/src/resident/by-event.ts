@@ -15,6 +15,8 @@ const ESCAPE = 0xffff;
  */
 export class ByEvent {
   readonly version: number;
+  /** accounts 0 .. members - 1 were numbered when it was built */
+  readonly members: number;
   /** event e's words are evStart[e] .. evStart[e + 1] - 1 of evMembers */
   readonly evStart: Int32Array;
   readonly evMembers: Uint16Array;
@@ -27,6 +29,7 @@ export class ByEvent {
     this.version = data.version;
     const E = data.events;
     const M = data.members;
+    this.members = M;
     const { start, end, cols } = data.regs;
     const v = cols.v;
     // members are visited in ascending order, so each event's list comes out ascending
@@ -94,19 +97,12 @@ export class ByEvent {
     }
   }
 
-  /** Every registrant of event e, ascending (tests). */
+  /** Every registrant of event e, ascending (tests): what markRegistrants marks. */
   registrants(e: number): number[] {
+    const stamp = new Int32Array(this.members);
+    this.markRegistrants(e, stamp, 1);
     const out: number[] = [];
-    const w = this.evMembers;
-    let m = -1;
-    for (let i = this.evStart[e], end = this.evStart[e + 1]; i < end;) {
-      const gap = w[i++];
-      if (gap === ESCAPE) {
-        m = (w[i] << 16) | w[i + 1];
-        i += 2;
-      } else m += gap;
-      out.push(m);
-    }
+    for (let m = 0; m < stamp.length; m++) if (stamp[m] === 1) out.push(m);
     return out;
   }
 
