@@ -85,12 +85,16 @@ describe('engagement: resident index = live SQL', () => {
         // every pass: over every member's rows on the worker threads (each over a range of
         // members, the counts added up) and in this thread, and over the scope's events and
         // units only (the country always takes the first)
+        const inwards = await service.computeResident(scope, p.from, p.to, 'rollup-in');
+        const outwards = await service.computeResident(scope, p.from, p.to, 'rollup-out');
         const scoped = await service.computeResident(scope, p.from, p.to, 'scoped');
         const full = await service.computeResident(scope, p.from, p.to, 'members');
         const here = await service.computeResident(scope, p.from, p.to, 'members-here');
         expect(scoped).not.toBeNull();
         const live = await service.computeLive(scope, p.from, p.to);
         const what = `${label}: ${s}, ${p.label}`;
+        expect({ what, report: strip(inwards!) }).toEqual({ what, report: strip(live) });
+        expect({ what, report: strip(outwards!) }).toEqual({ what, report: strip(live) });
         expect({ what, report: strip(scoped!) }).toEqual({ what, report: strip(live) });
         expect({ what, report: strip(full!) }).toEqual({ what, report: strip(live) });
         expect({ what, report: strip(here!) }).toEqual({ what, report: strip(live) });
@@ -125,7 +129,14 @@ describe('engagement: resident index = live SQL', () => {
       imports: [ConfigModule, DatabaseModule, RedisModule, DemoModule, CredentialsModule, AnalyticsModule],
     })
       .overrideProvider(APP_CONFIG)
-      .useValue({ ...loadConfig(), DATABASE_URL: own.url, NEXT_ELECTION_DATE: `${y + 1}-03-19` })
+      // room for every rollup the comparisons build (4 scopes x 7 periods x 3 ways), so the
+      // writes below are followed by all of them
+      .useValue({
+        ...loadConfig(),
+        DATABASE_URL: own.url,
+        NEXT_ELECTION_DATE: `${y + 1}-03-19`,
+        ENGAGEMENT_ROLLUPS: 200,
+      })
       .compile();
     app = await moduleRef.createNestApplication(new FastifyAdapter()).init();
     db = app.get(DataSource);
@@ -227,15 +238,6 @@ describe('engagement: resident index = live SQL', () => {
             (SELECT id FROM members WHERE role = 'MEMBER' ORDER BY id DESC LIMIT 3) m
        ON CONFLICT DO NOTHING`,
     );
-    // an event cancelled, another one moved across a month boundary and to another unit
-    await sql(`UPDATE events SET status = 'CANCELLED', cancel_reason = 'test', cancelled_at = now()
-               WHERE id = (SELECT id FROM events WHERE status = 'COMPLETED' ORDER BY starts_at DESC OFFSET 2 LIMIT 1)`);
-    await sql(
-      `UPDATE events SET starts_at = date_trunc('month', starts_at AT TIME ZONE 'Asia/Almaty') AT TIME ZONE 'Asia/Almaty' - interval '1 microsecond',
-                         ends_at = date_trunc('month', starts_at AT TIME ZONE 'Asia/Almaty') AT TIME ZONE 'Asia/Almaty' + interval '2 hours',
-                         unit_id = (SELECT id FROM units WHERE parent_id IS NOT NULL ORDER BY code DESC LIMIT 1)
-       WHERE id = (SELECT id FROM events WHERE status = 'COMPLETED' ORDER BY starts_at DESC OFFSET 5 LIMIT 1)`,
-    );
     // a member withdraws consent (anonymised, still counted), another moves unit, one becomes staff
     const [w] = await sql<{ id: string }>(
       `SELECT member_id AS id FROM registrations WHERE status = 'ATTENDED' ORDER BY member_id DESC LIMIT 1`,
@@ -245,25 +247,43 @@ describe('engagement: resident index = live SQL', () => {
                WHERE id = (SELECT id FROM members WHERE role = 'MEMBER' ORDER BY id OFFSET 7 LIMIT 1)`);
     await sql(`UPDATE members SET role = 'COORDINATOR'
                WHERE id = (SELECT id FROM members WHERE role = 'MEMBER' ORDER BY id OFFSET 9 LIMIT 1)`);
-    // memberships end, a club is archived, badges revoked
+    // memberships end, badges revoked
     await sql(`UPDATE club_memberships SET left_at = now() - interval '400 days'
                WHERE id IN (SELECT id FROM club_memberships WHERE left_at IS NULL ORDER BY id LIMIT 10)`);
-    await sql(`UPDATE clubs SET archived_at = now() - interval '30 days'
-               WHERE id = (SELECT id FROM clubs WHERE archived_at IS NULL ORDER BY id LIMIT 1)`);
     await sql(`UPDATE badge_awards SET revoked_at = now(), revoked_reason = 'test'
                WHERE id IN (SELECT id FROM badge_awards WHERE revoked_at IS NULL ORDER BY id LIMIT 4)`);
     // a registration deleted
     await sql(
       `DELETE FROM registrations WHERE id = (SELECT id FROM registrations WHERE status = 'ATTENDED' ORDER BY id LIMIT 1)`,
     );
+    // a member's whole row set deleted
+    await sql(`DELETE FROM registrations WHERE member_id = (SELECT member_id FROM registrations
+               WHERE status = 'ATTENDED' GROUP BY member_id ORDER BY count(*) DESC, member_id LIMIT 1)`);
+
+    // so far only accounts changed: every rollup followed them (none was dropped)
+    const before = index.rollupStats();
+    expect(before.kept).toBeGreaterThan(scopes.length * periods().length);
+    expect(await compareAll('after account writes')).toBe(scopes.length * periods().length);
+    expect(index.rollupStats().dropped).toBe(before.dropped);
+
+    // an event cancelled, another one moved across a month boundary and to another unit, a club
+    // archived (these drop the rollups: built again below)
+    await sql(`UPDATE events SET status = 'CANCELLED', cancel_reason = 'test', cancelled_at = now()
+               WHERE id = (SELECT id FROM events WHERE status = 'COMPLETED' ORDER BY starts_at DESC OFFSET 2 LIMIT 1)`);
+    await sql(
+      `UPDATE events SET starts_at = date_trunc('month', starts_at AT TIME ZONE 'Asia/Almaty') AT TIME ZONE 'Asia/Almaty' - interval '1 microsecond',
+                         ends_at = date_trunc('month', starts_at AT TIME ZONE 'Asia/Almaty') AT TIME ZONE 'Asia/Almaty' + interval '2 hours',
+                         unit_id = (SELECT id FROM units WHERE parent_id IS NOT NULL ORDER BY code DESC LIMIT 1)
+       WHERE id = (SELECT id FROM events WHERE status = 'COMPLETED' ORDER BY starts_at DESC OFFSET 5 LIMIT 1)`,
+    );
+    await sql(`UPDATE clubs SET archived_at = now() - interval '30 days'
+               WHERE id = (SELECT id FROM clubs WHERE archived_at IS NULL ORDER BY id LIMIT 1)`);
     // check-ins undone: back to registered, or marked no-show; a member's whole row set deleted
     // (each changes the per-event counts the index keeps)
     await sql(`UPDATE registrations SET status = 'REGISTERED', checked_in_at = NULL, check_in_method = NULL, recorded_by = NULL
                WHERE id IN (SELECT id FROM registrations WHERE status = 'ATTENDED' AND NOT walk_in ORDER BY id DESC LIMIT 4)`);
     await sql(`UPDATE registrations SET status = 'NO_SHOW', checked_in_at = NULL, check_in_method = NULL, recorded_by = NULL
                WHERE id IN (SELECT id FROM registrations WHERE status = 'ATTENDED' AND NOT walk_in ORDER BY id DESC LIMIT 3)`);
-    await sql(`DELETE FROM registrations WHERE member_id = (SELECT member_id FROM registrations
-               WHERE status = 'ATTENDED' GROUP BY member_id ORDER BY count(*) DESC, member_id LIMIT 1)`);
 
     // the rows turned around are older than the writes (a poll rebuilds them only past 20,000
     // touched accounts): the default regional pass below goes through the touched accounts
@@ -271,6 +291,7 @@ describe('engagement: resident index = live SQL', () => {
     expect(data.byEvent!.version).not.toBe(data.version);
     expect(data.touched.size).toBeGreaterThan(0);
     expect(await compareAll('after writes')).toBe(scopes.length * periods().length);
+    expect(index.rollupStats().dropped).toBeGreaterThan(before.dropped);
     await expectEventCounts();
   }, 300_000);
 

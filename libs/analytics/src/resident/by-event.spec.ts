@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REG, ResidentData } from './resident-data';
+import { DayIndex } from './by-event';
 
 describe('ByEvent', () => {
   it("keeps each event's registrants, ascending, across gaps of any size (16-bit words with escapes)", () => {
@@ -27,5 +28,42 @@ describe('ByEvent', () => {
     const stamp = new Int32Array(members.length);
     by.markRegistrants(a, stamp, 7);
     expect([...stamp.keys()].filter((m) => stamp[m] === 7)).toEqual(atA);
+  });
+});
+
+describe('DayIndex', () => {
+  const DAY = 86_400_000_000;
+  // account m's rows are m*2 .. m*2+1
+  const times = new Float64Array([
+    0,
+    3 * DAY + 5,
+    1 * DAY,
+    Number.NaN,
+    10 * DAY - 1,
+    2 * DAY,
+    -DAY,
+    Number.NaN,
+  ]);
+  const index = new DayIndex(4, (m) => [m * 2, m * 2 + 2] as const, times);
+  const marked = (a: number, b: number) => {
+    const out = new Set<number>();
+    expect(index.mark(a, b, (m) => out.add(m))).toBe(true);
+    return [...out].sort();
+  };
+
+  it('marks every account with a time in [a, b) (and perhaps others of the same days), never a NaN', () => {
+    expect(marked(0, 1)).toEqual([0]);
+    expect(marked(DAY, DAY + 1)).toEqual([1]);
+    expect(marked(3 * DAY + 5, 3 * DAY + 6)).toEqual([0]);
+    expect(marked(-DAY, 0)).toEqual([3]);
+    expect(marked(9 * DAY, 20 * DAY)).toEqual([2]);
+    expect(marked(-100 * DAY, 100 * DAY)).toEqual([0, 1, 2, 3]);
+    expect(marked(11 * DAY, 20 * DAY)).toEqual([]);
+    expect(marked(5, 5)).toEqual([]);
+  });
+
+  it('gives up (false) over a span of more days than it keeps', () => {
+    const wide = new DayIndex(1, () => [0, 2] as const, new Float64Array([0, 300_000 * DAY]));
+    expect(wide.mark(0, 1, () => undefined)).toBe(false);
   });
 });

@@ -7,11 +7,14 @@ import { copyBinary, CopyRow } from './binary-copy';
 import type { EngagementParts } from '../engagement-parts';
 import { PassThreads } from './pass-threads';
 import { ClubRowText, EventRowText, MemberRowText, REG, ResidentData, residentSql } from './resident-data';
+import { affected, addCounts, copyCounts, CoverChoice, covers, Rollups, rollupKey, slim } from './rollups';
 import {
   canPassScoped,
+  Counts,
   finishParts,
   memberColumns,
   memberPass,
+  Plan,
   planQuestion,
   ResidentQuestion,
   scopedMembers,
@@ -27,13 +30,19 @@ const REBUILD_ABOVE_TOUCHED = 20_000;
 export const CHANGE_LOG_KEEP_MINUTES = 10;
 /** More changed keys than this in one read: loading everything again is cheaper. */
 const RELOAD_ABOVE_KEYS = 200_000;
+/** More changed accounts than this in one read: the rollups are dropped rather than followed. */
+const FOLLOW_UP_TO_ACCOUNTS = 5_000;
+/** Lists of accounts at least this long are counted on the threads (shorter ones here). */
+const THREADS_FROM = 4_000;
 
 /**
- * Which pass answers (tests): by default the scoped one when it can, else the one over every
- * member (on the threads); 'scoped' first builds the turned-around rows if stale; 'members' the
- * one over every member; 'members-here' that one in the calling thread.
+ * Which pass answers (tests): by default a month-range rollup (rollups.ts) when they are on,
+ * else the scoped pass when it can, else the one over every member (on the threads); 'rollup-in'
+ * and 'rollup-out' a rollup with both edges of the period moved inwards or outwards; 'scoped'
+ * first builds the turned-around rows if stale; 'members' the one over every member;
+ * 'members-here' that one in the calling thread.
  */
-export type ResidentPass = 'scoped' | 'members' | 'members-here';
+export type ResidentPass = 'rollup-in' | 'rollup-out' | 'scoped' | 'members' | 'members-here';
 
 export type IndexState = 'off' | 'loading' | 'ready' | 'failed';
 
@@ -78,6 +87,8 @@ export class EngagementIndex implements OnApplicationShutdown {
   /** passes running on the threads: the change log is applied only when none is (they read the columns) */
   private passes = 0;
   private idle: Array<() => void> = [];
+  /** month-range rollups (ENGAGEMENT_ROLLUPS of them; null: off) */
+  private readonly rollups: Rollups | null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -87,6 +98,7 @@ export class EngagementIndex implements OnApplicationShutdown {
       config.ENGAGEMENT_INDEX_THREADS > 0
         ? new PassThreads(config.ENGAGEMENT_INDEX_THREADS, heapFlags(config))
         : null;
+    this.rollups = config.ENGAGEMENT_ROLLUPS > 0 ? new Rollups(config.ENGAGEMENT_ROLLUPS) : null;
   }
 
   /** Starts the background load and the polling (the API does; the worker and CLI do not). */
@@ -135,24 +147,98 @@ export class EngagementIndex implements OnApplicationShutdown {
     const data = await this.fresh(pass === 'scoped');
     if (!data) return null;
     const plan = planQuestion(data, q);
+    if (
+      this.rollups &&
+      data.byEvent &&
+      (pass === undefined || pass === 'rollup-in' || pass === 'rollup-out')
+    ) {
+      const choice: CoverChoice = pass === 'rollup-in' ? 'in' : pass === 'rollup-out' ? 'out' : undefined;
+      return this.fromRollup(this.rollups, data, q, plan, choice);
+    }
     // a region or district: only its members (their list from ByEvent); the country: everyone
     const list =
       (pass === undefined || pass === 'scoped') && canPassScoped(data, q)
         ? scopedMembers(data, plan, plan.scoped)
         : null;
-    const size = list ? list.length : data.members;
-    if (!this.threads || pass === 'members-here')
-      return finishParts(data, q, plan, memberPass(memberColumns(data), plan, 0, size, list));
     this.passes++;
     try {
-      const counts = await this.threads
+      return finishParts(data, q, plan, await this.count(data, plan, list, pass === 'members-here'));
+    } finally {
+      this.passDone();
+    }
+  }
+
+  /**
+   * The pass over every member (list null) or over a list, on the threads when there are any
+   * (and not `here`) and the list is long, else in this thread; the caller holds `passes`.
+   */
+  private async count(
+    data: ResidentData,
+    plan: Plan,
+    list: Int32Array | null,
+    here = false,
+  ): Promise<Counts> {
+    const size = list ? list.length : data.members;
+    if (!this.threads || here || size < THREADS_FROM)
+      return memberPass(memberColumns(data), plan, 0, size, list);
+    return (
+      this.threads
         .run(memberColumns(data), plan, size, list)
         // a thread that failed (it is started again next time): this answer in this thread
-        .catch(() => memberPass(memberColumns(data), plan, 0, size, list));
+        .catch(() => memberPass(memberColumns(data), plan, 0, size, list))
+    );
+  }
+
+  private passDone(): void {
+    if (--this.passes === 0) for (const wake of this.idle.splice(0)) wake();
+  }
+
+  /**
+   * The question from a rollup of whole months W (rollups.ts): W's counts, built by one pass the
+   * first time, plus the pass for P minus the pass for W over the accounts the edges can change.
+   * `choice` forces W (tests); by default the W with a rollup already, unless building the
+   * cheapest one saves more than a pass over every account costs, else the cheapest.
+   */
+  private async fromRollup(
+    rollups: Rollups,
+    data: ResidentData,
+    q: ResidentQuestion,
+    plan: Plan & { scoped: number[] },
+    choice: CoverChoice,
+  ): Promise<EngagementParts> {
+    const options = covers(data, q)
+      .filter((c) => choice === undefined || !c.edges.includes(choice === 'in' ? 'out' : 'in'))
+      .map((c) => ({ ...c, key: rollupKey(data, q, c) }))
+      .sort((a, b) => a.cost - b.cost);
+    const all = data.byEvent!.evStart[data.byEvent!.events];
+    const kept = options.find((c) => rollups.has(c.key, data));
+    const w = kept && kept.cost <= options[0].cost + all / 2 ? kept : options[0];
+    this.passes++;
+    try {
+      let rollup = rollups.get(w.key, data);
+      if (!rollup) {
+        const qW: ResidentQuestion = { ...q, from: w.from, to: w.to };
+        const planW = planQuestion(data, qW);
+        const list = canPassScoped(data, qW) ? scopedMembers(data, planW, planW.scoped) : null;
+        rollup = { data, plan: slim(planW), counts: await this.count(data, planW, list) };
+        if (this.data === data) rollups.set(w.key, rollup);
+      }
+      const counts = copyCounts(rollup.counts);
+      const x = affected(data, q, w);
+      if (x === null) return finishParts(data, q, plan, await this.count(data, plan, null));
+      if (x.length > 0) {
+        const [forP, forW] = await Promise.all([this.count(data, plan, x), this.count(data, rollup.plan, x)]);
+        addCounts(addCounts(counts, forP, 1), forW, -1);
+      }
       return finishParts(data, q, plan, counts);
     } finally {
-      if (--this.passes === 0) for (const wake of this.idle.splice(0)) wake();
+      this.passDone();
     }
+  }
+
+  /** How many rollups are kept, and how many times they were all dropped (tests). */
+  rollupStats(): { kept: number; dropped: number } {
+    return { kept: this.rollups?.size ?? 0, dropped: this.rollups?.dropped ?? 0 };
   }
 
   /** Resolves when no pass is running (call right before changing the columns, synchronously). */
@@ -226,6 +312,7 @@ export class EngagementIndex implements OnApplicationShutdown {
         await client.query('COMMIT');
         data.buildByEvent();
         await this.warmUp(data);
+        this.rollups?.clear();
         this.data = data;
         this.watermark = xmin;
       } catch (err) {
@@ -348,6 +435,16 @@ export class EngagementIndex implements OnApplicationShutdown {
     data.buildByEvent();
   }
 
+  /** The numbers of the accounts with these ids that exist, ascending. */
+  private numbers(data: ResidentData, ids: Set<string>): Int32Array {
+    const out: number[] = [];
+    for (const id of ids) {
+      const m = data.memberIds.get(id);
+      if (m >= 0) out.push(m);
+    }
+    return Int32Array.from(out).sort();
+  }
+
   /** Reads the change log once (one reader at a time; a caller during a read waits for it). */
   private catchUp(): Promise<void> {
     this.catching ??= this.readChanges().finally(() => (this.catching = null));
@@ -413,6 +510,14 @@ export class EngagementIndex implements OnApplicationShutdown {
     await this.writable();
     if (this.data !== data) return; // loaded afresh meanwhile
     if (keys.length) data.version++;
+    // the rollups follow the changed accounts (their counts out now, back in after the change),
+    // unless events, clubs or too many accounts changed: then they are dropped
+    const shape = [data.events, data.units.size, data.clubId.length];
+    const accounts = new Set([...regs.keys(), ...cms.keys(), ...badges.keys(), ...ids('m')]);
+    const rollups = this.rollups?.size ? this.rollups : null;
+    const follow = rollups !== null && !clubs && !ids('e').length && accounts.size <= FOLLOW_UP_TO_ACCOUNTS;
+    if (rollups && !follow && keys.length) rollups.clear();
+    if (follow) rollups.follow(data, memberColumns(data), this.numbers(data, accounts), -1);
     if (clubs) data.setClubs(clubs);
     if (ids('e').length) {
       const found = new Set(events.map((r) => r.id));
@@ -438,8 +543,16 @@ export class EngagementIndex implements OnApplicationShutdown {
         left: rows.map((r) => (r.left_us === null ? Number.NaN : Number(r.left_us))),
       });
     }
-    for (const [m, rows] of badges)
-      data.badges.replace(data.member(m), { at: rows.map((r) => Number(r.awarded_us)) });
+    for (const [id, rows] of badges) {
+      const m = data.member(id);
+      data.touched.add(m);
+      data.badges.replace(m, { at: rows.map((r) => Number(r.awarded_us)) });
+    }
+    if (follow) {
+      // a row of an event, unit or club not seen before changes every plan: drop them instead
+      if (shape.join() !== [data.events, data.units.size, data.clubId.length].join()) rollups.clear();
+      else rollups.follow(data, memberColumns(data), this.numbers(data, accounts), 1);
+    }
     this.watermark = xmin;
     this.syncedAt = Date.now();
     // on the primary (the index may read from a replica); every process prunes, harmlessly

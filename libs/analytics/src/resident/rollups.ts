@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { localDate, parseDateTime } from '@yvc/core';
+import type { ResidentData } from './resident-data';
+import { Counts, MemberColumns, memberPass, Plan, ResidentQuestion } from './resident-report';
+
+/**
+ * Month-range rollups: the counts of the member pass (every figure of a question is a sum over
+ * accounts) for a period of whole months W, kept up to date with every change of an account
+ * (its old counts taken out, its new ones put in), so a question P = W plus or minus its partial
+ * edge months is answered as
+ *
+ *   counts(P) = rollup(W) + pass(X, P) - pass(X, W)
+ *
+ * where X is a superset of the accounts whose counts differ between W and P: those with a
+ * registration at an event starting in one period and not the other, with a join, membership
+ * start or end, or badge award time between the two periods' bounds, the members of clubs archived
+ * between the two `from`s, and the accounts touched since the rows were last turned around (so a
+ * stale ByEvent misses none). Every other account counts exactly the same for W and P (docs/analytics.md
+ * names what each figure reads), so the sum is exactly the pass over every account for P. A rollup
+ * is built by one ordinary pass the first time its W is asked for (the scope, the period's months,
+ * its first and last day and the election day are part of its key: W is counted with P's days, so
+ * age bands and first-time voters need no edge), then costs only the pass over X per question.
+ */
+export interface Rollup {
+  data: ResidentData;
+  /** W's plan (planQuestion with W's bounds and P's months and days), slimmed (slim) */
+  plan: Plan;
+  counts: Counts;
+}
+
+/** Whole-month bounds for a question's period: from and to moved to month starts (or kept). */
+export interface Cover {
+  from: Date;
+  to: Date;
+  /** registrant rows of the events that lie in one period and not the other (the cost of X) */
+  cost: number;
+}
+
+/** 'in': both edges moved inwards; 'out': outwards; else the cheaper (or an existing rollup) */
+export type CoverChoice = 'in' | 'out' | undefined;
+
+const monthStart = (ym: string) => parseDateTime(`${ym}-01T00:00`)!;
+const nextMonth = (ym: string) => {
+  const [y, m] = ym.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/**
+ * The candidate W for a question: each edge that is not a month start moved to the start of its
+ * month ('out' for from, 'in' for to) or of the next one; an inverted W becomes empty (W.to = W.from).
+ */
+export function covers(data: ResidentData, q: ResidentQuestion): Array<Cover & { edges: string }> {
+  const fromMonth = localDate(q.from).slice(0, 7);
+  const toMonth = localDate(q.to).slice(0, 7);
+  const f0 = monthStart(fromMonth);
+  const t0 = monthStart(toMonth);
+  const froms: Array<[string, Date]> =
+    f0.getTime() === q.from.getTime()
+      ? [['=', q.from]]
+      : [
+          ['out', f0],
+          ['in', monthStart(nextMonth(fromMonth))],
+        ];
+  const tos: Array<[string, Date]> =
+    t0.getTime() === q.to.getTime()
+      ? [['=', q.to]]
+      : [
+          ['in', t0],
+          ['out', monthStart(nextMonth(toMonth))],
+        ];
+  const by = data.byEvent;
+  const fP = q.from.getTime() * 1000;
+  const tP = q.to.getTime() * 1000;
+  const out: Array<Cover & { edges: string }> = [];
+  for (const [fe, from] of froms)
+    for (const [te, toRaw] of tos) {
+      const to = toRaw < from ? from : toRaw;
+      const fW = from.getTime() * 1000;
+      const tW = to.getTime() * 1000;
+      let cost = 0;
+      for (let e = 0; e < data.events; e++) {
+        const s = data.evStart[e];
+        if (s >= fP && s < tP) {
+          if (s >= fW && s < tW) continue;
+        } else if (!(s >= fW && s < tW)) continue;
+        cost += by && e < by.events ? by.evStart[e + 1] - by.evStart[e] : 0;
+      }
+      out.push({ from, to, cost, edges: `${fe}${te}` });
+    }
+  return out;
+}
+
+/** What a rollup is keyed by, besides W: the scope and P's months and days (hashed). */
+export function rollupKey(data: ResidentData, q: ResidentQuestion, w: Pick<Cover, 'from' | 'to'>): string {
+  const { scope } = q;
+  return createHash('sha1')
+    .update(
+      JSON.stringify([
+        w.from.getTime(),
+        w.to.getTime(),
+        q.months[0],
+        q.months.length,
+        q.firstDay,
+        q.lastDay,
+        q.election,
+        scope.unitIds,
+        scope.clubIds,
+        scope.bucketIds,
+        [...scope.bucketOf],
+        data.units.size,
+        data.clubId.length,
+        data.events,
+        data.kinds.length,
+      ]),
+    )
+    .digest('base64');
+}
+
+/** W's plan as kept: with one word per event the pass reads neither codes nor flags. */
+export function slim(plan: Plan & { scoped?: number[] }): Plan {
+  const { scoped: _scoped, ...rest } = plan;
+  return rest.words.length > 0 ? { ...rest, codes: new Int32Array(0), flag: new Uint8Array(0) } : rest;
+}
+
+/**
+ * X (see Rollup): every account whose counts may differ between W and the question's period, in
+ * ascending order; null when it cannot be told (no ByEvent, or a time index that gave up).
+ */
+export function affected(
+  data: ResidentData,
+  q: ResidentQuestion,
+  w: Pick<Cover, 'from' | 'to'>,
+): Int32Array | null {
+  const by = data.byEvent;
+  if (!by) return null;
+  const scratch = data.memberScratch();
+  const { stamp, pos } = scratch;
+  const token = scratch.next();
+  const mark = (m: number) => {
+    stamp[m] = token;
+  };
+  const fP = q.from.getTime() * 1000;
+  const tP = q.to.getTime() * 1000;
+  const fW = w.from.getTime() * 1000;
+  const tW = w.to.getTime() * 1000;
+  const events = by.events;
+  for (let e = 0; e < data.events; e++) {
+    const s = data.evStart[e];
+    if ((s >= fP && s < tP) !== (s >= fW && s < tW) && e < events) by.markRegistrants(e, stamp, token);
+  }
+  const f0 = Math.min(fP, fW);
+  const f1 = Math.max(fP, fW);
+  const t0 = Math.min(tP, tW);
+  const t1 = Math.max(tP, tW);
+  // joined before `to` (members), on or after `from` (new members); memberships begun before `to`,
+  // not ended before `from`; awards in the period
+  const known =
+    by.joined.mark(f0, f1, mark) &&
+    by.joined.mark(t0, t1, mark) &&
+    by.cmJoined.mark(t0, t1, mark) &&
+    by.cmLeft.mark(f0, f1, mark) &&
+    by.awarded.mark(f0, f1, mark) &&
+    by.awarded.mark(t0, t1, mark);
+  if (!known) return null;
+  // a club archived between the two `from`s is listed for one period only: all its members
+  const clubs = Math.min(data.clubId.length, by.clubStart.length - 1);
+  for (let c = 0; c < clubs; c++) {
+    const archived = data.clubArchived[c];
+    if (archived >= f0 && archived < f1)
+      for (let i = by.clubStart[c], end = by.clubStart[c + 1]; i < end; i++) stamp[by.clubMember[i]] = token;
+  }
+  for (const m of data.touched) stamp[m] = token;
+  let n = 0;
+  for (let m = 0; m < data.members; m++) if (stamp[m] === token) pos[n++] = m;
+  return pos.slice(0, n);
+}
+
+/** a += sign * b, field by field (counts of one plan's shape). */
+export function addCounts(a: Counts, b: Counts, sign: 1 | -1): Counts {
+  for (const k of Object.keys(a) as Array<keyof Counts>) {
+    const x = a[k];
+    const y = b[k];
+    for (let i = 0; i < x.length; i++) x[i] += sign * y[i];
+  }
+  return a;
+}
+
+export function copyCounts(c: Counts): Counts {
+  const out = {} as Record<keyof Counts, Int32Array | Float64Array>;
+  for (const k of Object.keys(c) as Array<keyof Counts>) out[k] = c[k].slice();
+  return out as unknown as Counts;
+}
+
+/**
+ * The rollups of one process, the least recently used dropped past `capacity`. Every change of
+ * accounts goes through `take` (their counts out, before the change) and `put` (their counts in,
+ * after it); a change of events, clubs or units drops them all (`clear`): the next question
+ * builds its rollup again.
+ */
+export class Rollups {
+  private readonly map = new Map<string, Rollup>();
+  /** how many times they were all dropped (tests) */
+  dropped = 0;
+
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: string, data: ResidentData): Rollup | undefined {
+    const r = this.map.get(key);
+    if (!r) return undefined;
+    this.map.delete(key);
+    if (r.data !== data || r.plan.events !== data.events) return undefined;
+    this.map.set(key, r);
+    return r;
+  }
+
+  has(key: string, data: ResidentData): boolean {
+    const r = this.map.get(key);
+    return r !== undefined && r.data === data && r.plan.events === data.events;
+  }
+
+  set(key: string, r: Rollup): void {
+    this.map.delete(key);
+    this.map.set(key, r);
+    for (const old of this.map.keys()) {
+      if (this.map.size <= this.capacity) break;
+      this.map.delete(old);
+    }
+  }
+
+  clear(): void {
+    if (this.map.size > 0) this.dropped++;
+    this.map.clear();
+  }
+
+  /** Takes (sign -1, before a change) or puts back (1, after it) the counts of `accounts`. */
+  follow(data: ResidentData, cols: MemberColumns, accounts: Int32Array, sign: 1 | -1): void {
+    if (accounts.length === 0) return;
+    for (const r of this.map.values())
+      if (r.data === data) addCounts(r.counts, memberPass(cols, r.plan, 0, accounts.length, accounts), sign);
+  }
+}
