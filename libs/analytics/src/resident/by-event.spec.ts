@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REG, ResidentData } from './resident-data';
-import { DayIndex } from './by-event';
+import { TimeIndex } from './by-event';
 
 describe('ByEvent', () => {
   it("keeps each event's registrants, ascending, across gaps of any size (16-bit words with escapes)", () => {
@@ -31,8 +31,8 @@ describe('ByEvent', () => {
   });
 });
 
-describe('DayIndex', () => {
-  const DAY = 86_400_000_000;
+describe('TimeIndex', () => {
+  const DAY = 3_600_000_000; // an hour: the index's bucket
   // account m's rows are m*2 .. m*2+1
   const times = new Float64Array([
     0,
@@ -44,14 +44,14 @@ describe('DayIndex', () => {
     -DAY,
     Number.NaN,
   ]);
-  const index = new DayIndex(4, (m) => [m * 2, m * 2 + 2] as const, times);
+  const index = new TimeIndex(4, (m) => [m * 2, m * 2 + 2] as const, times);
   const marked = (a: number, b: number) => {
     const out = new Set<number>();
     expect(index.mark(a, b, (m) => out.add(m))).toBe(true);
     return [...out].sort();
   };
 
-  it('marks every account with a time in [a, b) (and perhaps others of the same days), never a NaN', () => {
+  it('marks every account with a time in [a, b) (and perhaps others of the same hours), never a NaN', () => {
     expect(marked(0, 1)).toEqual([0]);
     expect(marked(DAY, DAY + 1)).toEqual([1]);
     expect(marked(3 * DAY + 5, 3 * DAY + 6)).toEqual([0]);
@@ -62,8 +62,8 @@ describe('DayIndex', () => {
     expect(marked(5, 5)).toEqual([]);
   });
 
-  it('gives up (false) over a span of more days than it keeps', () => {
-    const wide = new DayIndex(1, () => [0, 2] as const, new Float64Array([0, 300_000 * DAY]));
+  it('gives up (false) over a span of more hours than it keeps', () => {
+    const wide = new TimeIndex(1, () => [0, 2] as const, new Float64Array([0, 600_000 * DAY]));
     expect(wide.mark(0, 1, () => undefined)).toBe(false);
   });
 });

@@ -24,11 +24,11 @@ export class ByEvent {
   readonly unitMembers: Int32Array;
   readonly clubStart: Int32Array;
   readonly clubMember: Int32Array;
-  /** accounts by the day they joined, club memberships by the day they began and ended, badges by the day awarded (Rollups: the accounts a period's edge can change) */
-  readonly joined: DayIndex;
-  readonly cmJoined: DayIndex;
-  readonly cmLeft: DayIndex;
-  readonly awarded: DayIndex;
+  /** accounts by the hour they joined, club memberships by the hour they began and ended, badges by the hour awarded (rollups.ts: the accounts a period's edges can change) */
+  readonly joined: TimeIndex;
+  readonly cmJoined: TimeIndex;
+  readonly cmLeft: TimeIndex;
+  readonly awarded: TimeIndex;
 
   constructor(data: ResidentData) {
     this.version = data.version;
@@ -83,12 +83,12 @@ export class ByEvent {
       for (let i = cm.start[m]; i < cm.end[m]; i++) this.clubMember[cfill[club[i]]++] = m;
 
     const one = (m: number) => [m, m + 1] as const;
-    this.joined = new DayIndex(M, one, data.mJoined);
+    this.joined = new TimeIndex(M, one, data.mJoined);
     const cmRows = (m: number) => [cm.start[m], cm.end[m]] as const;
-    this.cmJoined = new DayIndex(M, cmRows, cm.cols.joined);
-    this.cmLeft = new DayIndex(M, cmRows, cm.cols.left);
+    this.cmJoined = new TimeIndex(M, cmRows, cm.cols.joined);
+    this.cmLeft = new TimeIndex(M, cmRows, cm.cols.left);
     const b = data.badges;
-    this.awarded = new DayIndex(M, (m) => [b.start[m], b.end[m]] as const, b.cols.at);
+    this.awarded = new TimeIndex(M, (m) => [b.start[m], b.end[m]] as const, b.cols.at);
   }
 
   /** Events 0 .. events - 1 are in here (later ones were added since it was built). */
@@ -108,6 +108,27 @@ export class ByEvent {
       } else m += gap;
       stamp[m] = token;
     }
+  }
+
+  /**
+   * markRegistrants that also appends each account it stamps for the first time to `out` from
+   * position n on; the new n.
+   */
+  addRegistrants(e: number, stamp: Int32Array, token: number, out: Int32Array, n: number): number {
+    const w = this.evMembers;
+    let m = -1;
+    for (let i = this.evStart[e], end = this.evStart[e + 1]; i < end;) {
+      const gap = w[i++];
+      if (gap === ESCAPE) {
+        m = (w[i] << 16) | w[i + 1];
+        i += 2;
+      } else m += gap;
+      if (stamp[m] !== token) {
+        stamp[m] = token;
+        out[n++] = m;
+      }
+    }
+    return n;
   }
 
   /** Every registrant of event e, ascending (tests): what markRegistrants marks. */
@@ -136,16 +157,16 @@ export class ByEvent {
   }
 }
 
-const DAY_US = 86_400_000_000;
-/** Wider spans (garbage times) make a DayIndex give up: `mark` then answers false. */
-const MAX_DAYS = 200_000;
+const HOUR_US = 3_600_000_000;
+/** Wider spans (57 years: garbage times) make a TimeIndex give up: `mark` then answers false. */
+const MAX_HOURS = 500_000;
 
 /**
- * Accounts by the day (UTC, from microsecond times) of one of their rows' times: `mark` stamps
- * every account with a time in [a, b) and maybe a few more of the same days (callers need a
- * superset). NaN times (no such time) are left out. A counting sort: O(rows + days).
+ * Accounts by the hour (from microsecond times) of one of their rows' times: `mark` stamps
+ * every account with a time in [a, b) and maybe a few more of the same hours (callers need a
+ * superset). NaN times (no such time) are left out. A counting sort: O(rows + hours).
  */
-export class DayIndex {
+export class TimeIndex {
   private readonly base: number;
   private readonly start: Int32Array;
   private readonly member: Int32Array;
@@ -161,39 +182,39 @@ export class DayIndex {
         if (t > hi) hi = t;
       }
     }
-    const days = lo <= hi ? Math.floor(hi / DAY_US) - Math.floor(lo / DAY_US) + 1 : 0;
-    this.base = lo <= hi ? Math.floor(lo / DAY_US) : 0;
-    if (days > MAX_DAYS) {
+    const hours = lo <= hi ? Math.floor(hi / HOUR_US) - Math.floor(lo / HOUR_US) + 1 : 0;
+    this.base = lo <= hi ? Math.floor(lo / HOUR_US) : 0;
+    if (hours > MAX_HOURS) {
       this.start = new Int32Array(0);
       this.member = new Int32Array(0);
       return;
     }
-    this.start = new Int32Array(days + 1);
+    this.start = new Int32Array(hours + 1);
     for (let m = 0; m < members; m++) {
       const [i0, i1] = rows(m);
       for (let i = i0; i < i1; i++)
-        if (!Number.isNaN(time[i])) this.start[Math.floor(time[i] / DAY_US) - this.base + 1]++;
+        if (!Number.isNaN(time[i])) this.start[Math.floor(time[i] / HOUR_US) - this.base + 1]++;
     }
-    for (let d = 0; d < days; d++) this.start[d + 1] += this.start[d];
-    const fill = this.start.slice(0, days);
-    this.member = new Int32Array(days ? this.start[days] : 0);
+    for (let d = 0; d < hours; d++) this.start[d + 1] += this.start[d];
+    const fill = this.start.slice(0, hours);
+    this.member = new Int32Array(hours ? this.start[hours] : 0);
     for (let m = 0; m < members; m++) {
       const [i0, i1] = rows(m);
       for (let i = i0; i < i1; i++)
-        if (!Number.isNaN(time[i])) this.member[fill[Math.floor(time[i] / DAY_US) - this.base]++] = m;
+        if (!Number.isNaN(time[i])) this.member[fill[Math.floor(time[i] / HOUR_US) - this.base]++] = m;
     }
   }
 
   /**
    * Calls `each` for every account with a time in [a, b) (microseconds), and perhaps others of
-   * the same days; false when this index gave up (a span of more than MAX_DAYS days).
+   * the same hours; false when this index gave up (a span of more than MAX_HOURS hours).
    */
   mark(a: number, b: number, each: (m: number) => void): boolean {
     if (this.start.length === 0) return false;
     if (!(a < b)) return true;
-    const days = this.start.length - 1;
-    const d0 = Math.max(0, Math.floor(a / DAY_US) - this.base);
-    const d1 = Math.min(days - 1, Math.floor((b - 1) / DAY_US) - this.base);
+    const hours = this.start.length - 1;
+    const d0 = Math.max(0, Math.floor(a / HOUR_US) - this.base);
+    const d1 = Math.min(hours - 1, Math.floor((b - 1) / HOUR_US) - this.base);
     if (d0 > d1) return true;
     for (let i = this.start[d0], end = this.start[d1 + 1]; i < end; i++) each(this.member[i]);
     return true;

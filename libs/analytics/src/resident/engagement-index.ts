@@ -7,7 +7,17 @@ import { copyBinary, CopyRow } from './binary-copy';
 import type { EngagementParts } from '../engagement-parts';
 import { PassThreads } from './pass-threads';
 import { ClubRowText, EventRowText, MemberRowText, REG, ResidentData, residentSql } from './resident-data';
-import { affected, addCounts, copyCounts, CoverChoice, covers, Rollups, rollupKey, slim } from './rollups';
+import {
+  affected,
+  addCounts,
+  copyCounts,
+  CoverChoice,
+  covers,
+  questionKey,
+  Rollups,
+  rollupKey,
+  slim,
+} from './rollups';
 import {
   canPassScoped,
   Counts,
@@ -32,8 +42,11 @@ export const CHANGE_LOG_KEEP_MINUTES = 10;
 const RELOAD_ABOVE_KEYS = 200_000;
 /** More changed accounts than this in one read: the rollups are dropped rather than followed. */
 const FOLLOW_UP_TO_ACCOUNTS = 5_000;
-/** Lists of accounts at least this long are counted on the threads (shorter ones here). */
-const THREADS_FROM = 4_000;
+/**
+ * Lists of accounts at least this long are counted on the threads, shorter ones here (a rollup's
+ * edge accounts, ~10,000 for the country's last 12 months: ~1 ms here, more in messages to threads).
+ */
+const THREADS_FROM = 30_000;
 
 /**
  * Which pass answers (tests): by default a month-range rollup (rollups.ts) when they are on,
@@ -206,9 +219,10 @@ export class EngagementIndex implements OnApplicationShutdown {
     plan: Plan & { scoped: number[] },
     choice: CoverChoice,
   ): Promise<EngagementParts> {
+    const question = questionKey(data, q);
     const options = covers(data, q)
       .filter((c) => choice === undefined || !c.edges.includes(choice === 'in' ? 'out' : 'in'))
-      .map((c) => ({ ...c, key: rollupKey(data, q, c) }))
+      .map((c) => ({ ...c, key: rollupKey(question, c) }))
       .sort((a, b) => a.cost - b.cost);
     const all = data.byEvent!.evStart[data.byEvent!.events];
     const kept = options.find((c) => rollups.has(c.key, data));

@@ -1,25 +1,25 @@
 import { createHash } from 'node:crypto';
-import { localDate, parseDateTime } from '@yvc/core';
 import type { ResidentData } from './resident-data';
 import { Counts, MemberColumns, memberPass, Plan, ResidentQuestion } from './resident-report';
 
 /**
- * Month-range rollups: the counts of the member pass (every figure of a question is a sum over
- * accounts) for a period of whole months W, kept up to date with every change of an account
- * (its old counts taken out, its new ones put in), so a question P = W plus or minus its partial
- * edge months is answered as
+ * Rollups of whole hours: the counts of the member pass (every figure of a question is a sum over
+ * accounts) for a period W of whole hours, kept up to date with every change of an account (its
+ * old counts taken out, its new ones put in), so a question over a period P within an hour of W
+ * at each end is answered as
  *
  *   counts(P) = rollup(W) + pass(X, P) - pass(X, W)
  *
- * where X is a superset of the accounts whose counts differ between W and P: those with a
- * registration at an event starting in one period and not the other, with a join, membership
- * start or end, or badge award time between the two periods' bounds, the members of clubs archived
- * between the two `from`s, and the accounts touched since the rows were last turned around (so a
- * stale ByEvent misses none). Every other account counts exactly the same for W and P (docs/analytics.md
- * names what each figure reads), so the sum is exactly the pass over every account for P. A rollup
- * is built by one ordinary pass the first time its W is asked for (the scope, the period's months,
- * its first and last day and the election day are part of its key: W is counted with P's days, so
- * age bands and first-time voters need no edge), then costs only the pass over X per question.
+ * where X holds every account whose counts differ between W and P: those with a registration
+ * (any state) at an event starting in one period and not the other, with a join, membership start
+ * or end, or badge award time between the two periods' bounds, and the members of clubs archived
+ * between the two `from`s (found through ByEvent and its time indexes, and, for the accounts
+ * changed since those were built, in their own rows; a few more accounts change nothing). Every
+ * other account counts exactly the same for W and P (docs/analytics.md names what each figure
+ * reads), so the sum equals the pass over every account for P. A rollup is built by one ordinary
+ * pass the first time its W is asked for (the scope, the period's months, its first and last day
+ * and the election day are part of its key: W is counted with P's months and days, so age bands,
+ * first-time voters and months need no edge), then costs only the passes over X per question.
  */
 export interface Rollup {
   data: ResidentData;
@@ -28,7 +28,7 @@ export interface Rollup {
   counts: Counts;
 }
 
-/** Whole-month bounds for a question's period: from and to moved to month starts (or kept). */
+/** Whole-hour bounds for a question's period (covers). */
 export interface Cover {
   from: Date;
   to: Date;
@@ -39,35 +39,27 @@ export interface Cover {
 /** 'in': both edges moved inwards; 'out': outwards; else the cheaper (or an existing rollup) */
 export type CoverChoice = 'in' | 'out' | undefined;
 
-const monthStart = (ym: string) => parseDateTime(`${ym}-01T00:00`)!;
-const nextMonth = (ym: string) => {
-  const [y, m] = ym.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
+const HOUR_MS = 3_600_000;
 
 /**
- * The candidate W for a question: each edge that is not a month start moved to the start of its
- * month ('out' for from, 'in' for to) or of the next one; an inverted W becomes empty (W.to = W.from).
+ * The candidate W for a question: each bound that is not on the hour moved to the hour before
+ * ('out' for from, 'in' for to) or after it; an inverted W becomes empty (W.to = W.from). Whole
+ * hours, so a question asked up to now (its `to` moves every minute) keeps its rollup for the hour,
+ * and the accounts of its edges are those of less than an hour at each end.
  */
 export function covers(data: ResidentData, q: ResidentQuestion): Array<Cover & { edges: string }> {
-  const fromMonth = localDate(q.from).slice(0, 7);
-  const toMonth = localDate(q.to).slice(0, 7);
-  const f0 = monthStart(fromMonth);
-  const t0 = monthStart(toMonth);
-  const froms: Array<[string, Date]> =
-    f0.getTime() === q.from.getTime()
-      ? [['=', q.from]]
+  const bounds = (at: Date, down: string, up: string): Array<[string, Date]> => {
+    const t = at.getTime();
+    const floor = Math.floor(t / HOUR_MS) * HOUR_MS;
+    return floor === t
+      ? [['=', at]]
       : [
-          ['out', f0],
-          ['in', monthStart(nextMonth(fromMonth))],
+          [down, new Date(floor)],
+          [up, new Date(floor + HOUR_MS)],
         ];
-  const tos: Array<[string, Date]> =
-    t0.getTime() === q.to.getTime()
-      ? [['=', q.to]]
-      : [
-          ['in', t0],
-          ['out', monthStart(nextMonth(toMonth))],
-        ];
+  };
+  const froms = bounds(q.from, 'out', 'in');
+  const tos = bounds(q.to, 'in', 'out');
   const by = data.byEvent;
   const fP = q.from.getTime() * 1000;
   const tP = q.to.getTime() * 1000;
@@ -80,24 +72,20 @@ export function covers(data: ResidentData, q: ResidentQuestion): Array<Cover & {
       let cost = 0;
       for (let e = 0; e < data.events; e++) {
         const s = data.evStart[e];
-        if (s >= fP && s < tP) {
-          if (s >= fW && s < tW) continue;
-        } else if (!(s >= fW && s < tW)) continue;
-        cost += by && e < by.events ? by.evStart[e + 1] - by.evStart[e] : 0;
+        if ((s >= fP && s < tP) !== (s >= fW && s < tW))
+          cost += by && e < by.events ? by.evStart[e + 1] - by.evStart[e] : 0;
       }
       out.push({ from, to, cost, edges: `${fe}${te}` });
     }
   return out;
 }
 
-/** What a rollup is keyed by, besides W: the scope and P's months and days (hashed). */
-export function rollupKey(data: ResidentData, q: ResidentQuestion, w: Pick<Cover, 'from' | 'to'>): string {
+/** What a rollup is keyed by besides W: the scope and the question's months and days (hashed). */
+export function questionKey(data: ResidentData, q: ResidentQuestion): string {
   const { scope } = q;
   return createHash('sha1')
     .update(
       JSON.stringify([
-        w.from.getTime(),
-        w.to.getTime(),
         q.months[0],
         q.months.length,
         q.firstDay,
@@ -115,6 +103,10 @@ export function rollupKey(data: ResidentData, q: ResidentQuestion, w: Pick<Cover
     )
     .digest('base64');
 }
+
+/** A rollup's key: the question's (questionKey) and W. */
+export const rollupKey = (question: string, w: Pick<Cover, 'from' | 'to'>) =>
+  `${question}|${w.from.getTime()}|${w.to.getTime()}`;
 
 /** W's plan as kept: with one word per event the pass reads neither codes nor flags. */
 export function slim(plan: Plan & { scoped?: number[] }): Plan {
@@ -136,17 +128,22 @@ export function affected(
   const scratch = data.memberScratch();
   const { stamp, pos } = scratch;
   const token = scratch.next();
+  let n = 0;
   const mark = (m: number) => {
-    stamp[m] = token;
+    if (stamp[m] !== token) {
+      stamp[m] = token;
+      pos[n++] = m;
+    }
   };
   const fP = q.from.getTime() * 1000;
   const tP = q.to.getTime() * 1000;
   const fW = w.from.getTime() * 1000;
   const tW = w.to.getTime() * 1000;
-  const events = by.events;
-  for (let e = 0; e < data.events; e++) {
-    const s = data.evStart[e];
-    if ((s >= fP && s < tP) !== (s >= fW && s < tW) && e < events) by.markRegistrants(e, stamp, token);
+  const events = Math.min(by.events, data.events);
+  const { evStart } = data;
+  for (let e = 0; e < events; e++) {
+    const s = evStart[e];
+    if ((s >= fP && s < tP) !== (s >= fW && s < tW)) n = by.addRegistrants(e, stamp, token, pos, n);
   }
   const f0 = Math.min(fP, fW);
   const f1 = Math.max(fP, fW);
@@ -167,12 +164,32 @@ export function affected(
   for (let c = 0; c < clubs; c++) {
     const archived = data.clubArchived[c];
     if (archived >= f0 && archived < f1)
-      for (let i = by.clubStart[c], end = by.clubStart[c + 1]; i < end; i++) stamp[by.clubMember[i]] = token;
+      for (let i = by.clubStart[c], end = by.clubStart[c + 1]; i < end; i++) mark(by.clubMember[i]);
   }
-  for (const m of data.touched) stamp[m] = token;
-  let n = 0;
-  for (let m = 0; m < data.members; m++) if (stamp[m] === token) pos[n++] = m;
-  return pos.slice(0, n);
+  // accounts changed since ByEvent was built: what they hold now (events added since have only them)
+  const { regs, clubMemberships: cms, badges } = data;
+  const v = regs.cols.v;
+  const inDiff = (t: number) => (t >= f0 && t < f1) || (t >= t0 && t < t1);
+  for (const m of data.touched) {
+    if (stamp[m] === token) continue;
+    let edge = inDiff(data.mJoined[m]);
+    for (let i = regs.start[m], end = regs.end[m]; i < end && !edge; i++) {
+      const s = evStart[v[i] >> 2];
+      edge = (s >= fP && s < tP) !== (s >= fW && s < tW);
+    }
+    for (let i = cms.start[m], end = cms.end[m]; i < end && !edge; i++) {
+      const archived = data.clubArchived[cms.cols.club[i]];
+      edge =
+        (cms.cols.joined[i] >= t0 && cms.cols.joined[i] < t1) ||
+        (cms.cols.left[i] >= f0 && cms.cols.left[i] < f1) ||
+        (archived >= f0 && archived < f1);
+    }
+    for (let i = badges.start[m], end = badges.end[m]; i < end && !edge; i++)
+      edge = inDiff(badges.cols.at[i]);
+    if (edge) mark(m);
+  }
+  // ascending: the pass then reads the accounts' rows in memory order
+  return pos.slice(0, n).sort();
 }
 
 /** a += sign * b, field by field (counts of one plan's shape). */
