@@ -63,20 +63,23 @@ export function covers(data: ResidentData, q: ResidentQuestion): Array<Cover & {
   const by = data.byEvent;
   const fP = q.from.getTime() * 1000;
   const tP = q.to.getTime() * 1000;
-  const out: Array<Cover & { edges: string }> = [];
-  for (const [fe, from] of froms)
-    for (const [te, toRaw] of tos) {
-      const to = toRaw < from ? from : toRaw;
-      const fW = from.getTime() * 1000;
-      const tW = to.getTime() * 1000;
-      let cost = 0;
-      for (let e = 0; e < data.events; e++) {
-        const s = data.evStart[e];
-        if ((s >= fP && s < tP) !== (s >= fW && s < tW))
-          cost += by && e < by.events ? by.evStart[e + 1] - by.evStart[e] : 0;
-      }
-      out.push({ from, to, cost, edges: `${fe}${te}` });
-    }
+  const out = froms.flatMap(([fe, from]) =>
+    tos.map(([te, to]) => ({ from, to: to < from ? from : to, cost: 0, edges: `${fe}${te}` })),
+  );
+  const fW = out.map((w) => w.from.getTime() * 1000);
+  const tW = out.map((w) => w.to.getTime() * 1000);
+  // one loop over the events for every candidate: only those near a bound can differ
+  const lo = Math.min(fP, ...fW);
+  const hi = Math.max(fP, ...fW);
+  const lo2 = Math.min(tP, ...tW);
+  const hi2 = Math.max(tP, ...tW);
+  for (let e = 0; e < data.events; e++) {
+    const s = data.evStart[e];
+    if (!((s >= lo && s < hi) || (s >= lo2 && s < hi2))) continue;
+    const inP = s >= fP && s < tP;
+    const rows = by && e < by.events ? by.evStart[e + 1] - by.evStart[e] : 0;
+    for (let i = 0; i < out.length; i++) if ((s >= fW[i] && s < tW[i]) !== inP) out[i].cost += rows;
+  }
   return out;
 }
 
