@@ -56,7 +56,9 @@ const began = Date.now();
 await index.reload();
 index.fresh = async () => index['data']; // no change log here: the data as loaded
 const data = index['data'];
-console.log(`index loaded in ${Date.now() - began} ms: ${data.members} accounts, ${data.regs.rows} registrations`);
+console.log(
+  `index loaded in ${Date.now() - began} ms: ${data.members} accounts, ${data.regs.rows} registrations`,
+);
 
 const to = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 const yearAgo = new Date(to);
@@ -99,7 +101,9 @@ for (const n of [1, 10, 100, 1000]) {
   const times = [];
   for (let r = 0; r < Number(values.runs); r++) {
     // n accounts spread over the whole range, as a burst of check-ins across the country would be
-    const list = Int32Array.from({ length: n }, (_, i) => Math.floor(((i + r / 10) * data.members) / n)).sort();
+    const list = Int32Array.from({ length: n }, (_, i) =>
+      Math.floor(((i + r / 10) * data.members) / n),
+    ).sort();
     times.push(
       time(() => {
         rollups.follow(data, memberColumns(data), list, -1);
