@@ -11,9 +11,12 @@ import {
   affected,
   addCounts,
   copyCounts,
+  Cover,
   CoverChoice,
   covers,
+  price,
   questionKey,
+  Rollup,
   Rollups,
   rollupKey,
   slim,
@@ -47,6 +50,10 @@ const FOLLOW_UP_TO_ACCOUNTS = 5_000;
  * edge accounts, ~10,000 for the country's last 12 months: ~1 ms here, more in messages to threads).
  */
 const THREADS_FROM = 30_000;
+/** A kept rollup of the question answers while its edges hold at most this many registrations. */
+const REUSE_UP_TO = 20_000;
+/** ... and the hour's own is built after the answer when it would read this many fewer. */
+const REBUILD_ABOVE = 2_000;
 
 /**
  * Which pass answers (tests): by default a month-range rollup (rollups.ts) when they are on,
@@ -100,8 +107,12 @@ export class EngagementIndex implements OnApplicationShutdown {
   /** passes running on the threads: the change log is applied only when none is (they read the columns) */
   private passes = 0;
   private idle: Array<() => void> = [];
-  /** month-range rollups (ENGAGEMENT_ROLLUPS of them; null: off) */
+  /** rollups of whole hours (ENGAGEMENT_ROLLUPS of them; null: off) */
   private readonly rollups: Rollups | null;
+  /** REUSE_UP_TO and REBUILD_ABOVE (tests lower them) */
+  readonly rollupRows = { reuseUpTo: REUSE_UP_TO, rebuildAbove: REBUILD_ABOVE };
+  /** keys of the rollups being built after an answer (buildAhead) */
+  private readonly buildingAhead = new Set<string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -207,10 +218,13 @@ export class EngagementIndex implements OnApplicationShutdown {
   }
 
   /**
-   * The question from a rollup of whole months W (rollups.ts): W's counts, built by one pass the
-   * first time, plus the pass for P minus the pass for W over the accounts the edges can change.
-   * `choice` forces W (tests); by default the W with a rollup already, unless building the
-   * cheapest one saves more than a pass over every account costs, else the cheapest.
+   * The question from a rollup (rollups.ts): W's counts, plus the pass for the question minus the
+   * pass for W over the accounts the edges can change. W is a kept rollup of the same question
+   * (any W: the one whose edges hold the fewest registrations) when its edges cost at most
+   * REUSE_UP_TO rows or no more than the best whole-hour W's would; else the best whole-hour W,
+   * built now by one pass. When a kept one answers but the hour's own would cost REBUILD_ABOVE rows
+   * less (an up-to-now question in a new hour), the hour's own is built after the answer, for the
+   * next questions. `choice` forces a whole-hour W with both edges moved in or out (tests).
    */
   private async fromRollup(
     rollups: Rollups,
@@ -220,23 +234,22 @@ export class EngagementIndex implements OnApplicationShutdown {
     choice: CoverChoice,
   ): Promise<EngagementParts> {
     const question = questionKey(data, q);
-    const options = covers(data, q)
+    const hourly = covers(data, q)
       .filter((c) => choice === undefined || !c.edges.includes(choice === 'in' ? 'out' : 'in'))
       .map((c) => ({ ...c, key: rollupKey(question, c) }))
       .sort((a, b) => a.cost - b.cost);
-    const all = data.byEvent!.evStart[data.byEvent!.events];
-    const kept = options.find((c) => rollups.has(c.key, data));
-    const w = kept && kept.cost <= options[0].cost + all / 2 ? kept : options[0];
+    const best = hourly[0];
+    let w: Cover & { key: string } = hourly.find((c) => rollups.has(c.key, data)) ?? best;
+    if (choice === undefined) {
+      const [kept] = price(data, q, rollups.of(question, data)).sort((a, b) => a.cost - b.cost);
+      if (kept && kept.cost <= Math.max(best.cost, this.rollupRows.reuseUpTo)) {
+        w = kept;
+        if (kept.cost > best.cost + this.rollupRows.rebuildAbove) this.buildAhead(rollups, data, q, best);
+      } else w = best;
+    }
     this.passes++;
     try {
-      let rollup = rollups.get(w.key, data);
-      if (!rollup) {
-        const qW: ResidentQuestion = { ...q, from: w.from, to: w.to };
-        const planW = planQuestion(data, qW);
-        const list = canPassScoped(data, qW) ? scopedMembers(data, planW, planW.scoped) : null;
-        rollup = { data, plan: slim(planW), counts: await this.count(data, planW, list) };
-        if (this.data === data) rollups.set(w.key, rollup);
-      }
+      const rollup = rollups.get(w.key, data) ?? (await this.build(rollups, data, q, w));
       const counts = copyCounts(rollup.counts);
       const x = affected(data, q, w);
       if (x === null) return finishParts(data, q, plan, await this.count(data, plan, null));
@@ -250,9 +263,53 @@ export class EngagementIndex implements OnApplicationShutdown {
     }
   }
 
-  /** How many rollups are kept, and how many times they were all dropped (tests). */
-  rollupStats(): { kept: number; dropped: number } {
-    return { kept: this.rollups?.size ?? 0, dropped: this.rollups?.dropped ?? 0 };
+  /** W's rollup for the question by one pass, kept (the caller holds `passes`). */
+  private async build(
+    rollups: Rollups,
+    data: ResidentData,
+    q: ResidentQuestion,
+    w: Pick<Cover, 'from' | 'to'>,
+  ): Promise<Rollup> {
+    const question = questionKey(data, q);
+    const qW: ResidentQuestion = { ...q, from: w.from, to: w.to };
+    const planW = planQuestion(data, qW);
+    const list = canPassScoped(data, qW) ? scopedMembers(data, planW, planW.scoped) : null;
+    const counts = await this.count(data, planW, list);
+    const rollup: Rollup = { data, question, from: w.from, to: w.to, plan: slim(planW), counts };
+    if (this.data === data) rollups.set(rollupKey(question, w), rollup);
+    return rollup;
+  }
+
+  /** Builds W's rollup for the question after this turn of the event loop (once at a time per W). */
+  private buildAhead(
+    rollups: Rollups,
+    data: ResidentData,
+    q: ResidentQuestion,
+    w: Cover & { key: string },
+  ): void {
+    if (this.buildingAhead.has(w.key)) return;
+    this.buildingAhead.add(w.key);
+    // a moment after the answer that asked for it has gone out
+    setTimeout(() => {
+      if (this.data !== data || rollups.has(w.key, data)) {
+        this.buildingAhead.delete(w.key);
+        return;
+      }
+      this.passes++;
+      this.build(rollups, data, q, w)
+        .then(() => rollups.builtAhead++)
+        .catch(() => undefined)
+        .finally(() => {
+          this.buildingAhead.delete(w.key);
+          this.passDone();
+        });
+    }, 20).unref();
+  }
+
+  /** How many rollups are kept, how many times they were all dropped, how many built ahead (tests). */
+  rollupStats(): { kept: number; dropped: number; builtAhead: number } {
+    const r = this.rollups;
+    return { kept: r?.size ?? 0, dropped: r?.dropped ?? 0, builtAhead: r?.builtAhead ?? 0 };
   }
 
   /** Resolves when no pass is running (call right before changing the columns, synchronously). */

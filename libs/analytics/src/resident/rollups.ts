@@ -23,6 +23,10 @@ import { Counts, MemberColumns, memberPass, Plan, ResidentQuestion } from './res
  */
 export interface Rollup {
   data: ResidentData;
+  /** the question's key (questionKey) and W */
+  question: string;
+  from: Date;
+  to: Date;
   /** W's plan (planQuestion with W's bounds and P's months and days), slimmed (slim) */
   plan: Plan;
   counts: Counts;
@@ -60,15 +64,28 @@ export function covers(data: ResidentData, q: ResidentQuestion): Array<Cover & {
   };
   const froms = bounds(q.from, 'out', 'in');
   const tos = bounds(q.to, 'in', 'out');
+  return price(
+    data,
+    q,
+    froms.flatMap(([fe, from]) =>
+      tos.map(([te, to]) => ({ from, to: to < from ? from : to, cost: 0, edges: `${fe}${te}` })),
+    ),
+  );
+}
+
+/**
+ * Sets each W's cost for the question (the registrant rows of the events starting in one of W
+ * and the question's period and not the other: what X's passes read) and returns them.
+ */
+export function price<W extends Cover>(data: ResidentData, q: ResidentQuestion, ws: W[]): W[] {
   const by = data.byEvent;
   const fP = q.from.getTime() * 1000;
   const tP = q.to.getTime() * 1000;
-  const out = froms.flatMap(([fe, from]) =>
-    tos.map(([te, to]) => ({ from, to: to < from ? from : to, cost: 0, edges: `${fe}${te}` })),
-  );
-  const fW = out.map((w) => w.from.getTime() * 1000);
-  const tW = out.map((w) => w.to.getTime() * 1000);
-  // one loop over the events for every candidate: only those near a bound can differ
+  const fW = ws.map((w) => w.from.getTime() * 1000);
+  const tW = ws.map((w) => w.to.getTime() * 1000);
+  for (const w of ws) w.cost = 0;
+  // one loop over the events for every W: only those between a bound of W and the question's
+  // bound can differ
   const lo = Math.min(fP, ...fW);
   const hi = Math.max(fP, ...fW);
   const lo2 = Math.min(tP, ...tW);
@@ -78,9 +95,9 @@ export function covers(data: ResidentData, q: ResidentQuestion): Array<Cover & {
     if (!((s >= lo && s < hi) || (s >= lo2 && s < hi2))) continue;
     const inP = s >= fP && s < tP;
     const rows = by && e < by.events ? by.evStart[e + 1] - by.evStart[e] : 0;
-    for (let i = 0; i < out.length; i++) if ((s >= fW[i] && s < tW[i]) !== inP) out[i].cost += rows;
+    for (let i = 0; i < ws.length; i++) if ((s >= fW[i] && s < tW[i]) !== inP) ws[i].cost += rows;
   }
-  return out;
+  return ws;
 }
 
 /** What a rollup is keyed by besides W: the scope and the question's months and days (hashed). */
@@ -221,6 +238,8 @@ export class Rollups {
   private readonly map = new Map<string, Rollup>();
   /** how many times they were all dropped (tests) */
   dropped = 0;
+  /** how many were built after an answer, for the next questions (tests) */
+  builtAhead = 0;
 
   constructor(readonly capacity: number) {}
 
@@ -235,6 +254,15 @@ export class Rollups {
     if (r.data !== data || r.plan.events !== data.events) return undefined;
     this.map.set(key, r);
     return r;
+  }
+
+  /** The rollups kept for a question (questionKey), of any W. */
+  of(question: string, data: ResidentData): Array<Rollup & { key: string; cost: number }> {
+    const out: Array<Rollup & { key: string; cost: number }> = [];
+    for (const [key, r] of this.map)
+      if (r.question === question && r.data === data && r.plan.events === data.events)
+        out.push({ ...r, key, cost: 0 });
+    return out;
   }
 
   has(key: string, data: ResidentData): boolean {
