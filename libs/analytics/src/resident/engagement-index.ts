@@ -312,11 +312,6 @@ export class EngagementIndex implements OnApplicationShutdown {
     return { kept: r?.size ?? 0, dropped: r?.dropped ?? 0, builtAhead: r?.builtAhead ?? 0 };
   }
 
-  /** Resolves when no pass is running (call right before changing the columns, synchronously). */
-  private async writable(): Promise<void> {
-    while (this.passes > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
-  }
-
   async onApplicationShutdown(): Promise<void> {
     await this.threads?.close();
     this.stopped = true;
@@ -578,7 +573,10 @@ export class EngagementIndex implements OnApplicationShutdown {
       (r) => r.member_id,
     );
 
-    await this.writable();
+    // no pass running, checked in the same turn as the changes below are made: an `await` of a
+    // helper between the check and the changes would let a question start its pass in between
+    // (and a rollup built then would stay wrong)
+    while (this.passes > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
     if (this.data !== data) return; // loaded afresh meanwhile
     if (keys.length) data.version++;
     // the rollups follow the changed accounts (their counts out now, back in after the change),
