@@ -10,9 +10,8 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { ensureServices } from '../scripts/services.mjs';
 import { assertBenchDatabaseName } from './lib/db.mjs';
+import { residentBench } from './lib/resident.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -36,23 +35,14 @@ const dist = resolve(values.dist);
 const N = load(dist);
 const O = values.old ? load(resolve(values.old)) : null;
 const { EngagementIndex } = require(`${dist}/libs/analytics/src/resident/engagement-index.js`);
-const { EngagementScopeResolver } = require(`${dist}/libs/analytics/src/engagement-scope.js`);
 const { months } = require(`${dist}/libs/analytics/src/engagement.service.js`);
 const { localDate } = require(`${dist}/libs/core/src/index.js`);
 
-const services = await ensureServices();
-const url = `${services.databaseServerUrl}/${values.database}`;
-const db = new pg.Client(url);
-await db.connect();
-const scopes = new EngagementScopeResolver(
-  { scope: async () => 'ALL' },
-  { query: async (text, params) => (await db.query(text, params)).rows },
-);
-const admin = { role: 'ADMIN', memberId: 'bench' };
-const asked = [['country', await scopes.resolve(admin, null)]];
+const { url, db, scope } = await residentBench(dist, values.database);
+const asked = [['country', await scope()]];
 for (const code of ['zhambyl', 'zhambyl.taraz']) {
   const row = (await db.query(`SELECT id FROM units WHERE code = $1`, [code])).rows[0];
-  if (row) asked.push([code, await scopes.resolve(admin, row.id)]);
+  if (row) asked.push([code, await scope(row.id)]);
 }
 const index = new EngagementIndex(
   { ENGAGEMENT_INDEX: true, ENGAGEMENT_INDEX_THREADS: 0, DATABASE_URL: url },

@@ -11,9 +11,8 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import pg from 'pg';
-import { ensureServices } from '../scripts/services.mjs';
 import { assertBenchDatabaseName } from './lib/db.mjs';
+import { residentBench } from './lib/resident.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -28,25 +27,16 @@ const require = createRequire(import.meta.url);
 const dist = resolve(values.dist);
 const at = (p) => require(`${dist}/${p}`);
 const { EngagementIndex } = at('libs/analytics/src/resident/engagement-index.js');
-const { EngagementScopeResolver } = at('libs/analytics/src/engagement-scope.js');
 const { months } = at('libs/analytics/src/engagement.service.js');
 const { localDate } = at('libs/core/src/index.js');
 const { memberColumns } = at('libs/analytics/src/resident/resident-report.js');
 
-const services = await ensureServices();
-const url = `${services.databaseServerUrl}/${values.database}`;
-const db = new pg.Client(url);
-await db.connect();
-const scopes = new EngagementScopeResolver(
-  { scope: async () => 'ALL' },
-  { query: async (text, params) => (await db.query(text, params)).rows },
-);
-const admin = { role: 'ADMIN', memberId: 'bench' };
+const { url, db, scope } = await residentBench(dist, values.database);
 const units = (
   await db.query(`SELECT id FROM units WHERE code = 'zhambyl' OR code LIKE 'zhambyl.%' ORDER BY code`)
 ).rows;
-const asked = [await scopes.resolve(admin, null)];
-for (const u of units) asked.push(await scopes.resolve(admin, u.id));
+const asked = [await scope()];
+for (const u of units) asked.push(await scope(u.id));
 const capacity = Number(values.rollups);
 const index = new EngagementIndex(
   { ENGAGEMENT_INDEX: true, ENGAGEMENT_INDEX_THREADS: 0, ENGAGEMENT_ROLLUPS: capacity, DATABASE_URL: url },

@@ -98,23 +98,14 @@ export class ByEvent {
 
   /** Sets stamp[m] = token for every registrant m of event e (counted or not, any state). */
   markRegistrants(e: number, stamp: Int32Array, token: number): void {
-    const w = this.evMembers;
-    let m = -1;
-    for (let i = this.evStart[e], end = this.evStart[e + 1]; i < end;) {
-      const gap = w[i++];
-      if (gap === ESCAPE) {
-        m = (w[i] << 16) | w[i + 1];
-        i += 2;
-      } else m += gap;
-      stamp[m] = token;
-    }
+    this.addRegistrants(e, stamp, token, null, 0);
   }
 
   /**
-   * markRegistrants that also appends each account it stamps for the first time to `out` from
-   * position n on; the new n.
+   * markRegistrants that also appends each account it stamps for the first time to `out` (when
+   * given) from position n on; the new n.
    */
-  addRegistrants(e: number, stamp: Int32Array, token: number, out: Int32Array, n: number): number {
+  addRegistrants(e: number, stamp: Int32Array, token: number, out: Int32Array | null, n: number): number {
     const w = this.evMembers;
     let m = -1;
     for (let i = this.evStart[e], end = this.evStart[e + 1]; i < end;) {
@@ -125,7 +116,7 @@ export class ByEvent {
       } else m += gap;
       if (stamp[m] !== token) {
         stamp[m] = token;
-        out[n++] = m;
+        if (out) out[n++] = m;
       }
     }
     return n;
