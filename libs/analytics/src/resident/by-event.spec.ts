@@ -32,38 +32,48 @@ describe('ByEvent', () => {
 });
 
 describe('TimeIndex', () => {
-  const DAY = 3_600_000_000; // an hour: the index's bucket
+  const HOUR = 3_600_000_000;
   // account m's rows are m*2 .. m*2+1
   const times = new Float64Array([
     0,
-    3 * DAY + 5,
-    1 * DAY,
+    3 * HOUR + 5,
+    HOUR,
     Number.NaN,
-    10 * DAY - 1,
-    2 * DAY,
-    -DAY,
+    10 * HOUR - 1,
+    2 * HOUR,
+    -HOUR,
     Number.NaN,
   ]);
   const index = new TimeIndex(4, (m) => [m * 2, m * 2 + 2] as const, times);
-  const marked = (a: number, b: number) => {
+  const marked = (ix: TimeIndex, a: number, b: number) => {
     const out = new Set<number>();
-    expect(index.mark(a, b, (m) => out.add(m))).toBe(true);
+    ix.mark(a, b, (m) => out.add(m));
     return [...out].sort();
   };
 
   it('marks every account with a time in [a, b) (and perhaps others of the same hours), never a NaN', () => {
-    expect(marked(0, 1)).toEqual([0]);
-    expect(marked(DAY, DAY + 1)).toEqual([1]);
-    expect(marked(3 * DAY + 5, 3 * DAY + 6)).toEqual([0]);
-    expect(marked(-DAY, 0)).toEqual([3]);
-    expect(marked(9 * DAY, 20 * DAY)).toEqual([2]);
-    expect(marked(-100 * DAY, 100 * DAY)).toEqual([0, 1, 2, 3]);
-    expect(marked(11 * DAY, 20 * DAY)).toEqual([]);
-    expect(marked(5, 5)).toEqual([]);
+    expect(marked(index, 0, 1)).toEqual([0]);
+    expect(marked(index, HOUR, HOUR + 1)).toEqual([1]);
+    expect(marked(index, 3 * HOUR + 5, 3 * HOUR + 6)).toEqual([0]);
+    expect(marked(index, -HOUR, 0)).toEqual([3]);
+    expect(marked(index, 9 * HOUR, 20 * HOUR)).toEqual([2]);
+    expect(marked(index, -100 * HOUR, 100 * HOUR)).toEqual([0, 1, 2, 3]);
+    expect(marked(index, 11 * HOUR, 20 * HOUR)).toEqual([]);
+    expect(marked(index, 5, 5)).toEqual([]);
   });
 
-  it('gives up (false) over a span of more hours than it keeps', () => {
-    const wide = new TimeIndex(1, () => [0, 2] as const, new Float64Array([0, 600_000 * DAY]));
-    expect(wide.mark(0, 1, () => undefined)).toBe(false);
+  it('keeps 500,000 hours apart: older times (and -Infinity) share the first, never missed', () => {
+    const wide = new TimeIndex(
+      4,
+      (m) => [m, m + 1] as const,
+      new Float64Array([0, 600_000 * HOUR, -Infinity, Infinity]),
+    );
+    expect(marked(wide, 0, 1)).toEqual([0, 2]);
+    expect(marked(wide, -5 * HOUR, -4 * HOUR)).toEqual([0, 2]);
+    expect(marked(wide, 600_000 * HOUR, 600_000 * HOUR + 1)).toEqual([1, 3]);
+    expect(marked(wide, 700_000 * HOUR, 800_000 * HOUR)).toEqual([]);
+    expect(marked(new TimeIndex(1, () => [0, 1] as const, new Float64Array([Number.NaN])), 0, HOUR)).toEqual(
+      [],
+    );
   });
 });

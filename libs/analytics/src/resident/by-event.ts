@@ -149,16 +149,18 @@ export class ByEvent {
 }
 
 const HOUR_US = 3_600_000_000;
-/** Wider spans (57 years: garbage times) make a TimeIndex give up: `mark` then answers false. */
+/** Hours kept apart (57 years); older times share the first hour (garbage times, an unset 0). */
 const MAX_HOURS = 500_000;
 
 /**
- * Accounts by the hour (from microsecond times) of one of their rows' times: `mark` stamps
- * every account with a time in [a, b) and maybe a few more of the same hours (callers need a
- * superset). NaN times (no such time) are left out. A counting sort: O(rows + hours).
+ * Accounts by the hour (from microsecond times) of one of their rows' times: `mark` calls back for
+ * every account with a time in [a, b) and maybe a few more (of the same hours, or any time older
+ * than the MAX_HOURS kept apart: callers need a superset). NaN times (no such time) are left out.
+ * A counting sort: O(rows + hours).
  */
 export class TimeIndex {
   private readonly base: number;
+  private readonly hours: number;
   private readonly start: Int32Array;
   private readonly member: Int32Array;
 
@@ -169,46 +171,41 @@ export class TimeIndex {
       const [i0, i1] = rows(m);
       for (let i = i0; i < i1; i++) {
         const t = time[i];
+        if (!Number.isFinite(t)) continue;
         if (t < lo) lo = t;
         if (t > hi) hi = t;
       }
     }
-    const hours = lo <= hi ? Math.floor(hi / HOUR_US) - Math.floor(lo / HOUR_US) + 1 : 0;
-    this.base = lo <= hi ? Math.floor(lo / HOUR_US) : 0;
-    if (hours > MAX_HOURS) {
-      this.start = new Int32Array(0);
-      this.member = new Int32Array(0);
-      return;
-    }
-    this.start = new Int32Array(hours + 1);
+    const top = lo <= hi ? Math.floor(hi / HOUR_US) : 0;
+    this.base = lo <= hi ? Math.max(Math.floor(lo / HOUR_US), top - MAX_HOURS + 1) : 0;
+    this.hours = lo <= hi ? top - this.base + 1 : 0;
+    this.start = new Int32Array(this.hours + 1);
     for (let m = 0; m < members; m++) {
       const [i0, i1] = rows(m);
-      for (let i = i0; i < i1; i++)
-        if (!Number.isNaN(time[i])) this.start[Math.floor(time[i] / HOUR_US) - this.base + 1]++;
+      for (let i = i0; i < i1; i++) if (!Number.isNaN(time[i])) this.start[this.hour(time[i]) + 1]++;
     }
-    for (let d = 0; d < hours; d++) this.start[d + 1] += this.start[d];
-    const fill = this.start.slice(0, hours);
-    this.member = new Int32Array(hours ? this.start[hours] : 0);
+    for (let d = 0; d < this.hours; d++) this.start[d + 1] += this.start[d];
+    const fill = this.start.slice(0, this.hours);
+    this.member = new Int32Array(this.start[this.hours]);
     for (let m = 0; m < members; m++) {
       const [i0, i1] = rows(m);
-      for (let i = i0; i < i1; i++)
-        if (!Number.isNaN(time[i])) this.member[fill[Math.floor(time[i] / HOUR_US) - this.base]++] = m;
+      for (let i = i0; i < i1; i++) if (!Number.isNaN(time[i])) this.member[fill[this.hour(time[i])]++] = m;
     }
   }
 
-  /**
-   * Calls `each` for every account with a time in [a, b) (microseconds), and perhaps others of
-   * the same hours; false when this index gave up (a span of more than MAX_HOURS hours).
-   */
-  mark(a: number, b: number, each: (m: number) => void): boolean {
-    if (this.start.length === 0) return false;
-    if (!(a < b)) return true;
-    const hours = this.start.length - 1;
-    const d0 = Math.max(0, Math.floor(a / HOUR_US) - this.base);
-    const d1 = Math.min(hours - 1, Math.floor((b - 1) / HOUR_US) - this.base);
-    if (d0 > d1) return true;
+  /** A time's hour in here: older ones (and -Infinity) in the first, +Infinity in the last. */
+  private hour(t: number): number {
+    return Math.min(this.hours - 1, Math.max(0, Math.floor(t / HOUR_US) - this.base));
+  }
+
+  /** Calls `each` for every account with a time in [a, b) (microseconds), and perhaps others. */
+  mark(a: number, b: number, each: (m: number) => void): void {
+    if (!(a < b) || this.hours === 0) return;
+    // a range above every finite time holds none (b is finite: +Infinity is in no range)
+    if (Math.floor(a / HOUR_US) - this.base > this.hours - 1) return;
+    const d0 = this.hour(a);
+    const d1 = this.hour(b - 1);
     for (let i = this.start[d0], end = this.start[d1 + 1]; i < end; i++) each(this.member[i]);
-    return true;
   }
 
   get bytes(): number {

@@ -193,6 +193,8 @@ export class ResidentData {
     this.mUnit[n] = -1;
     this.mBirth[n] = -1;
     this.mEighteenth[n] = -1;
+    // no join time until its row arrives (0 would be 1970: TimeIndex would span 57 years)
+    this.mJoined[n] = Number.NaN;
     this.regs.ensureMembers(this.members);
     this.clubMemberships.ensureMembers(this.members);
     this.badges.ensureMembers(this.members);

@@ -136,7 +136,7 @@ export function slim(plan: Plan & { scoped?: number[] }): Plan {
 
 /**
  * X (see Rollup): every account whose counts may differ between W and the question's period, in
- * ascending order; null when it cannot be told (no ByEvent, or a time index that gave up).
+ * ascending order; null when it cannot be told (no ByEvent).
  */
 export function affected(
   data: ResidentData,
@@ -171,14 +171,12 @@ export function affected(
   const t1 = Math.max(tP, tW);
   // joined before `to` (members), on or after `from` (new members); memberships begun before `to`,
   // not ended before `from`; awards in the period
-  const known =
-    by.joined.mark(f0, f1, mark) &&
-    by.joined.mark(t0, t1, mark) &&
-    by.cmJoined.mark(t0, t1, mark) &&
-    by.cmLeft.mark(f0, f1, mark) &&
-    by.awarded.mark(f0, f1, mark) &&
-    by.awarded.mark(t0, t1, mark);
-  if (!known) return null;
+  by.joined.mark(f0, f1, mark);
+  by.joined.mark(t0, t1, mark);
+  by.cmJoined.mark(t0, t1, mark);
+  by.cmLeft.mark(f0, f1, mark);
+  by.awarded.mark(f0, f1, mark);
+  by.awarded.mark(t0, t1, mark);
   // a club archived between the two `from`s is listed for one period only: all its members
   const clubs = Math.min(data.clubId.length, by.clubStart.length - 1);
   for (let c = 0; c < clubs; c++) {

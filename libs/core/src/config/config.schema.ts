@@ -116,7 +116,7 @@ export const configSchema = z
       .transform((v) => v === 'true'),
     /** worker threads that run a pass over every member (the country's answers) of the resident copy; 0: in the API's own thread */
     ENGAGEMENT_INDEX_THREADS: int(2),
-    /** month-range rollups of the resident copy kept per API process (docs/analytics.md); 0: none, every question is one pass */
+    /** rollups of whole hours of the resident copy kept per API process (docs/analytics.md); 0: none, every question is one pass */
     ENGAGEMENT_ROLLUPS: int(32),
     /** where the resident copy reads from (e.g. a read replica); default DATABASE_URL */
     ENGAGEMENT_INDEX_DATABASE_URL: z
