@@ -29,7 +29,10 @@ function http(url = '/check-in/x', lang = 'en') {
   const req = {
     url,
     headers: { 'accept-language': lang, accept: 'application/json' },
-    yvcLog: { error: (obj: unknown) => logged.push(obj) },
+    yvcLog: {
+      error: (obj: unknown) => logged.push(obj),
+      debug: (obj: unknown) => logged.push({ debug: obj }),
+    },
   };
   const host = {
     getType: () => 'http',
@@ -50,6 +53,14 @@ describe('ErrorFilter (plain HTTP routes)', () => {
     const [entry] = logged as Array<{ errorId: string; err: { message: string } }>;
     expect(error.message).toContain(entry.errorId);
     expect(entry.err.message).toBe('insert failed for [email]');
+  });
+
+  it('sends nothing and logs only at debug when the client closed the connection mid-answer', () => {
+    const { host, reply, logged } = http('/assets/index.js');
+    const closed = Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+    new ErrorFilter().catch(closed, host);
+    expect(reply.sent).toBe(false);
+    expect(logged).toEqual([{ debug: { url: '/assets/index.js' } }]);
   });
 
   it("answers Fastify's refusals of a body as BAD_USER_INPUT, in the caller's language", () => {

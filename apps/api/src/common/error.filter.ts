@@ -21,6 +21,7 @@ const BODY_ERRORS: Record<number, CommonError> = {
  * - a body Fastify refused (not JSON, too large, a type it does not read), which Nest hands on as
  *   a plain HttpException (its own exceptions are subclasses): BAD_USER_INPUT the same way;
  * - any other HttpException (an unknown route's 404): Nest's handling, as before;
+ * - a stream closed early because the client went away: logged at debug, nothing sent;
  * - anything else: INTERNAL_SERVER_ERROR with an errorId in the message, logged with the request
  *   id and personal data masked (as the GraphQL presenter does), never the error's own text.
  */
@@ -37,6 +38,12 @@ export class ErrorFilter extends BaseExceptionFilter {
         Object.getPrototypeOf(err) === HttpException.prototype ? BODY_ERRORS[err.getStatus()] : undefined;
       if (!reason) return super.catch(err, host);
       return sendHttpError(req, res, commonError(reason), err.getStatus());
+    }
+    // the client went away mid-answer (a browser leaving a page while a compressed file streams):
+    // nobody to answer, nothing went wrong on our side
+    if ((err as { code?: unknown } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      req.yvcLog?.debug({ url: req.url }, 'client closed the connection before the answer ended');
+      return;
     }
     const errorId = randomUUID();
     req.yvcLog?.error({ errorId, err: safeErrorSummary(err) }, 'unexpected error');
