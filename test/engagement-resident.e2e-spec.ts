@@ -266,8 +266,9 @@ describe('engagement: resident index = live SQL', () => {
     expect(await compareAll('after account writes')).toBe(scopes.length * periods().length);
     expect(index.rollupStats().dropped).toBe(before.dropped);
 
-    // an event cancelled, another one moved across a month boundary and to another unit, a club
-    // archived (these drop the rollups: built again below)
+    // events change: one cancelled, another moved across a month boundary and to another unit,
+    // a new one (a week ago) with walk-ins; and a few check-ins. The rollups follow: the events'
+    // registrants' counts out with the old plans, in with new ones
     await sql(`UPDATE events SET status = 'CANCELLED', cancel_reason = 'test', cancelled_at = now()
                WHERE id = (SELECT id FROM events WHERE status = 'COMPLETED' ORDER BY starts_at DESC OFFSET 2 LIMIT 1)`);
     await sql(
@@ -276,10 +277,30 @@ describe('engagement: resident index = live SQL', () => {
                          unit_id = (SELECT id FROM units WHERE parent_id IS NOT NULL ORDER BY code DESC LIMIT 1)
        WHERE id = (SELECT id FROM events WHERE status = 'COMPLETED' ORDER BY starts_at DESC OFFSET 5 LIMIT 1)`,
     );
+    await sql(`UPDATE registrations SET status = 'ATTENDED', checked_in_at = now()
+               WHERE id IN (SELECT id FROM registrations WHERE status = 'REGISTERED' ORDER BY id DESC LIMIT 5)`);
+    expect(await compareAll('after events changed')).toBe(scopes.length * periods().length);
+    expect(index.rollupStats().dropped).toBe(before.dropped);
+    const [added] = await sql<{ id: string }>(
+      `INSERT INTO events (title, kind, status, unit_id, club_id, starts_at, ends_at, capacity, published_at, completed_at)
+       SELECT 'Added', kind, 'COMPLETED', unit_id, club_id, now() - interval '7 days', now() - interval '7 days' + interval '2 hours',
+              100, now() - interval '20 days', now() - interval '6 days'
+       FROM events WHERE club_id IS NOT NULL ORDER BY starts_at LIMIT 1
+       RETURNING id`,
+    );
+    await sql(
+      `INSERT INTO registrations (event_id, member_id, status, check_in_code, walk_in, checked_in_at, check_in_method)
+       SELECT $1, m.id, 'ATTENDED', md5(random()::text || m.id::text), true, now() - interval '7 days', 'WALK_IN'
+       FROM (SELECT id FROM members WHERE role = 'MEMBER' ORDER BY id LIMIT 4) m`,
+      [added.id],
+    );
+    expect(await compareAll('after event writes')).toBe(scopes.length * periods().length);
+    expect(index.rollupStats().dropped).toBe(before.dropped);
+
+    // a club archived (this drops the rollups: built again below); check-ins undone: back to
+    // registered, or marked no-show (each changes the per-event counts the index keeps)
     await sql(`UPDATE clubs SET archived_at = now() - interval '30 days'
                WHERE id = (SELECT id FROM clubs WHERE archived_at IS NULL ORDER BY id LIMIT 1)`);
-    // check-ins undone: back to registered, or marked no-show; a member's whole row set deleted
-    // (each changes the per-event counts the index keeps)
     await sql(`UPDATE registrations SET status = 'REGISTERED', checked_in_at = NULL, check_in_method = NULL, recorded_by = NULL
                WHERE id IN (SELECT id FROM registrations WHERE status = 'ATTENDED' AND NOT walk_in ORDER BY id DESC LIMIT 4)`);
     await sql(`UPDATE registrations SET status = 'NO_SHOW', checked_in_at = NULL, check_in_method = NULL, recorded_by = NULL

@@ -15,6 +15,7 @@ import {
   CoverChoice,
   covers,
   price,
+  registrantsOf,
   questionKey,
   Rollup,
   Rollups,
@@ -275,7 +276,7 @@ export class EngagementIndex implements OnApplicationShutdown {
     const planW = planQuestion(data, qW);
     const list = canPassScoped(data, qW) ? scopedMembers(data, planW, planW.scoped) : null;
     const counts = await this.count(data, planW, list);
-    const rollup: Rollup = { data, question, from: w.from, to: w.to, plan: slim(planW), counts };
+    const rollup: Rollup = { data, question, asked: qW, from: w.from, to: w.to, plan: slim(planW), counts };
     if (this.data === data) rollups.set(rollupKey(question, w), rollup);
     return rollup;
   }
@@ -579,15 +580,23 @@ export class EngagementIndex implements OnApplicationShutdown {
     while (this.passes > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
     if (this.data !== data) return; // loaded afresh meanwhile
     if (keys.length) data.version++;
-    // the rollups follow the changed accounts (their counts out now, back in after the change),
-    // unless events, clubs or too many accounts changed: then they are dropped
-    const shape = [data.events, data.units.size, data.clubId.length];
-    const accounts = new Set([...regs.keys(), ...cms.keys(), ...badges.keys(), ...ids('m')]);
+    // the rollups follow the changed accounts (their counts out now, back in after the change)
+    // and the changed events (their registrants' counts out with the old plans, in with plans made
+    // again), unless clubs or too many accounts changed: then they are dropped
+    const shape = [data.units.size, data.clubId.length, data.kinds.length];
+    const eventsBefore = data.events;
+    const accountIds = new Set([...regs.keys(), ...cms.keys(), ...badges.keys(), ...ids('m')]);
+    const accounts = this.numbers(data, accountIds);
     const rollups = this.rollups?.size ? this.rollups : null;
-    const follow = rollups !== null && !clubs && !ids('e').length && accounts.size <= FOLLOW_UP_TO_ACCOUNTS;
+    const changedEvents = ids('e')
+      .map((id) => data.eventIds.get(id))
+      .filter((e) => e >= 0);
+    const atEvents = rollups && !clubs ? registrantsOf(data, changedEvents) : null;
+    const following = atEvents ? Int32Array.from(new Set([...accounts, ...atEvents])).sort() : null;
+    const follow = rollups !== null && following !== null && following.length <= FOLLOW_UP_TO_ACCOUNTS;
     if (rollups && !follow && keys.length) rollups.clear();
     try {
-      if (follow) rollups.follow(data, memberColumns(data), this.numbers(data, accounts), -1);
+      if (follow) rollups.follow(data, memberColumns(data), following, -1);
       if (clubs) data.setClubs(clubs);
       if (ids('e').length) {
         const found = new Set(events.map((r) => r.id));
@@ -619,9 +628,14 @@ export class EngagementIndex implements OnApplicationShutdown {
         data.badges.replace(m, { at: rows.map((r) => Number(r.awarded_us)) });
       }
       if (follow) {
-        // a row of an event, unit or club not seen before changes every plan: drop them instead
-        if (shape.join() !== [data.events, data.units.size, data.clubId.length].join()) rollups.clear();
-        else rollups.follow(data, memberColumns(data), this.numbers(data, accounts), 1);
+        // a unit, club or kind not seen before changes the counts' shape: drop them instead
+        if (shape.join() !== [data.units.size, data.clubId.length, data.kinds.length].join()) rollups.clear();
+        else {
+          // accounts first seen in this change are followed now (nothing of theirs was taken out)
+          const now = Int32Array.from(new Set([...following, ...this.numbers(data, accountIds)])).sort();
+          const replan = changedEvents.length > 0 || ids('e').length > 0 || data.events !== eventsBefore;
+          rollups.follow(data, memberColumns(data), now, 1, replan);
+        }
       }
     } catch (err) {
       // the columns are half changed (they heal: the same keys are read again next time, the

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ResidentData } from './resident-data';
-import { Counts, MemberColumns, memberPass, Plan, ResidentQuestion } from './resident-report';
+import { Counts, MemberColumns, memberPass, Plan, planQuestion, ResidentQuestion } from './resident-report';
 
 /**
  * Rollups of whole hours: the counts of the member pass (every figure of a question is a sum over
@@ -25,6 +25,8 @@ export interface Rollup {
   data: ResidentData;
   /** the question's key (questionKey) and W */
   question: string;
+  /** the question with W's bounds: what `plan` was made from (made again when events change) */
+  asked: ResidentQuestion;
   from: Date;
   to: Date;
   /** W's plan (planQuestion with W's bounds and P's months and days), slimmed (slim) */
@@ -117,7 +119,6 @@ export function questionKey(data: ResidentData, q: ResidentQuestion): string {
         [...scope.bucketOf],
         data.units.size,
         data.clubId.length,
-        data.events,
         data.kinds.length,
       ]),
     )
@@ -210,6 +211,32 @@ export function affected(
   return pos.slice(0, n).sort();
 }
 
+/**
+ * The accounts with a registration (any state) at one of `events` (event numbers), from ByEvent
+ * and, for the accounts changed since it was built, their own rows; null without ByEvent.
+ */
+export function registrantsOf(data: ResidentData, events: number[]): Set<number> | null {
+  const by = data.byEvent;
+  if (!by) return null;
+  const out = new Set<number>();
+  if (events.length === 0) return out;
+  const scratch = data.memberScratch();
+  const { stamp, pos } = scratch;
+  const token = scratch.next();
+  let n = 0;
+  for (const e of events) if (e < by.events) n = by.addRegistrants(e, stamp, token, pos, n);
+  for (let i = 0; i < n; i++) out.add(pos[i]);
+  const wanted = new Set(events);
+  const v = data.regs.cols.v;
+  for (const m of data.touched)
+    for (let i = data.regs.start[m], end = data.regs.end[m]; i < end; i++)
+      if (wanted.has(v[i] >> 2)) {
+        out.add(m);
+        break;
+      }
+  return out;
+}
+
 /** a += sign * b, field by field (counts of one plan's shape). */
 export function addCounts(a: Counts, b: Counts, sign: 1 | -1): Counts {
   for (const k of Object.keys(a) as Array<keyof Counts>) {
@@ -282,10 +309,16 @@ export class Rollups {
     this.map.clear();
   }
 
-  /** Takes (sign -1, before a change) or puts back (1, after it) the counts of `accounts`. */
-  follow(data: ResidentData, cols: MemberColumns, accounts: Int32Array, sign: 1 | -1): void {
-    if (accounts.length === 0) return;
-    for (const r of this.map.values())
-      if (r.data === data) addCounts(r.counts, memberPass(cols, r.plan, 0, accounts.length, accounts), sign);
+  /**
+   * Takes (sign -1, before a change) or puts back (1, after it) the counts of `accounts`; with
+   * `replan` (events changed: their words in the plans), each plan is made again first.
+   */
+  follow(data: ResidentData, cols: MemberColumns, accounts: Int32Array, sign: 1 | -1, replan = false): void {
+    for (const r of this.map.values()) {
+      if (r.data !== data) continue;
+      if (replan) r.plan = slim(planQuestion(data, r.asked));
+      if (accounts.length > 0)
+        addCounts(r.counts, memberPass(cols, r.plan, 0, accounts.length, accounts), sign);
+    }
   }
 }
