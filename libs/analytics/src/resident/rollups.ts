@@ -255,9 +255,9 @@ export function copyCounts(c: Counts): Counts {
 
 /**
  * The rollups of one process, the least recently used dropped past `capacity`. Every change of
- * accounts goes through `take` (their counts out, before the change) and `put` (their counts in,
- * after it); a change of events, clubs or units drops them all (`clear`): the next question
- * builds its rollup again.
+ * accounts goes through `follow` (their counts out before the change, -1, and in after it, 1;
+ * for changed events their registrants', the plans made again in between); a change of clubs, or
+ * a new unit, club or kind, drops them all (`clear`): the next question builds its rollup again.
  */
 export class Rollups {
   private readonly map = new Map<string, Rollup>();
