@@ -29,7 +29,6 @@ const at = (p) => require(`${dist}/${p}`);
 const { EngagementIndex } = at('libs/analytics/src/resident/engagement-index.js');
 const { months } = at('libs/analytics/src/engagement.service.js');
 const { localDate } = at('libs/core/src/index.js');
-const { memberColumns } = at('libs/analytics/src/resident/resident-report.js');
 
 const { url, db, scope } = await residentBench(dist, values.database);
 const units = (
@@ -96,8 +95,8 @@ for (const n of [1, 10, 100, 1000]) {
     ).sort();
     times.push(
       time(() => {
-        rollups.follow(data, memberColumns(data), list, -1);
-        rollups.follow(data, memberColumns(data), list, 1);
+        rollups.follow(data, list, -1);
+        rollups.follow(data, list, 1);
       }),
     );
   }

@@ -15,7 +15,6 @@ import {
   CoverChoice,
   covers,
   price,
-  registrantsOf,
   questionKey,
   Rollup,
   Rollups,
@@ -253,7 +252,6 @@ export class EngagementIndex implements OnApplicationShutdown {
       const rollup = rollups.get(w.key, data) ?? (await this.build(rollups, data, q, w));
       const counts = copyCounts(rollup.counts);
       const x = affected(data, q, w);
-      if (x === null) return finishParts(data, q, plan, await this.count(data, plan, null));
       if (x.length > 0) {
         const [forP, forW] = await Promise.all([this.count(data, plan, x), this.count(data, rollup.plan, x)]);
         addCounts(addCounts(counts, forP, 1), forW, -1);
@@ -502,16 +500,6 @@ export class EngagementIndex implements OnApplicationShutdown {
     data.buildByEvent();
   }
 
-  /** The numbers of the accounts with these ids that exist, ascending. */
-  private numbers(data: ResidentData, ids: Set<string>): Int32Array {
-    const out: number[] = [];
-    for (const id of ids) {
-      const m = data.memberIds.get(id);
-      if (m >= 0) out.push(m);
-    }
-    return Int32Array.from(out).sort();
-  }
-
   /** Reads the change log once (one reader at a time; a caller during a read waits for it). */
   private catchUp(): Promise<void> {
     this.catching ??= this.readChanges().finally(() => (this.catching = null));
@@ -580,23 +568,8 @@ export class EngagementIndex implements OnApplicationShutdown {
     while (this.passes > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
     if (this.data !== data) return; // loaded afresh meanwhile
     if (keys.length) data.version++;
-    // the rollups follow the changed accounts (their counts out now, back in after the change)
-    // and the changed events (their registrants' counts out with the old plans, in with plans made
-    // again), unless clubs or too many accounts changed: then they are dropped
-    const shape = [data.units.size, data.clubId.length, data.kinds.length];
-    const eventsBefore = data.events;
-    const accountIds = new Set([...regs.keys(), ...cms.keys(), ...badges.keys(), ...ids('m')]);
-    const accounts = this.numbers(data, accountIds);
-    const rollups = this.rollups?.size ? this.rollups : null;
-    const changedEvents = ids('e')
-      .map((id) => data.eventIds.get(id))
-      .filter((e) => e >= 0);
-    const atEvents = rollups && !clubs ? registrantsOf(data, changedEvents) : null;
-    const following = atEvents ? Int32Array.from(new Set([...accounts, ...atEvents])).sort() : null;
-    const follow = rollups !== null && following !== null && following.length <= FOLLOW_UP_TO_ACCOUNTS;
-    if (rollups && !follow && keys.length) rollups.clear();
-    try {
-      if (follow) rollups.follow(data, memberColumns(data), following, -1);
+    // the rollups follow the change (rollups.ts: Rollups.around)
+    const change = () => {
       if (clubs) data.setClubs(clubs);
       if (ids('e').length) {
         const found = new Set(events.map((r) => r.id));
@@ -627,22 +600,15 @@ export class EngagementIndex implements OnApplicationShutdown {
         data.touched.add(m);
         data.badges.replace(m, { at: rows.map((r) => Number(r.awarded_us)) });
       }
-      if (follow) {
-        // a unit, club or kind not seen before changes the counts' shape: drop them instead
-        if (shape.join() !== [data.units.size, data.clubId.length, data.kinds.length].join()) rollups.clear();
-        else {
-          // accounts first seen in this change are followed now (nothing of theirs was taken out)
-          const now = Int32Array.from(new Set([...following, ...this.numbers(data, accountIds)])).sort();
-          const replan = changedEvents.length > 0 || ids('e').length > 0 || data.events !== eventsBefore;
-          rollups.follow(data, memberColumns(data), now, 1, replan);
-        }
-      }
-    } catch (err) {
-      // the columns are half changed (they heal: the same keys are read again next time, the
-      // watermark has not moved); the rollups would not: the accounts' counts are out of them
-      rollups?.clear();
-      throw err;
-    }
+    };
+    const accountIds = new Set([...regs.keys(), ...cms.keys(), ...badges.keys(), ...ids('m')]);
+    if (!this.rollups) change();
+    else
+      this.rollups.around(
+        data,
+        { accountIds, eventIds: ids('e'), clubs: clubs !== null, followUpTo: FOLLOW_UP_TO_ACCOUNTS },
+        change,
+      );
     this.watermark = xmin;
     this.syncedAt = Date.now();
     // on the primary (the index may read from a replica); every process prunes, harmlessly

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ResidentData } from './resident-data';
-import { Counts, MemberColumns, memberPass, Plan, planQuestion, ResidentQuestion } from './resident-report';
+import { Counts, memberColumns, memberPass, Plan, planQuestion, ResidentQuestion } from './resident-report';
 
 /**
  * Rollups of whole hours: the counts of the member pass (every figure of a question is a sum over
@@ -137,15 +137,11 @@ export function slim(plan: Plan & { scoped?: number[] }): Plan {
 
 /**
  * X (see Rollup): every account whose counts may differ between W and the question's period, in
- * ascending order; null when it cannot be told (no ByEvent).
+ * ascending order (the caller has ByEvent built).
  */
-export function affected(
-  data: ResidentData,
-  q: ResidentQuestion,
-  w: Pick<Cover, 'from' | 'to'>,
-): Int32Array | null {
+export function affected(data: ResidentData, q: ResidentQuestion, w: Pick<Cover, 'from' | 'to'>): Int32Array {
   const by = data.byEvent;
-  if (!by) return null;
+  if (!by) throw new Error('affected: the rows are not turned around (ByEvent)');
   const scratch = data.memberScratch();
   const { stamp, pos } = scratch;
   const token = scratch.next();
@@ -237,6 +233,16 @@ export function registrantsOf(data: ResidentData, events: number[]): Set<number>
   return out;
 }
 
+/** The numbers of the accounts with these ids that exist. */
+export function accountNumbers(data: ResidentData, ids: Iterable<string>): number[] {
+  const out: number[] = [];
+  for (const id of ids) {
+    const m = data.memberIds.get(id);
+    if (m >= 0) out.push(m);
+  }
+  return out;
+}
+
 /** a += sign * b, field by field (counts of one plan's shape). */
 export function addCounts(a: Counts, b: Counts, sign: 1 | -1): Counts {
   for (const k of Object.keys(a) as Array<keyof Counts>) {
@@ -310,10 +316,53 @@ export class Rollups {
   }
 
   /**
+   * Makes a change of the resident data (`apply`) with the rollups kept right: the counts of the
+   * changed accounts and of the changed events' registrants are taken out before it (with the
+   * plans as they are) and put back after it (with plans made again when events changed). A
+   * change of clubs, more than `followUpTo` accounts, or a unit, club or event kind not seen
+   * before drops them instead; so does a failure halfway (the columns heal: the same keys are read
+   * again; the rollups would not).
+   */
+  around(
+    data: ResidentData,
+    change: { accountIds: Set<string>; eventIds: string[]; clubs: boolean; followUpTo: number },
+    apply: () => void,
+  ): void {
+    if (this.map.size === 0) return apply();
+    const shape = () => [data.units.size, data.clubId.length, data.kinds.length].join();
+    const before = shape();
+    const eventsBefore = data.events;
+    const atEvents = change.clubs
+      ? null
+      : registrantsOf(
+          data,
+          change.eventIds.map((id) => data.eventIds.get(id)).filter((e) => e >= 0),
+        );
+    const following = atEvents ? new Set([...accountNumbers(data, change.accountIds), ...atEvents]) : null;
+    if (!following || following.size > change.followUpTo) {
+      this.clear();
+      return apply();
+    }
+    try {
+      this.follow(data, Int32Array.from(following).sort(), -1, false);
+      apply();
+      if (shape() !== before) return this.clear();
+      // accounts first seen in this change are put in too (nothing of theirs was taken out)
+      for (const m of accountNumbers(data, change.accountIds)) following.add(m);
+      const replan = change.eventIds.length > 0 || data.events !== eventsBefore;
+      this.follow(data, Int32Array.from(following).sort(), 1, replan);
+    } catch (err) {
+      this.clear();
+      throw err;
+    }
+  }
+
+  /**
    * Takes (sign -1, before a change) or puts back (1, after it) the counts of `accounts`; with
    * `replan` (events changed: their words in the plans), each plan is made again first.
    */
-  follow(data: ResidentData, cols: MemberColumns, accounts: Int32Array, sign: 1 | -1, replan = false): void {
+  follow(data: ResidentData, accounts: Int32Array, sign: 1 | -1, replan = false): void {
+    const cols = memberColumns(data);
     for (const r of this.map.values()) {
       if (r.data !== data) continue;
       if (replan) r.plan = slim(planQuestion(data, r.asked));
